@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+// agendac: the agenda language, its compiler and its language server.
+// Foundation only, no package dependencies. Layers, lowest first:
+// AgendaBase → AgendaSyntax → AgendaSemantics → AgendaRender / AgendaFormat → AgendaIDE → AgendaLSP → AgendaCLI.
+import PackageDescription
+
+let package = Package(
+    name: "agendac",
+    products: [
+        .executable(name: "agendac", targets: ["agendac"]),
+        .executable(name: "agendac-bench", targets: ["agendac-bench"]),
+    ],
+    targets: [
+        .target(name: "AgendaBase"),
+        .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
+        .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"]),
+        .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
+        .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
+        .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaFormat"]),
+        .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaIDE", "AgendaFormat"]),
+        .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP"]),
+        .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),
+        .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
+        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
+    ]
+)

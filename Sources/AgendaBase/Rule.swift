@@ -1,0 +1,183 @@
+/// Every rule the parser and the checker report, with its stable code.
+///
+/// This is the one table of rules: the parser, the checker, hover (which
+/// explains a diagnostic), `agendac rules` and the docs all read it. Codes never
+/// change meaning once released; retire a rule rather than reuse its code.
+public enum Rule: String, CaseIterable, Sendable {
+    // Syntax: what the grammar cannot read (AG1xx).
+    case unreadableText = "AG100"
+    case textOutsideSection = "AG101"
+    case misplacedKeyword = "AG102"
+    case missingItemTitle = "AG103"
+    case invalidItemNumber = "AG104"
+    case possibleKeywordTypo = "AG105"
+    case unevenTableRow = "AG106"
+    case duplicateField = "AG107"
+    case missingValue = "AG108"
+    case unknownDocumentKind = "AG109"
+    case unreadableListLine = "AG110"
+
+    // Case numbers (AG2xx).
+    case malformedCaseNumber = "AG200"
+    case unknownMainGroup = "AG201"
+    case unknownFacet = "AG202"
+    case unknownSubject = "AG203"
+    case caseYearAfterMeeting = "AG204"
+    case sharedCaseNumber = "AG205"
+    case caseNumberStyle = "AG206"
+
+    // Dates and times (AG3xx).
+    case invalidDate = "AG300"
+    case invalidTime = "AG301"
+    case missingDate = "AG302"
+
+    // Items and their order (AG4xx).
+    case duplicateItemNumber = "AG400"
+    case itemNumberSequence = "AG401"
+    case missingDecision = "AG402"
+    case decisionInAgenda = "AG403"
+    case recommendationWithoutPoints = "AG404"
+    case outcomeForMissingPoint = "AG405"
+    case unreadableHistory = "AG406"
+
+    // People, parties and the workspace (AG5xx).
+    case absenteeNotParticipant = "AG500"
+    case unknownMember = "AG501"
+    case unknownParty = "AG502"
+    case unknownCommittee = "AG503"
+    case unknownDistributionCode = "AG504"
+    case missingAttachmentFile = "AG505"
+    case settingsUnreadable = "AG506"
+
+    public var code: String { rawValue }
+
+    public var severity: Severity {
+        switch self {
+        case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .missingDate,
+            .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
+            .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable:
+            .warning
+        case .sharedCaseNumber, .unknownCommittee:
+            .information
+        default:
+            .error
+        }
+    }
+
+    /// A short name, as `agendac rules` lists it.
+    public var title: String {
+        switch self {
+        case .unreadableText: "unreadable text"
+        case .textOutsideSection: "text outside a section"
+        case .misplacedKeyword: "keyword in the wrong place"
+        case .missingItemTitle: "item without a title"
+        case .invalidItemNumber: "invalid item number"
+        case .possibleKeywordTypo: "possible misspelt keyword"
+        case .unevenTableRow: "table row with another number of cells"
+        case .duplicateField: "field given twice"
+        case .missingValue: "field without a value"
+        case .unknownDocumentKind: "unknown document kind"
+        case .unreadableListLine: "unreadable list line"
+        case .malformedCaseNumber: "malformed case number"
+        case .unknownMainGroup: "unknown KLE main group"
+        case .unknownFacet: "unknown KLE action facet"
+        case .unknownSubject: "unknown KLE group or subject"
+        case .caseYearAfterMeeting: "case year after the meeting year"
+        case .sharedCaseNumber: "case number on several items"
+        case .caseNumberStyle: "case number in another style than the workspace's"
+        case .invalidDate: "date that does not exist"
+        case .invalidTime: "time that does not exist"
+        case .missingDate: "meeting without a date"
+        case .duplicateItemNumber: "item number used twice"
+        case .itemNumberSequence: "item numbers out of sequence"
+        case .missingDecision: "item without a decision in minutes"
+        case .decisionInAgenda: "decision in an agenda"
+        case .recommendationWithoutPoints: "recommendation without points"
+        case .outcomeForMissingPoint: "outcome for a point the recommendation does not have"
+        case .unreadableHistory: "unreadable earlier treatment"
+        case .absenteeNotParticipant: "absentee who is not a participant"
+        case .unknownMember: "person who is not a member of the committee"
+        case .unknownParty: "party the committee does not have"
+        case .unknownCommittee: "committee the workspace does not know"
+        case .unknownDistributionCode: "unknown distribution code"
+        case .missingAttachmentFile: "attachment file that does not exist"
+        case .settingsUnreadable: "unreadable workspace settings"
+        }
+    }
+
+    /// Why the rule exists and how to satisfy it; shown on hover over a diagnostic.
+    public var explanation: String {
+        switch self {
+        case .unreadableText:
+            "The file holds bytes that are not text (not UTF-8, or control characters). Save the file as UTF-8 text; the unreadable part is shown as �."
+        case .textOutsideSection:
+            "Prose must belong to a section so it can be printed under the right heading. Put a section keyword such as `sagsfremstilling:` or `resume:` on the line above the text."
+        case .misplacedKeyword:
+            "Each keyword belongs to one place: meeting fields before the first `punkt`, item fields and sections inside an item, decision fields inside `beslutning:`. Move the line there, or start it with `\\` to keep it as prose."
+        case .missingItemTitle:
+            "Every item needs a title after the colon: `punkt 3: Godkendelse af dagsorden`."
+        case .invalidItemNumber:
+            "An item number is a whole number: `punkt 12: …`. Leave it out (`punkt: …`) to continue from the previous item."
+        case .possibleKeywordTypo:
+            "The line looks like a keyword with a spelling mistake, so it is read as prose. Correct the keyword, or start the line with `\\` if it really is prose."
+        case .unevenTableRow:
+            "A row has another number of cells than the table's first row; cells may be misplaced. Add empty cells (`| |`) so every row has the same count."
+        case .duplicateField:
+            "A field such as `sagsnr:` or `dato:` is given twice in the same place; only the first counts. Remove the other."
+        case .missingValue:
+            "The field needs a value after the colon."
+        case .unknownDocumentKind:
+            "`dokument:` is `dagsorden` (agenda, before the meeting) or `referat` (minutes, after it)."
+        case .unreadableListLine:
+            "The line cannot be read in this section; see the message for the expected form."
+        case .malformedCaseNumber:
+            "A case number is KLE style `15.00.00-A00-9-26` (subject, action facet, running number, two-digit year) or `yy/nnnnn` such as `21/24526`."
+        case .unknownMainGroup:
+            "The first two digits of a KLE number are the main group; this one is not in the KLE plan. Check the number against the case in the journal system."
+        case .unknownFacet:
+            "The action facet (letter and two digits after the first dash) must start with one of A P S Ø G K I, and be in the KLE-XML file when one is configured."
+        case .unknownSubject:
+            "The group or subject is not in today's KLE plan. Old cases keep the number they were opened with, so this may be right; check it."
+        case .caseYearAfterMeeting:
+            "The year in the case number is later than the meeting's year, so the case cannot have been opened yet. Check the year."
+        case .sharedCaseNumber:
+            "Several items carry the same case number. That is common (a standing case), so this is only information."
+        case .caseNumberStyle:
+            "The workspace settings (`agendac.json`, `caseNumberStyle`) prefer another case-number style."
+        case .invalidDate:
+            "The date does not exist in the calendar or cannot be read. Write it as `2026-05-04`, `04-05-2026` or `4. maj 2026`."
+        case .invalidTime:
+            "The time cannot be read or does not exist. Write `15:00`, or a range `15:00-17:30`."
+        case .missingDate:
+            "The meeting has no `dato:`; the weekday, the heading and the case-year check need one."
+        case .duplicateItemNumber:
+            "Two items have the same number. Renumber them."
+        case .itemNumberSequence:
+            "Items are numbered one after another; this number does not follow the previous item's. Numbering may start anywhere."
+        case .missingDecision:
+            "In minutes (`dokument: referat`) every item records its decision under `beslutning:`. Items that by nature have none carry the flag `uden beslutning`."
+        case .decisionInAgenda:
+            "An agenda (`dokument: dagsorden`) is written before the meeting, so decisions are not expected yet. Change `dokument:` to `referat` once the meeting has been held."
+        case .recommendationWithoutPoints:
+            "A recommendation lists what is recommended: points as `1. …`, `- …` or `at …` lines under `indstilling:`."
+        case .outcomeForMissingPoint:
+            "`udfald N:` records the outcome of recommendation point N, but the recommendation has fewer points."
+        case .unreadableHistory:
+            "An earlier treatment is written `- Udvalg, 2025-09-30, punkt 4: Udfald` (the item number and outcome are optional)."
+        case .absenteeNotParticipant:
+            "Everybody absent is one of the meeting's participants (`deltagere:`). Add the person there, or check the spelling."
+        case .unknownMember:
+            "The workspace settings list the committee's members, and this name is not among them. Check the spelling, or add the member to `agendac.json`."
+        case .unknownParty:
+            "The workspace settings list the parties; this one is not among them. Use the party's name or letter as listed."
+        case .unknownCommittee:
+            "The workspace settings do not list this committee, so its members cannot be checked."
+        case .unknownDistributionCode:
+            "The workspace settings list the distribution codes; this one is not among them."
+        case .missingAttachmentFile:
+            "The attachment names a file (relative to the agenda file) that does not exist. Check the path, or add the file."
+        case .settingsUnreadable:
+            "The workspace settings file `agendac.json` could not be read; its defaults are not used."
+        }
+    }
+}

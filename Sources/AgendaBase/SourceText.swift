@@ -1,0 +1,137 @@
+/// The bytes of one source file and the index of its line starts.
+///
+/// Every range in the project is a pair of UTF-8 byte offsets into `bytes`;
+/// conversion to line/column in whichever unit a consumer wants (UTF-16 for
+/// LSP, Unicode scalars for `agendac check`, UTF-8) happens only here, lazily,
+/// so the parser never pays for it.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Offsets at which each line starts; `lineStarts[0] == 0`, never empty.
+    public let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index] == 0x0A {
+                starts.append(index + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public init(_ string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based line that holds `offset` (offsets past the end clamp to the last line).
+    public func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        let target = max(0, min(offset, bytes.count))
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of line `line`, without its line terminator (`\n` or `\r\n`).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 0, line < lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The text of a byte range, decoded leniently (invalid UTF-8 becomes U+FFFD).
+    public func text(_ range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, bytes.count))
+        let upper = max(lower, min(range.upperBound, bytes.count))
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// How columns are counted.
+public enum ColumnUnit: String, Sendable {
+    case utf8 = "utf-8"
+    case utf16 = "utf-16"
+    case unicodeScalars = "utf-32"
+}
+
+/// A 0-based line and column.
+public struct LineColumn: Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: LineColumn, b: LineColumn) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+extension SourceText {
+    /// The line and column of a byte offset, counting the column in `unit`.
+    /// An offset inside a multi-byte character counts from that character's start.
+    public func position(of offset: Int, unit: ColumnUnit) -> LineColumn {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = line(containing: clamped)
+        let start = lineStarts[line]
+        if unit == .utf8 { return LineColumn(line: line, column: clamped - start) }
+        var column = 0
+        var index = start
+        while index < clamped {
+            let byte = bytes[index]
+            let length = UTF8Sequence.length(leadingByte: byte)
+            if index + length > clamped { break }
+            column += (unit == .utf16 && length == 4) ? 2 : 1
+            index += length
+        }
+        return LineColumn(line: line, column: column)
+    }
+
+    /// The byte offset of a line and column counted in `unit`.
+    /// Lines past the end clamp to the end of the text; columns past the end of
+    /// a line clamp to the line's end (LSP requires this leniency).
+    public func offset(of position: LineColumn, unit: ColumnUnit) -> Int {
+        guard position.line >= 0 else { return 0 }
+        guard position.line < lineStarts.count else { return bytes.count }
+        let range = lineRange(position.line)
+        if unit == .utf8 {
+            var offset = range.lowerBound + max(0, position.column)
+            offset = min(offset, range.upperBound)
+            // never land inside a multi-byte character
+            while offset > range.lowerBound, offset < bytes.count, (bytes[offset] & 0xC0) == 0x80 { offset -= 1 }
+            return offset
+        }
+        var column = 0
+        var index = range.lowerBound
+        while index < range.upperBound, column < position.column {
+            let length = UTF8Sequence.length(leadingByte: bytes[index])
+            column += (unit == .utf16 && length == 4) ? 2 : 1
+            if column > position.column { break }  // inside a surrogate pair: stay before it
+            index = min(index + length, range.upperBound)
+        }
+        return index
+    }
+}
+
+public enum UTF8Sequence {
+    /// The length of the sequence a byte starts; stray continuation bytes count as one.
+    @inlinable
+    public static func length(leadingByte byte: UInt8) -> Int {
+        if byte < 0x80 { return 1 }
+        if byte >= 0xF0 { return 4 }
+        if byte >= 0xE0 { return 3 }
+        if byte >= 0xC0 { return 2 }
+        return 1
+    }
+}

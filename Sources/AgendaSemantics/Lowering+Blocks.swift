@@ -1,0 +1,68 @@
+import AgendaBase
+import AgendaSyntax
+
+extension Lowering {
+    func blocks(_ syntax: [BlockSyntax]) -> [Block] {
+        syntax.map(block)
+    }
+
+    func block(_ syntax: BlockSyntax) -> Block {
+        switch syntax {
+        case .paragraph(let paragraph):
+            return .paragraph(inlines(lines: paragraph.lines), range: paragraph.range)
+        case .list(let list):
+            return .list(self.list(list))
+        case .table(let table):
+            let rows = table.rows.filter { !$0.isSeparator }.map { row in row.cells.map { inlines($0) } }
+            return .table(TableBlock(rows: rows, hasHeader: table.hasHeader, range: table.range))
+        case .keyword(let line):
+            if line.keyword == .heading { return .heading(text(line.valueRange), range: line.range) }
+            // a misplaced keyword line (reported by the parser): keep its words as prose
+            return .paragraph([.text(text(line.range))], range: line.range)
+        }
+    }
+
+    func list(_ list: ListSyntax) -> ListBlock {
+        let entries = list.entries.map { entry in
+            ListEntry(marker: text(entry.marker), text: inlines(lines: entry.lines), children: blocks(entry.children), range: entry.range)
+        }
+        return ListBlock(ordered: list.entries.first?.number != nil, entries: entries, range: list.range)
+    }
+
+    /// Lines of one paragraph, joined by single spaces (a line break in the source is a soft wrap).
+    func inlines(lines: [Range<Int>]) -> [Inline] {
+        var result: [Inline] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { result.append(.text(" ")) }
+            result += inlines(line)
+        }
+        return merged(result)
+    }
+
+    func inlines(_ range: Range<Int>) -> [Inline] {
+        InlineParser.parse(source.bytes, range).map(inline)
+    }
+
+    func inline(_ syntax: InlineSyntax) -> Inline {
+        switch syntax {
+        case .text(let range): .text(text(range))
+        case .strong(let inner, _): .strong(merged(inner.map(inline)))
+        case .emphasis(let inner, _): .emphasis(merged(inner.map(inline)))
+        case .link(let inner, let url, _): .link(merged(inner.map(inline)), url: text(url))
+        case .escaped(let byte, _): .text(String(UnicodeScalar(byte)))
+        }
+    }
+
+    /// Joins neighbouring text runs.
+    func merged(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            if case .text(let next) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + next)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,256 @@
+import AgendaBase
+import AgendaSyntax
+import Foundation
+
+extension Lowering {
+    // MARK: Recommendation
+
+    mutating func recommendation(_ entry: EntrySyntax, line: KeywordLine) -> Recommendation {
+        var intro = text(line.valueRange)
+        var body = entry.body
+        // the intro may stand on the line below `indstilling:`
+        if intro.isEmpty, case .paragraph(let paragraph)? = body.first, paragraph.lines.count == 1,
+           text(paragraph.lines[0]).lowercased().contains("indstiller") {
+            intro = text(paragraph.lines[0])
+            body.removeFirst()
+        }
+        var recommendedBy: String?
+        if let verb = intro.range(of: " indstiller", options: .caseInsensitive) {
+            recommendedBy = String(intro[..<verb.lowerBound])
+        } else if !intro.isEmpty {
+            recommendedBy = intro
+        }
+        var points: [RecommendationPoint] = []
+        var other: [Block] = []
+        for block in body {
+            switch block {
+            case .list(let list):
+                for listEntry in list.entries {
+                    var inlines = inlines(lines: listEntry.lines)
+                    for child in blocks(listEntry.children) { inlines.append(.text(" " + plainText(child))) }
+                    points.append(RecommendationPoint(marker: text(listEntry.marker), text: merged(inlines), range: listEntry.range))
+                }
+            case .paragraph(let paragraph):
+                var proseLines: [Range<Int>] = []
+                func flushProse(_ lowering: Lowering) {
+                    guard let first = proseLines.first, let last = proseLines.last else { return }
+                    other.append(.paragraph(lowering.inlines(lines: proseLines), range: first.lowerBound..<last.upperBound))
+                    proseLines = []
+                }
+                for lineRange in paragraph.lines {
+                    let lineText = text(lineRange)
+                    if lineText.count > 3, lineText.prefix(3).lowercased() == "at " {
+                        flushProse(self)
+                        let rest = trim((lineRange.lowerBound + 3)..<lineRange.upperBound)
+                        points.append(RecommendationPoint(marker: String(lineText.prefix(2)), text: inlines(rest), range: lineRange))
+                    } else if var last = points.last, last.range.upperBound >= lineRange.lowerBound - 2, proseLines.isEmpty,
+                              paragraph.lines.first != lineRange {
+                        // a wrapped `at …` point continues on the next line
+                        last.text = merged(last.text + [.text(" ")] + inlines(lineRange))
+                        last.range = last.range.lowerBound..<lineRange.upperBound
+                        points[points.count - 1] = last
+                    } else {
+                        proseLines.append(lineRange)
+                    }
+                }
+                flushProse(self)
+            default:
+                other.append(self.block(block))
+            }
+        }
+        return Recommendation(recommendedBy: recommendedBy, intro: intro, points: points, blocks: other, range: entry.range)
+    }
+
+    func plainText(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let inlines, _): inlines.plainText
+        case .heading(let text, _): text
+        case .list(let list): list.entries.map { $0.marker + " " + $0.text.plainText + $0.children.map { " " + plainText($0) }.joined() }.joined(separator: " ")
+        case .table(let table): table.rows.map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: " ")
+        }
+    }
+
+    // MARK: Decision
+
+    mutating func decision(_ entry: EntrySyntax, line: KeywordLine) -> Decision {
+        var decision = Decision(decidedBy: nil, date: nil, text: [], positions: [], notesForTheRecord: [], outcomes: [], substitutes: [],
+                                absentees: [], range: entry.range)
+        readDecidedBy(line, into: &decision)
+        enum Target { case text, position(Int), note(Int) }
+        var target = Target.text
+        var peopleFollow: KeywordLine?
+        func append(_ block: Block, to decision: inout Decision) {
+            switch target {
+            case .text: decision.text.append(block)
+            case .position(let index): decision.positions[index].statement.append(block)
+            case .note(let index): decision.notesForTheRecord[index].text.append(block)
+            }
+        }
+        for block in entry.body {
+            if let absentLine = peopleFollow {
+                peopleFollow = nil
+                if case .list = block {
+                    decision.absentees += people(absentLine, [block])
+                    continue
+                }
+            }
+            guard case .keyword(let field) = block else {
+                append(self.block(block), to: &decision)
+                continue
+            }
+            let value = text(field.valueRange)
+            switch field.keyword {
+            case .majority, .minority:
+                let parties = splitOutsideParentheses(field.valueRange, separator: UInt8(ascii: ",")).flatMap(splitOnOg)
+                    .map { Located(text($0), $0) }
+                if parties.isEmpty { report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the parties after the colon, separated by commas") }
+                decision.positions.append(PartyPosition(kind: field.keyword == .majority ? .majority : .minority, parties: parties, statement: [], range: field.range))
+                target = .position(decision.positions.count - 1)
+            case .noteForTheRecord:
+                decision.notesForTheRecord.append(RecordNote(by: value, text: [], range: field.range))
+                target = .note(decision.notesForTheRecord.count - 1)
+            case .outcome:
+                if field.number == nil, field.numberRange == nil {
+                    report(.missingValue, field.keywordRange, "`\(text(field.keywordRange)):` needs the recommendation point's number: `udfald 1: tiltrådt`")
+                }
+                if value.isEmpty { report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the outcome after the colon, such as `tiltrådt`") }
+                decision.outcomes.append(PointOutcome(point: field.number, outcome: value, range: field.range))
+            case .substitute:
+                decision.substitutes += substitutions(field, [])
+            case .absent:
+                decision.absentees += people(field, [])
+                if field.valueRange.isEmpty { peopleFollow = field }
+            case .heading:
+                append(.heading(value, range: field.range), to: &decision)
+            default:
+                append(.paragraph([.text(text(field.range))], range: field.range), to: &decision)
+            }
+        }
+        return decision
+    }
+
+    /// `beslutning: Udvalget, 2025-10-20`, `beslutning: Udvalget den 20-10-2025` or just one of them.
+    mutating func readDecidedBy(_ line: KeywordLine, into decision: inout Decision) {
+        let value = text(line.valueRange)
+        guard !value.isEmpty else { return }
+        var body = value
+        var dateText: String?
+        if let comma = value.range(of: ",", options: .backwards) {
+            dateText = value[comma.upperBound...].trimmingCharacters(in: .whitespaces)
+            body = String(value[..<comma.lowerBound])
+        } else if let den = value.range(of: " den ", options: .backwards) {
+            dateText = String(value[den.upperBound...])
+            body = String(value[..<den.lowerBound])
+        }
+        if let dateText {
+            let dateStart = line.valueRange.upperBound - dateText.utf8.count
+            switch CalendarDate.read(dateText) {
+            case .date(let date):
+                decision.date = Located(date, dateStart..<line.valueRange.upperBound)
+                decision.decidedBy = body.trimmingCharacters(in: .whitespaces)
+                return
+            case .nonexistent(let reason):
+                report(.invalidDate, dateStart..<line.valueRange.upperBound, "'\(dateText)' does not exist: \(reason); correct the date")
+                decision.decidedBy = body.trimmingCharacters(in: .whitespaces)
+                return
+            case .unreadable:
+                break
+            }
+        }
+        if case .date(let date) = CalendarDate.read(value) {
+            decision.date = Located(date, line.valueRange)
+        } else {
+            decision.decidedBy = value
+        }
+    }
+
+    /// `Socialdemokratiet og Venstre` → two parties.
+    func splitOnOg(_ range: Range<Int>) -> [Range<Int>] {
+        let value = text(range)
+        guard let og = value.range(of: " og ") else { return [range] }
+        let head = value[..<og.lowerBound].utf8.count
+        let tailStart = value[..<og.upperBound].utf8.count
+        return [trim(range.lowerBound..<(range.lowerBound + head))] + splitOnOg(trim((range.lowerBound + tailStart)..<range.upperBound))
+    }
+
+    // MARK: Attachments
+
+    /// One attachment a line: `Titel (fil: bilag/plan.pdf, ikke offentlig)`.
+    mutating func attachments(_ entry: EntrySyntax, line: KeywordLine) -> [Attachment] {
+        var ranges = lineRanges(entry.body)
+        if !line.valueRange.isEmpty { ranges.insert(line.valueRange, at: 0) }
+        return ranges.compactMap(attachment)
+    }
+
+    func attachment(_ range: Range<Int>) -> Attachment? {
+        let raw = text(range).trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else { return nil }
+        var title = raw
+        var file: Located<String>?
+        var isPublic = true
+        if raw.hasSuffix(")"), let open = raw.lastIndex(of: "(") {
+            let inside = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)]
+            var understood = false
+            let insideStart = range.lowerBound + text(range).utf8.count - raw.utf8.count + raw[...open].utf8.count
+            var offset = insideStart
+            for part in inside.split(separator: ",", omittingEmptySubsequences: false) {
+                let partLength = part.utf8.count
+                let word = part.trimmingCharacters(in: .whitespaces)
+                let lower = word.lowercased()
+                if lower.hasPrefix("fil:") || lower.hasPrefix("file:") {
+                    let path = word[word.index(after: word.firstIndex(of: ":") ?? word.startIndex)...].trimmingCharacters(in: .whitespaces)
+                    let leading = part.utf8.count - part.drop(while: { $0 == " " }).utf8.count
+                    let pathStart = offset + leading + word.utf8.count - path.utf8.count
+                    file = Located(path, pathStart..<(pathStart + path.utf8.count))
+                    understood = true
+                } else if ["ikke offentlig", "lukket", "not public", "closed", "fortrolig"].contains(lower) {
+                    isPublic = false
+                    understood = true
+                } else if ["offentlig", "public"].contains(lower) {
+                    understood = true
+                }
+                offset += partLength + 1
+            }
+            if understood { title = raw[..<open].trimmingCharacters(in: .whitespaces) }
+        }
+        return Attachment(title: title, file: file, isPublic: isPublic, range: range)
+    }
+
+    // MARK: History
+
+    /// One earlier treatment a line: `Byrådet, 2025-09-30, punkt 4: Godkendt`.
+    mutating func history(_ entry: EntrySyntax, line: KeywordLine) -> [Treatment] {
+        var ranges = lineRanges(entry.body)
+        if !line.valueRange.isEmpty { ranges.insert(line.valueRange, at: 0) }
+        return ranges.compactMap { range in
+            let raw = text(range).trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else { return nil }
+            var head = raw
+            var outcome: String?
+            if let colon = raw.range(of: ": ") ?? raw.range(of: ":", options: .backwards) {
+                head = String(raw[..<colon.lowerBound])
+                let rest = raw[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+                outcome = rest.isEmpty ? nil : rest
+            }
+            let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var body: [String] = []
+            var date: CalendarDate?
+            var itemNumber: Int?
+            for part in parts {
+                let lower = part.lowercased()
+                if date == nil, case .date(let value) = CalendarDate.read(part) {
+                    date = value
+                } else if lower.hasPrefix("punkt ") || lower.hasPrefix("pkt. ") || lower.hasPrefix("pkt ") || lower.hasPrefix("item "),
+                          let number = Int(lower.split(separator: " ").last ?? "") {
+                    itemNumber = number
+                } else {
+                    body.append(part)
+                }
+            }
+            if date == nil {
+                report(.unreadableHistory, range, "'\(raw)' has no date that can be read; write `- Udvalg, 2025-09-30, punkt 4: Udfald`")
+            }
+            return Treatment(body: body.joined(separator: ", "), date: date, itemNumber: itemNumber, outcome: outcome, text: raw, range: range)
+        }
+    }
+}

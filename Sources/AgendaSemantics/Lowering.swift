@@ -1,0 +1,227 @@
+import AgendaBase
+import AgendaSyntax
+import Foundation
+
+/// Turns the syntax tree into the model. Every word of the source ends up in
+/// the model; what cannot be placed is reported and kept (as an untitled
+/// section or the preamble), never dropped.
+public struct Lowering {
+    let source: SourceText
+    var diagnostics: [Diagnostic] = []
+
+    public static func lower(_ syntax: DocumentSyntax) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
+        var lowering = Lowering(source: syntax.source)
+        let meeting = lowering.meeting(syntax)
+        return (meeting, lowering.diagnostics)
+    }
+
+    init(source: SourceText) { self.source = source }
+
+    func text(_ range: Range<Int>) -> String { source.text(range) }
+
+    mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, fixes: [Fix] = []) {
+        diagnostics.append(Diagnostic(rule, range, message, fixes: fixes))
+    }
+
+    // MARK: The meeting
+
+    mutating func meeting(_ syntax: DocumentSyntax) -> Meeting {
+        var meeting = Meeting()
+        var seen: [Keyword: Range<Int>] = [:]
+        for entry in syntax.header {
+            guard let line = entry.line else {
+                meeting.preamble += blocks(entry.body)
+                continue
+            }
+            let keyword = line.keyword
+            if !keyword.takesPeople, keyword.role == .field, let first = seen[keyword] {
+                report(.duplicateField, line.keywordRange,
+                       "`\(text(line.keywordRange)):` is given twice (first on line \(source.line(containing: first.lowerBound) + 1)); only the first counts, so remove one")
+                meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                continue
+            }
+            seen[keyword] = line.range
+            let value = text(line.valueRange)
+            switch keyword {
+            case .committee: meeting.committee = required(line).map { Located($0, line.valueRange) }
+            case .municipality: meeting.municipality = required(line).map { Located($0, line.valueRange) }
+            case .place: meeting.place = required(line).map { Located($0, line.valueRange) }
+            case .documentKind:
+                if let kind = DocumentKind.named(value) {
+                    meeting.kind = kind
+                } else {
+                    report(.unknownDocumentKind, line.valueRange.isEmpty ? line.range : line.valueRange,
+                           "'\(value)' is not a document kind; write `dagsorden` (agenda) or `referat` (minutes)")
+                }
+            case .date:
+                meeting.date = date(line)
+                if meeting.date == nil { meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range)) }
+            case .time:
+                switch MeetingTime.read(value) {
+                case .time(let time): meeting.time = Located(time, line.valueRange)
+                case .invalid(let reason):
+                    report(.invalidTime, line.valueRange.isEmpty ? line.range : line.valueRange, "'\(value)' is not a time: \(reason)")
+                    meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                }
+            case .participants: meeting.participants += people(line, entry.body)
+            case .absent: meeting.absentees += people(line, entry.body)
+            case .substitutes: meeting.substitutes += substitutions(line, entry.body)
+            default:
+                // misplaced (reported by the parser): keep the words
+                meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                meeting.preamble += blocks(entry.body)
+                continue
+            }
+            if !keyword.takesPeople && keyword != .substitutes { keepStrayBody(entry, into: &meeting.preamble) }
+        }
+        var previousNumber: Int?
+        for itemSyntax in syntax.items {
+            let item = item(itemSyntax, after: previousNumber)
+            previousNumber = item.number
+            meeting.items.append(item)
+        }
+        if let signatures = syntax.signatures, let line = signatures.line {
+            let value = text(line.valueRange).lowercased()
+            meeting.signatures = Signatures(digital: value.hasPrefix("digital"), signers: peopleLines(signatures.body), range: signatures.range)
+            if !value.isEmpty && !value.hasPrefix("digital") && value != "papir" && value != "paper" {
+                report(.unreadableListLine, line.valueRange, "'\(text(line.valueRange))' after `underskrifter:` is not understood; write `digital`, or nothing for a paper sheet")
+            }
+        }
+        return meeting
+    }
+
+    /// A field's value, reporting when it is empty.
+    mutating func required(_ line: KeywordLine) -> String? {
+        let value = text(line.valueRange)
+        if value.isEmpty {
+            report(.missingValue, line.range, "`\(text(line.keywordRange)):` has no value; write it after the colon")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ line: KeywordLine) -> Located<CalendarDate>? {
+        guard let value = required(line) else { return nil }
+        switch CalendarDate.read(value) {
+        case .date(let date): return Located(date, line.valueRange)
+        case .nonexistent(let reason):
+            report(.invalidDate, line.valueRange, "'\(value)' does not exist: \(reason); correct the date")
+        case .unreadable:
+            report(.invalidDate, line.valueRange, "'\(value)' is not a date; write it as 2026-05-04, 04-05-2026 or 4. maj 2026")
+        }
+        return nil
+    }
+
+    /// Text below a one-line field is not the field's: report it and keep it.
+    mutating func keepStrayBody(_ entry: EntrySyntax, into blocks: inout [Block]) {
+        guard let first = entry.body.first else { return }
+        report(.textOutsideSection, source.lineRange(source.line(containing: first.range.lowerBound)),
+               "text below `\(entry.line.map { text($0.keywordRange) } ?? "")` does not belong to that field; put a section keyword such as `sagsfremstilling:` above it")
+        blocks += self.blocks(entry.body)
+    }
+
+    // MARK: People
+
+    mutating func people(_ line: KeywordLine, _ body: [BlockSyntax]) -> [Person] {
+        var result = commaSeparatedPeople(line.valueRange)
+        result += peopleLines(body)
+        return result
+    }
+
+    /// `Navn (A), Navn (V)` on one line.
+    func commaSeparatedPeople(_ range: Range<Int>) -> [Person] {
+        splitOutsideParentheses(range, separator: UInt8(ascii: ",")).compactMap { person($0, allowRole: false) }
+    }
+
+    /// One person a line (`- Navn (A), formand`), from lists or plain lines.
+    mutating func peopleLines(_ body: [BlockSyntax]) -> [Person] {
+        var result: [Person] = []
+        for range in lineRanges(body) {
+            if let person = person(range, allowRole: true) { result.append(person) }
+        }
+        return result
+    }
+
+    /// Every written line of a body: list entries (nested too) and paragraph lines.
+    func lineRanges(_ body: [BlockSyntax]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        func visit(_ blocks: [BlockSyntax]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph): ranges += paragraph.lines
+                case .list(let list):
+                    for entry in list.entries {
+                        ranges += entry.lines
+                        visit(entry.children)
+                    }
+                case .table(let table): ranges += table.rows.filter { !$0.isSeparator }.map(\.range)
+                case .keyword(let line): ranges.append(line.range)
+                }
+            }
+        }
+        visit(body)
+        return ranges
+    }
+
+    func person(_ range: Range<Int>, allowRole: Bool) -> Person? {
+        var raw = text(range).trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty || raw == "-" { return nil }
+        var role: String?
+        if allowRole, let close = raw.lastIndex(of: ")"), let comma = raw[close...].firstIndex(of: ",") {
+            role = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            raw = String(raw[..<comma])
+        } else if allowRole, !raw.contains("("), let comma = raw.firstIndex(of: ",") {
+            role = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            raw = String(raw[..<comma])
+        }
+        var party: String?
+        if raw.hasSuffix(")"), let open = raw.lastIndex(of: "(") {
+            party = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].trimmingCharacters(in: .whitespaces)
+            raw = raw[..<open].trimmingCharacters(in: .whitespaces)
+        }
+        return Person(name: raw, party: party?.isEmpty == true ? nil : party, role: role?.isEmpty == true ? nil : role, range: range)
+    }
+
+    mutating func substitutions(_ line: KeywordLine, _ body: [BlockSyntax]) -> [Substitution] {
+        var ranges = splitOutsideParentheses(line.valueRange, separator: UInt8(ascii: ","))
+        ranges += lineRanges(body)
+        var result: [Substitution] = []
+        for range in ranges {
+            let raw = text(range)
+            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard let split = raw.range(of: " for ") else {
+                report(.unreadableListLine, range, "'\(raw)' is not a substitution; write `Stedfortræder (Parti) for Medlem`")
+                continue
+            }
+            let substituteText = String(raw[..<split.lowerBound])
+            let substitute = person(range.lowerBound..<(range.lowerBound + substituteText.utf8.count), allowRole: false)
+                ?? Person(name: substituteText, range: range)
+            result.append(Substitution(substitute: substitute, replaces: raw[split.upperBound...].trimmingCharacters(in: .whitespaces), range: range))
+        }
+        return result
+    }
+
+    /// Splits a range at `separator` bytes that are not inside parentheses; pieces are trimmed.
+    func splitOutsideParentheses(_ range: Range<Int>, separator: UInt8) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var depth = 0
+        var start = range.lowerBound
+        for index in range {
+            let byte = source.bytes[index]
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) } else if byte == separator, depth == 0 {
+                pieces.append(trim(start..<index))
+                start = index + 1
+            }
+        }
+        pieces.append(trim(start..<range.upperBound))
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    func trim(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, source.bytes[lower] == 0x20 || source.bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, source.bytes[upper - 1] == 0x20 || source.bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+}

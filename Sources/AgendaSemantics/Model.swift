@@ -1,0 +1,308 @@
+import AgendaBase
+
+/// The meeting as the tools understand it: plain values, each with the byte
+/// range it came from so that diagnostics and editor features can point at it.
+/// Renderers, the checker and the IDE features read this, never the syntax.
+public struct Meeting: Sendable {
+    public var kind: DocumentKind = .agenda
+    public var committee: Located<String>?
+    public var municipality: Located<String>?
+    public var date: Located<CalendarDate>?
+    public var time: Located<MeetingTime>?
+    public var place: Located<String>?
+    public var participants: [Person] = []
+    public var absentees: [Person] = []
+    public var substitutes: [Substitution] = []
+    /// Text before the first item that no field owns (reported; kept so nothing is lost).
+    public var preamble: [Block] = []
+    public var items: [Item] = []
+    public var signatures: Signatures?
+
+    public init() {}
+
+    public var isMinutes: Bool { kind == .minutes }
+}
+
+/// A value and where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var range: Range<Int>
+    public init(_ value: Value, _ range: Range<Int>) {
+        self.value = value
+        self.range = range
+    }
+}
+
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case agenda, minutes
+
+    /// The Danish word as it heads the printed document.
+    public var danishTitle: String { self == .agenda ? "DAGSORDEN" : "REFERAT" }
+
+    public static func named(_ word: String) -> DocumentKind? {
+        switch word.lowercased() {
+        case "dagsorden", "agenda": .agenda
+        case "referat", "minutes", "beslutningsprotokol": .minutes
+        default: nil
+        }
+    }
+}
+
+public struct Person: Sendable, Hashable {
+    public var name: String
+    /// The party as written: a letter (`A`) or a name (`Socialdemokratiet`).
+    public var party: String?
+    public var role: String?
+    public var range: Range<Int>
+    public init(name: String, party: String? = nil, role: String? = nil, range: Range<Int>) {
+        self.name = name
+        self.party = party
+        self.role = role
+        self.range = range
+    }
+}
+
+public struct Substitution: Sendable, Hashable {
+    public var substitute: Person
+    public var replaces: String
+    public var range: Range<Int>
+}
+
+public struct Item: Sendable {
+    public var number: Int
+    /// False when the number was left out and continues from the previous item.
+    public var numberWritten: Bool
+    public var title: String
+    public var titleRange: Range<Int>
+    /// The `punkt` line.
+    public var headerRange: Range<Int>
+    /// The whole item.
+    public var range: Range<Int>
+    public var caseNumber: Located<String>?
+    public var closed = false
+    /// Marked `uden beslutning`: by nature the item has no decision.
+    public var markedWithoutDecision = false
+    public var distribution: [DistributionCode] = []
+    public var distributionRange: Range<Int>?
+    public var caseworker: Located<String>?
+    public var otherCaseworkers: Located<String>?
+    public var duration: Located<String>?
+    public var finalAuthority: FinalAuthority?
+    /// Members absent for this item.
+    public var absentees: [Person] = []
+    public var sections: [Section] = []
+
+    public var recommendation: Recommendation? {
+        for section in sections { if case .recommendation(let value) = section.content { return value } }
+        return nil
+    }
+
+    public var decision: Decision? {
+        for section in sections { if case .decision(let value) = section.content { return value } }
+        return nil
+    }
+
+    public var attachments: [Attachment] {
+        sections.flatMap { section -> [Attachment] in
+            if case .attachments(let value) = section.content { return value }
+            return []
+        }
+    }
+
+    public var history: [Treatment] {
+        sections.flatMap { section -> [Treatment] in
+            if case .history(let value) = section.content { return value }
+            return []
+        }
+    }
+}
+
+public struct DistributionCode: Sendable, Hashable {
+    public var code: String
+    public var marked: Bool
+    public var range: Range<Int>
+}
+
+public struct FinalAuthority: Sendable, Hashable {
+    public enum Phrase: String, Sendable {
+        case concludedIn, decidedIn, decidedBy
+
+        /// The sentence's verb phrase, as printed: "Sagen afsluttes i …".
+        public var danish: String {
+            switch self {
+            case .concludedIn: "afsluttes i"
+            case .decidedIn: "afgøres i"
+            case .decidedBy: "afgøres af"
+            }
+        }
+    }
+    public var phrase: Phrase
+    public var body: String
+    public var range: Range<Int>
+
+    public var sentence: String { "Sagen \(phrase.danish) \(body)." }
+}
+
+public enum SectionKind: String, Sendable, CaseIterable {
+    case summary, presentation, economy, procedure, recommendation, decision, history, attachments, custom
+    /// Text that stood where no section opened (reported; kept).
+    case untitled
+}
+
+public struct Section: Sendable {
+    public var kind: SectionKind
+    /// The heading as printed.
+    public var heading: String
+    public var range: Range<Int>
+    public var content: SectionContent
+}
+
+public enum SectionContent: Sendable {
+    case prose([Block])
+    case recommendation(Recommendation)
+    case decision(Decision)
+    case attachments([Attachment])
+    case history([Treatment])
+}
+
+public indirect enum Block: Sendable, Hashable {
+    case paragraph([Inline], range: Range<Int>)
+    case heading(String, range: Range<Int>)
+    case list(ListBlock)
+    case table(TableBlock)
+
+    public var range: Range<Int> {
+        switch self {
+        case .paragraph(_, let range), .heading(_, let range): range
+        case .list(let list): list.range
+        case .table(let table): table.range
+        }
+    }
+}
+
+public struct ListBlock: Sendable, Hashable {
+    public var ordered: Bool
+    public var entries: [ListEntry]
+    public var range: Range<Int>
+}
+
+public struct ListEntry: Sendable, Hashable {
+    /// `-`, or the number as written (`1.`).
+    public var marker: String
+    public var text: [Inline]
+    public var children: [Block]
+    public var range: Range<Int>
+}
+
+public struct TableBlock: Sendable, Hashable {
+    public var rows: [[[Inline]]]
+    public var hasHeader: Bool
+    public var range: Range<Int>
+}
+
+public indirect enum Inline: Sendable, Hashable {
+    case text(String)
+    case strong([Inline])
+    case emphasis([Inline])
+    case link([Inline], url: String)
+
+    /// The words without markup.
+    public var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .strong(let inner), .emphasis(let inner), .link(let inner, _): inner.plainText
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    public var plainText: String { map(\.plainText).joined() }
+}
+
+public struct Recommendation: Sendable {
+    /// Who recommends (`Direktionen`), when it could be read from the intro.
+    public var recommendedBy: String?
+    /// The intro as written (`Direktionen indstiller, at`).
+    public var intro: String
+    public var points: [RecommendationPoint]
+    /// Other prose in the section.
+    public var blocks: [Block]
+    public var range: Range<Int>
+}
+
+public struct RecommendationPoint: Sendable, Hashable {
+    /// `1.`, `-` or `at`.
+    public var marker: String
+    public var text: [Inline]
+    public var range: Range<Int>
+}
+
+public struct Decision: Sendable {
+    /// The body that decided (`Beskæftigelses- og Borgerserviceudvalget`), if written.
+    public var decidedBy: String?
+    public var date: Located<CalendarDate>?
+    public var text: [Block]
+    public var positions: [PartyPosition]
+    public var notesForTheRecord: [RecordNote]
+    public var outcomes: [PointOutcome]
+    public var substitutes: [Substitution]
+    /// Absentees written inside the decision (also copied to the item).
+    public var absentees: [Person]
+    public var range: Range<Int>
+}
+
+public struct PartyPosition: Sendable {
+    public enum Kind: String, Sendable { case majority, minority }
+    public var kind: Kind
+    public var parties: [Located<String>]
+    public var statement: [Block]
+    public var range: Range<Int>
+}
+
+public struct RecordNote: Sendable {
+    public var by: String
+    public var text: [Block]
+    public var range: Range<Int>
+}
+
+public struct PointOutcome: Sendable, Hashable {
+    public var point: Int?
+    public var outcome: String
+    public var range: Range<Int>
+}
+
+public struct Attachment: Sendable, Hashable {
+    public var title: String
+    public var file: Located<String>?
+    public var isPublic: Bool
+    public var range: Range<Int>
+}
+
+/// An earlier treatment of the same case ("Sagens gang").
+public struct Treatment: Sendable, Hashable {
+    public var body: String
+    public var date: CalendarDate?
+    public var itemNumber: Int?
+    public var outcome: String?
+    /// The line as written.
+    public var text: String
+    public var range: Range<Int>
+}
+
+public struct Signatures: Sendable {
+    public var digital: Bool
+    public var signers: [Person]
+    public var range: Range<Int>
+}
+
+extension Located: Equatable where Value: Equatable {
+    public static func == (a: Located, b: Located) -> Bool { a.value == b.value && a.range == b.range }
+}
+
+extension Located: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(range.lowerBound)
+        hasher.combine(range.upperBound)
+    }
+}

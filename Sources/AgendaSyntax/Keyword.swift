@@ -1,0 +1,240 @@
+import AgendaBase
+
+/// Where a keyword line may stand.
+public enum KeywordPlace: Sendable, Hashable {
+    /// Before the first `punkt`: the meeting's own fields.
+    case meeting
+    /// Inside an item, outside any section body's nested lines.
+    case item
+    /// Inside the body of a prose section (sub-headings).
+    case section
+    /// Inside the body of `beslutning:`.
+    case decision
+    /// Anywhere (starts a new item or the signature sheet).
+    case anywhere
+}
+
+/// What a keyword line does to the document's structure.
+public enum KeywordRole: Sendable, Hashable {
+    /// `name: value` on one line (list lines may follow, e.g. participants).
+    case field
+    /// A bare word on its own line (`lukket`).
+    case flag
+    /// Opens a section whose body runs to the next keyword line.
+    case section
+    /// `punkt N: title`.
+    case itemStart
+    /// `overskrift: …` inside a section.
+    case heading
+    /// A field of the decision (`flertal:`), whose statement follows below it.
+    case decisionField
+    /// `underskrifter:`, the signature sheet after the last item.
+    case signatures
+}
+
+/// Every keyword of the language. This enum is the one table of keywords:
+/// the parser, the checker, completion, hover, the formatter, the grammar
+/// tests and the docs all read it.
+public enum Keyword: String, CaseIterable, Sendable {
+    // The meeting.
+    case committee, municipality, documentKind, date, time, place, participants, absent, substitutes
+    // Items.
+    case item, caseNumber, closed, noDecision, distribution, caseworker, otherCaseworkers, duration
+    case concludedIn, decidedIn, decidedBy
+    // Sections.
+    case summary, presentation, economy, procedure, recommendation, decision, history, attachments, customSection
+    case heading
+    // The decision.
+    case majority, minority, substitute, noteForTheRecord, outcome
+    // The end of the document.
+    case signatures
+
+    /// Danish spellings, the first one canonical (the one `fmt` and completion write).
+    public var danish: [String] {
+        switch self {
+        case .committee: ["møde", "udvalg"]
+        case .municipality: ["kommune"]
+        case .documentKind: ["dokument"]
+        case .date: ["dato"]
+        case .time: ["tid"]
+        case .place: ["sted"]
+        case .participants: ["deltagere"]
+        case .absent: ["fraværende"]
+        case .substitutes: ["stedfortrædere"]
+        case .item: ["punkt"]
+        case .caseNumber: ["sagsnr", "sagsnummer"]
+        case .closed: ["lukket"]
+        case .noDecision: ["uden beslutning"]
+        case .distribution: ["kommunikation", "fordeling"]
+        case .caseworker: ["sagsbehandler"]
+        case .otherCaseworkers: ["øvrige sagsbehandlere"]
+        case .duration: ["varighed"]
+        case .concludedIn: ["afsluttes i"]
+        case .decidedIn: ["afgøres i"]
+        case .decidedBy: ["afgøres af"]
+        case .summary: ["resume", "sagsresume"]
+        case .presentation: ["sagsfremstilling"]
+        case .economy: ["økonomi", "økonomiske forhold"]
+        case .procedure: ["procedure"]
+        case .recommendation: ["indstilling"]
+        case .decision: ["beslutning"]
+        case .history: ["sagens gang"]
+        case .attachments: ["bilag"]
+        case .customSection: ["afsnit"]
+        case .heading: ["overskrift"]
+        case .majority: ["flertal"]
+        case .minority: ["mindretal"]
+        case .substitute: ["stedfortræder"]
+        case .noteForTheRecord: ["protokolbemærkning"]
+        case .outcome: ["udfald"]
+        case .signatures: ["underskrifter"]
+        }
+    }
+
+    /// English aliases.
+    public var english: [String] {
+        switch self {
+        case .committee: ["meeting", "committee"]
+        case .municipality: ["municipality"]
+        case .documentKind: ["document"]
+        case .date: ["date"]
+        case .time: ["time"]
+        case .place: ["place"]
+        case .participants: ["participants"]
+        case .absent: ["absent"]
+        case .substitutes: ["substitutes"]
+        case .item: ["item"]
+        case .caseNumber: ["case"]
+        case .closed: ["closed"]
+        case .noDecision: ["no decision"]
+        case .distribution: ["distribution"]
+        case .caseworker: ["caseworker"]
+        case .otherCaseworkers: ["other caseworkers"]
+        case .duration: ["duration"]
+        case .concludedIn: ["concluded in"]
+        case .decidedIn: ["decided in"]
+        case .decidedBy: ["decided by"]
+        case .summary: ["summary"]
+        case .presentation: ["presentation"]
+        case .economy: ["economy"]
+        case .procedure: []  // the same word in both languages
+        case .recommendation: ["recommendation"]
+        case .decision: ["decision"]
+        case .history: ["history"]
+        case .attachments: ["attachments"]
+        case .customSection: ["section"]
+        case .heading: ["heading"]
+        case .majority: ["majority"]
+        case .minority: ["minority"]
+        case .substitute: ["substitute"]
+        case .noteForTheRecord: ["note for the record"]
+        case .outcome: ["outcome"]
+        case .signatures: ["signatures"]
+        }
+    }
+
+    public var spellings: [String] { danish + english }
+
+    /// The spelling `fmt` and completion write.
+    public var canonical: String { danish[0] }
+
+    public var role: KeywordRole {
+        switch self {
+        case .item: .itemStart
+        case .closed, .noDecision: .flag
+        case .summary, .presentation, .economy, .procedure, .recommendation, .decision, .history, .attachments,
+            .customSection:
+            .section
+        case .heading: .heading
+        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: .decisionField
+        case .signatures: .signatures
+        default: .field
+        }
+    }
+
+    /// The places where the keyword may stand.
+    public var places: Set<KeywordPlace> {
+        switch self {
+        case .committee, .municipality, .documentKind, .date, .time, .place, .participants, .substitutes: [.meeting]
+        case .absent: [.meeting, .item, .decision]
+        case .item, .signatures: [.anywhere]
+        case .heading: [.section, .decision]
+        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: [.decision]
+        default: [.item]
+        }
+    }
+
+    /// Whether the keyword carries a number before its colon (`punkt 3:`, `udfald 2:`).
+    public var takesNumber: Bool { self == .item || self == .outcome }
+
+    /// Whether a field's value is a list of people (one a line may follow below it).
+    public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
+
+    /// The Danish heading printed for a section, when written with this keyword's canonical or English spelling.
+    public var label: String {
+        switch self {
+        case .summary: "Resume"
+        case .presentation: "Sagsfremstilling"
+        case .economy: "Økonomi"
+        case .procedure: "Procedure"
+        case .recommendation: "Indstilling"
+        case .decision: "Beslutning"
+        case .history: "Sagens gang"
+        case .attachments: "Bilag"
+        case .participants: "Mødedeltagere"
+        case .absent: "Fraværende"
+        case .substitutes: "Stedfortrædere"
+        case .distribution: "Kommunikation"
+        case .caseworker: "Sagsbehandler"
+        case .otherCaseworkers: "Øvrige sagsbehandlere"
+        case .duration: "Varighed"
+        case .signatures: "Underskrifter"
+        case .noteForTheRecord: "Protokolbemærkning"
+        case .date: "Mødedato"
+        case .place: "Mødested"
+        default: canonical.prefix(1).uppercased() + canonical.dropFirst()
+        }
+    }
+
+    /// One line for completion and hover, in Danish, as secretaries read it.
+    public var documentation: String {
+        switch self {
+        case .committee: "Udvalget der holder mødet (meeting/committee)."
+        case .municipality: "Kommunens navn."
+        case .documentKind: "`dagsorden` før mødet, `referat` efter (agenda/minutes)."
+        case .date: "Mødedatoen, fx 2026-05-04 eller 4. maj 2026. Ugedagen udledes af datoen."
+        case .time: "Mødetidspunkt, fx 15:00 eller 15:00-17:30."
+        case .place: "Mødested."
+        case .participants: "Mødedeltagere: Navn (Parti), adskilt af komma eller én pr. linje med `- `."
+        case .absent: "Fraværende medlemmer (for mødet, eller for punktet når det står i et punkt)."
+        case .substitutes: "Stedfortrædere: `Navn (Parti) for Navn`."
+        case .item: "Starter et dagsordenspunkt: `punkt 3: Titel`."
+        case .caseNumber: "Sagsnummer: KLE `15.00.00-A00-9-26` eller `21/24526`."
+        case .closed: "Lukket punkt: indholdet udelades af offentlige udgaver."
+        case .noDecision: "Punktet har af natur ingen beslutning (fx Eventuelt)."
+        case .distribution: "Fordelingskoder, fx `DIR(x) BFU SOS`; `(x)` markerer en kode."
+        case .caseworker: "Sagsbehandler."
+        case .otherCaseworkers: "Øvrige sagsbehandlere."
+        case .duration: "Forventet varighed, fx 30 min."
+        case .concludedIn: "Sagen afsluttes i … (det udvalg der afslutter sagen)."
+        case .decidedIn: "Sagen afgøres i … (det udvalg der afgør sagen)."
+        case .decidedBy: "Sagen afgøres af … (fx Byrådet)."
+        case .summary: "Resume af sagen."
+        case .presentation: "Sagsfremstilling: baggrund, med underoverskrifter, lister og tabeller."
+        case .economy: "Økonomiske forhold."
+        case .procedure: "Procedure: sagens videre behandling."
+        case .recommendation: "Indstilling: hvem der indstiller, derefter punkterne (`1.`, `-` eller `at …`)."
+        case .decision: "Beslutning: evt. `Udvalg, dato` på linjen, derefter beslutningsteksten."
+        case .history: "Sagens gang: tidligere behandlinger, `- Udvalg, dato, punkt N: udfald`."
+        case .attachments: "Bilag, ét pr. linje: `- Titel (fil: sti, ikke offentlig)`."
+        case .customSection: "Et afsnit med egen overskrift: `afsnit: Overskrift`."
+        case .heading: "Underoverskrift i et afsnit."
+        case .majority: "Flertal: partier; flertallets udtalelse står nedenunder."
+        case .minority: "Mindretal: partier; mindretallets udtalelse står nedenunder."
+        case .substitute: "Stedfortræder for punktet: `Navn for Navn`."
+        case .noteForTheRecord: "Protokolbemærkning: hvem; bemærkningen står nedenunder."
+        case .outcome: "Udfald for indstillingens punkt N: `udfald 1: tiltrådt`."
+        case .signatures: "Underskriftsark: `digital` eller tomt, derefter én underskriver pr. linje."
+        }
+    }
+}

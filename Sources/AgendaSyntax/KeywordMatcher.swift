@@ -1,0 +1,84 @@
+import Foundation
+
+/// Recognises keywords at the start of a line, case-insensitively and after
+/// Unicode NFC normalisation, working on bytes so that prose lines cost almost
+/// nothing.
+public enum KeywordMatcher {
+    /// Folded (NFC, lowercase) UTF-8 spelling → keyword.
+    static let table: [[UInt8]: Keyword] = {
+        var table: [[UInt8]: Keyword] = [:]
+        for keyword in Keyword.allCases {
+            for spelling in keyword.spellings { table[fold(Array(spelling.utf8))] = keyword }
+        }
+        return table
+    }()
+
+    /// The longest spelling in bytes; longer prefixes cannot be keywords.
+    static let longestSpelling: Int = table.keys.map(\.count).max() ?? 0
+
+    /// All spellings (folded), for near-miss detection.
+    static let spellings: [([UInt8], Keyword)] = table.map { ($0.key, $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+
+    /// Lowercases and NFC-normalises. ASCII and the Danish letters take a fast path.
+    public static func fold(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var slow = false
+        while let byte = iterator.next() {
+            if byte < 0x80 {
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if byte == 0xC3, let next = iterator.next() {
+                out.append(0xC3)
+                // À..Þ (except ×) fold to à..þ by adding 0x20 to the second byte
+                out.append(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next)
+            } else {
+                slow = true
+                break
+            }
+        }
+        if !slow { return out }
+        let string = String(decoding: Array(bytes), as: UTF8.self)
+        return Array(string.precomposedStringWithCanonicalMapping.lowercased().utf8)
+    }
+
+    /// Looks up an exact folded spelling.
+    public static func keyword(folded: [UInt8]) -> Keyword? { table[folded] }
+
+    /// Looks up a spelling as written.
+    public static func keyword(named name: String) -> Keyword? {
+        table[fold(Array(name.trimmingCharacters(in: .whitespaces).utf8))]
+    }
+
+    /// The closest keyword spelling within edit distance 2 (for misspelt keywords), if any.
+    static func nearMiss(_ folded: [UInt8]) -> (spelling: String, keyword: Keyword)? {
+        guard folded.count >= 4, folded.count <= longestSpelling + 2 else { return nil }
+        var best: (Int, [UInt8], Keyword)?
+        for (spelling, keyword) in spellings where spelling.count >= 5 && abs(spelling.count - folded.count) <= 2 {
+            let distance = editDistance(folded, spelling, limit: 2)
+            if distance > 0, distance <= 2, distance < (best?.0 ?? 3) { best = (distance, spelling, keyword) }
+        }
+        guard let best else { return nil }
+        return (String(decoding: best.1, as: UTF8.self), best.2)
+    }
+
+    /// Levenshtein distance over bytes, giving up (returning limit + 1) past `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

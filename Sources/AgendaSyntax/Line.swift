@@ -1,0 +1,157 @@
+import AgendaBase
+
+/// A keyword line as written: `punkt 3: Titel`, `sagsnr: 21/24526`, `lukket`.
+public struct KeywordLine: Hashable, Sendable {
+    public var keyword: Keyword
+    /// The whole line, without its terminator.
+    public var range: Range<Int>
+    /// The keyword as written (`Sagsresume`), for labels and semantic tokens.
+    public var keywordRange: Range<Int>
+    /// `punkt 3`, `udfald 2`: the number and where it stands.
+    public var number: Int?
+    public var numberRange: Range<Int>?
+    /// The offset of the colon, nil for flags.
+    public var colon: Int?
+    /// The value after the colon, trimmed (empty when there is none).
+    public var valueRange: Range<Int>
+}
+
+/// What one physical line is, decided from its first bytes alone.
+public enum LineKind: Hashable, Sendable {
+    case blank
+    case comment
+    case keyword(KeywordLine)
+    /// `- x`, `* x`, `1. x`, `1) x`: `marker` is the marker's range, `content` the rest.
+    case listEntry(indent: Int, marker: Range<Int>, number: Int?, content: Range<Int>)
+    case tableRow(indent: Int)
+    /// Prose; `content` excludes the indent and a leading escape backslash.
+    case prose(indent: Int, content: Range<Int>)
+}
+
+public struct ScannedLine: Hashable, Sendable {
+    public var range: Range<Int>
+    public var kind: LineKind
+}
+
+/// Classifies lines. Keyword lines are recognised only at column 1.
+struct LineScanner {
+    let source: SourceText
+    var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText) { self.source = source }
+
+    mutating func scan() -> [ScannedLine] {
+        var lines = [ScannedLine]()
+        lines.reserveCapacity(source.lineCount)
+        for index in 0..<source.lineCount {
+            let range = source.lineRange(index)
+            lines.append(ScannedLine(range: range, kind: classify(range)))
+        }
+        return lines
+    }
+
+    mutating func classify(_ range: Range<Int>) -> LineKind {
+        let bytes = source.bytes
+        var start = range.lowerBound
+        let end = range.upperBound
+        var indent = 0
+        while start < end {
+            let byte = bytes[start]
+            if byte == 0x20 { indent += 1 } else if byte == 0x09 { indent += 4 } else { break }
+            start += 1
+        }
+        if start == end { return .blank }
+        let first = bytes[start]
+        if first == UInt8(ascii: "/"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "/") { return .comment }
+        if first == UInt8(ascii: "|") { return .tableRow(indent: indent) }
+        if first == UInt8(ascii: "\\") { return .prose(indent: indent, content: (start + 1)..<end) }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
+            if start + 1 == end || bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09 {
+                return .listEntry(indent: indent, marker: start..<(start + 1), number: nil, content: trimmedStart(start + 1, end)..<end)
+            }
+        }
+        if first >= 0x30, first <= 0x39 {
+            var cursor = start
+            var number = 0
+            while cursor < end, cursor - start < 6, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                number = number * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+            }
+            if cursor < end, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ")"),
+                cursor + 1 == end || bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09
+            {
+                return .listEntry(indent: indent, marker: start..<(cursor + 1), number: number, content: trimmedStart(cursor + 1, end)..<end)
+            }
+        }
+        if indent == 0, let keyword = keywordLine(range) { return .keyword(keyword) }
+        return .prose(indent: indent, content: start..<end)
+    }
+
+    func trimmedStart(_ start: Int, _ end: Int) -> Int {
+        var cursor = start
+        while cursor < end, source.bytes[cursor] == 0x20 || source.bytes[cursor] == 0x09 { cursor += 1 }
+        return cursor
+    }
+
+    func trimmedEnd(_ start: Int, _ end: Int) -> Int {
+        var cursor = end
+        while cursor > start, source.bytes[cursor - 1] == 0x20 || source.bytes[cursor - 1] == 0x09 { cursor -= 1 }
+        return cursor
+    }
+
+    /// Reads `keyword: value`, `keyword N: value` or a bare flag at the line start.
+    mutating func keywordLine(_ range: Range<Int>) -> KeywordLine? {
+        let bytes = source.bytes
+        let start = range.lowerBound
+        let first = bytes[start]
+        // keywords start with a letter (ASCII or a two-byte Latin letter such as ø)
+        guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first == 0xC3 else { return nil }
+        let searchEnd = min(range.upperBound, start + KeywordMatcher.longestSpelling + 12)
+        var colon: Int?
+        var cursor = start
+        while cursor < searchEnd {
+            if bytes[cursor] == UInt8(ascii: ":") { colon = cursor; break }
+            cursor += 1
+        }
+        guard let colon else { return flagLine(range) }
+        let nameEnd = trimmedEnd(start, colon)
+        let valueStart = trimmedStart(colon + 1, range.upperBound)
+        let valueRange = valueStart..<max(valueStart, trimmedEnd(valueStart, range.upperBound))
+        let folded = KeywordMatcher.fold(bytes[start..<nameEnd])
+        if let keyword = KeywordMatcher.keyword(folded: folded) {
+            return KeywordLine(keyword: keyword, range: range, keywordRange: start..<nameEnd, number: nil, numberRange: nil, colon: colon, valueRange: valueRange)
+        }
+        // `punkt 12:` / `udfald 2:` — a keyword, a space, then the number
+        if let space = folded.lastIndex(of: 0x20) {
+            let head = Array(folded[..<space])
+            if let keyword = KeywordMatcher.keyword(folded: head), keyword.takesNumber {
+                let numberStart = trimmedStart(start + space + 1, nameEnd)
+                let digits = bytes[numberStart..<nameEnd]
+                let number = digits.count <= 9 && !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                    ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+                if number == nil {
+                    diagnostics.append(Diagnostic(.invalidItemNumber, numberStart..<nameEnd,
+                        "'\(source.text(numberStart..<nameEnd))' is not a number; write a whole number such as `\(keyword.canonical) 3:`, or leave the number out"))
+                }
+                return KeywordLine(keyword: keyword, range: range, keywordRange: start..<(start + space), number: number,
+                                   numberRange: numberStart..<nameEnd, colon: colon, valueRange: valueRange)
+            }
+        }
+        if folded.count <= KeywordMatcher.longestSpelling + 2, !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+           let (spelling, _) = KeywordMatcher.nearMiss(folded)
+        {
+            diagnostics.append(Diagnostic(.possibleKeywordTypo, start..<nameEnd,
+                "'\(source.text(start..<nameEnd))' is not a keyword, so this line is read as prose; did you mean `\(spelling):`? (start the line with `\\` to keep it as prose)",
+                fixes: [Fix(title: "Change to `\(spelling)`", edits: [TextEdit(range: start..<nameEnd, replacement: spelling)])]))
+        }
+        return nil
+    }
+
+    func flagLine(_ range: Range<Int>) -> KeywordLine? {
+        let end = trimmedEnd(range.lowerBound, range.upperBound)
+        guard end - range.lowerBound <= KeywordMatcher.longestSpelling else { return nil }
+        let folded = KeywordMatcher.fold(source.bytes[range.lowerBound..<end])
+        guard let keyword = KeywordMatcher.keyword(folded: folded), keyword.role == .flag else { return nil }
+        return KeywordLine(keyword: keyword, range: range, keywordRange: range.lowerBound..<end, number: nil, numberRange: nil, colon: nil, valueRange: end..<end)
+    }
+}

@@ -1,0 +1,337 @@
+import AgendaBase
+
+/// The hand-written, error-tolerant parser. It reads line by line, never
+/// backtracks more than one line, so it always terminates and runs in linear
+/// time; one mistake yields one diagnostic and parsing goes on.
+public enum Parser {
+    public static func parse(_ source: SourceText) -> DocumentSyntax {
+        var scanner = LineScanner(source: source)
+        let lines = scanner.scan()
+        var state = ParserState(source: source, lines: lines)
+        state.diagnostics = TextValidator.diagnostics(for: source) + scanner.diagnostics
+        return state.parseDocument()
+    }
+
+    public static func parse(_ text: String) -> DocumentSyntax { parse(SourceText(text)) }
+}
+
+/// Where the parser is, which decides the keywords a body may nest.
+private enum Context {
+    case meeting, item
+}
+
+private struct ParserState {
+    let source: SourceText
+    let lines: [ScannedLine]
+    var index = 0
+    var comments: [Range<Int>] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText, lines: [ScannedLine]) {
+        self.source = source
+        self.lines = lines
+    }
+
+    var atEnd: Bool { index >= lines.count }
+
+    func keywordLine(at position: Int) -> KeywordLine? {
+        guard position < lines.count, case .keyword(let line) = lines[position].kind else { return nil }
+        return line
+    }
+
+    mutating func parseDocument() -> DocumentSyntax {
+        var header: [EntrySyntax] = []
+        var items: [ItemSyntax] = []
+        var signatures: EntrySyntax?
+        while !atEnd {
+            if let line = keywordLine(at: index) {
+                switch line.keyword.role {
+                case .itemStart:
+                    if let signatures {
+                        diagnostics.append(Diagnostic(.misplacedKeyword, line.keywordRange,
+                            "an item after the signature sheet (line \(source.line(containing: signatures.range.lowerBound) + 1)); move `underskrifter:` below the last item"))
+                    }
+                    items.append(parseItem(line))
+                    continue
+                case .signatures:
+                    index += 1
+                    let entry = finishEntry(line, body: parseBody(nested: { _ in false }))
+                    if signatures == nil {
+                        signatures = entry
+                    } else {
+                        diagnostics.append(Diagnostic(.duplicateField, line.keywordRange, "a second signature sheet; merge it into the first `underskrifter:`"))
+                        signatures?.body += entry.body
+                    }
+                    continue
+                default:
+                    break
+                }
+            }
+            let entry = parseEntry(context: .meeting)
+            if items.isEmpty && signatures == nil {
+                header.append(entry)
+            } else if var last = items.popLast() {
+                // only reachable after the signature sheet: keep the text with the last item
+                last.entries.append(entry)
+                items.append(last)
+            }
+        }
+        return DocumentSyntax(source: source, lines: lines, header: header, items: items, signatures: signatures,
+                              comments: comments, diagnostics: diagnostics)
+    }
+
+    mutating func parseItem(_ line: KeywordLine) -> ItemSyntax {
+        index += 1
+        if line.valueRange.isEmpty {
+            diagnostics.append(Diagnostic(.missingItemTitle, line.range,
+                "the item has no title; write it after the colon: `\(source.text(line.keywordRange)) \(line.number.map(String.init) ?? "N"): Titel`"))
+        }
+        var entries: [EntrySyntax] = []
+        while !atEnd {
+            if let next = keywordLine(at: index), next.keyword.role == .itemStart || next.keyword.role == .signatures { break }
+            entries.append(parseEntry(context: .item))
+        }
+        let end = entries.last?.range.upperBound ?? line.range.upperBound
+        return ItemSyntax(line: line, entries: entries, range: line.range.lowerBound..<end)
+    }
+
+    /// One entry at the current line: a keyword line with its body, or stray text.
+    mutating func parseEntry(context: Context) -> EntrySyntax {
+        guard let line = keywordLine(at: index) else {
+            let body = parseBody(nested: { _ in false })
+            let range = (body.first?.range.lowerBound ?? lines[min(index, lines.count - 1)].range.lowerBound)..<(body.last?.range.upperBound ?? 0)
+            let start = range.lowerBound
+            let end = max(start, range.upperBound)
+            if !body.isEmpty {
+                diagnostics.append(Diagnostic(.textOutsideSection, firstLineRange(body) ?? start..<end,
+                    context == .meeting
+                        ? "text before the first item that is not a meeting field; put it under a field, or start the agenda with `punkt 1: …`"
+                        : "text in an item outside any section; put a section keyword such as `sagsfremstilling:` or `resume:` on the line above"))
+            }
+            return EntrySyntax(line: nil, body: body, range: start..<end)
+        }
+        index += 1
+        let place: KeywordPlace = context == .meeting ? .meeting : .item
+        if !line.keyword.places.contains(place) && !line.keyword.places.contains(.anywhere) {
+            diagnostics.append(misplaced(line, at: place))
+        }
+        let body: [BlockSyntax]
+        switch line.keyword.role {
+        case .section:
+            let inDecision = line.keyword == .decision
+            body = parseBody(nested: { keyword in
+                keyword.role == .heading || (inDecision && (keyword.role == .decisionField || keyword == .absent))
+                    || (!inDecision && keyword.role == .decisionField)
+            })
+            if !inDecision { reportDecisionFieldsOutsideDecision(body) }
+        default:
+            body = parseBody(nested: { $0.role == .heading || $0.role == .decisionField })
+            for block in body { if case .keyword(let nested) = block { diagnostics.append(misplaced(nested, at: place)) } }
+        }
+        return finishEntry(line, body: body)
+    }
+
+    func finishEntry(_ line: KeywordLine, body: [BlockSyntax]) -> EntrySyntax {
+        EntrySyntax(line: line, body: body, range: line.range.lowerBound..<max(line.range.upperBound, body.last?.range.upperBound ?? 0))
+    }
+
+    mutating func reportDecisionFieldsOutsideDecision(_ body: [BlockSyntax]) {
+        for block in body {
+            if case .keyword(let nested) = block, nested.keyword.role == .decisionField {
+                diagnostics.append(misplaced(nested, at: .section))
+            }
+        }
+    }
+
+    func misplaced(_ line: KeywordLine, at place: KeywordPlace) -> Diagnostic {
+        let written = source.text(line.keywordRange)
+        let advice: String
+        if line.keyword.places.contains(.meeting) {
+            advice = "it is a meeting field; move it above the first `punkt`"
+        } else if line.keyword.places.contains(.decision) && !line.keyword.places.contains(.item) {
+            advice = "it belongs inside `beslutning:`; move it below the decision's line"
+        } else if line.keyword.role == .heading {
+            advice = "a sub-heading stands inside a section; put a section keyword such as `sagsfremstilling:` above it"
+        } else {
+            advice = "it belongs to an item; move it below a `punkt` line"
+        }
+        let placeName = switch place {
+        case .meeting: "the meeting's fields"
+        case .item: "an item"
+        case .section: "this section"
+        case .decision: "the decision"
+        case .anywhere: "here"
+        }
+        return Diagnostic(.misplacedKeyword, line.keywordRange, "`\(written):` cannot stand in \(placeName): \(advice) (or start the line with `\\` to keep it as prose)")
+    }
+
+    func firstLineRange(_ body: [BlockSyntax]) -> Range<Int>? {
+        guard let first = body.first else { return nil }
+        return source.lineRange(source.line(containing: first.range.lowerBound))
+    }
+
+    // MARK: Bodies
+
+    /// Blocks until the next keyword line that `nested` does not accept.
+    mutating func parseBody(nested: (Keyword) -> Bool) -> [BlockSyntax] {
+        var blocks: [BlockSyntax] = []
+        while !atEnd {
+            let line = lines[index]
+            switch line.kind {
+            case .keyword(let keywordLine):
+                guard nested(keywordLine.keyword) else { return blocks }
+                blocks.append(.keyword(keywordLine))
+                index += 1
+            case .blank:
+                index += 1
+            case .comment:
+                comments.append(line.range)
+                index += 1
+            case .tableRow:
+                blocks.append(.table(parseTable()))
+            case .listEntry(let indent, _, _, _):
+                blocks.append(.list(parseList(indent: indent)))
+            case .prose:
+                blocks.append(.paragraph(parseParagraph()))
+            }
+        }
+        return blocks
+    }
+
+    mutating func parseParagraph() -> ParagraphSyntax {
+        var contents: [Range<Int>] = []
+        var start = lines[index].range.lowerBound
+        var end = start
+        while !atEnd {
+            let line = lines[index]
+            if case .prose(_, let content) = line.kind {
+                if contents.isEmpty { start = line.range.lowerBound }
+                contents.append(content)
+                end = line.range.upperBound
+                index += 1
+            } else if case .comment = line.kind {
+                comments.append(line.range)
+                index += 1
+            } else {
+                break
+            }
+        }
+        return ParagraphSyntax(lines: contents, range: start..<end)
+    }
+
+    mutating func parseTable() -> TableSyntax {
+        var rows: [TableRowSyntax] = []
+        while !atEnd, case .tableRow = lines[index].kind {
+            rows.append(tableRow(lines[index].range))
+            index += 1
+        }
+        let start = rows.first?.range.lowerBound ?? 0
+        return TableSyntax(rows: rows, range: start..<(rows.last?.range.upperBound ?? start))
+    }
+
+    func tableRow(_ range: Range<Int>) -> TableRowSyntax {
+        let bytes = source.bytes
+        var cells: [Range<Int>] = []
+        var cursor = range.lowerBound
+        while cursor < range.upperBound, bytes[cursor] != UInt8(ascii: "|") { cursor += 1 }
+        cursor += 1  // the leading pipe
+        var cellStart = cursor
+        while cursor <= range.upperBound {
+            let atPipe = cursor < range.upperBound && bytes[cursor] == UInt8(ascii: "|") && bytes[cursor - 1] != UInt8(ascii: "\\")
+            if cursor == range.upperBound || atPipe {
+                let cell = trimmed(cellStart..<cursor)
+                // text after the last pipe is a cell only when it is not blank
+                if atPipe || !cell.isEmpty { cells.append(cell) }
+                cellStart = cursor + 1
+            }
+            cursor += 1
+        }
+        let isSeparator = !cells.isEmpty && cells.allSatisfy { cell in
+            !cell.isEmpty && bytes[cell].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }
+        }
+        return TableRowSyntax(cells: cells, range: range, isSeparator: isSeparator)
+    }
+
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, source.bytes[lower] == 0x20 || source.bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, source.bytes[upper - 1] == 0x20 || source.bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// A list whose entries stand at `indent`; deeper entries nest.
+    mutating func parseList(indent baseIndent: Int) -> ListSyntax {
+        var entries: [ListEntrySyntax] = []
+        while !atEnd, case .listEntry(let indent, let marker, let number, let content) = lines[index].kind,
+              abs(indent - baseIndent) <= 1
+        {
+            var entry = ListEntrySyntax(marker: marker, number: number, lines: [content], children: [], range: lines[index].range)
+            index += 1
+            var sawBlank = false
+            continuation: while !atEnd {
+                let line = lines[index]
+                switch line.kind {
+                case .prose(let proseIndent, let proseContent):
+                    // lazy continuation directly below, or indented text after a blank line
+                    if (!sawBlank && (proseIndent > baseIndent || entry.children.isEmpty)) || (sawBlank && proseIndent >= baseIndent + 2) {
+                        if sawBlank || !entry.children.isEmpty {
+                            if !sawBlank, case .paragraph(var paragraph)? = entry.children.last {
+                                paragraph.lines.append(proseContent)
+                                paragraph.range = paragraph.range.lowerBound..<line.range.upperBound
+                                entry.children[entry.children.count - 1] = .paragraph(paragraph)
+                            } else {
+                                entry.children.append(.paragraph(ParagraphSyntax(lines: [proseContent], range: line.range)))
+                            }
+                        } else {
+                            entry.lines.append(proseContent)
+                        }
+                        entry.range = entry.range.lowerBound..<line.range.upperBound
+                        sawBlank = false
+                        index += 1
+                    } else {
+                        break continuation
+                    }
+                case .listEntry(let childIndent, _, _, _) where childIndent > baseIndent + 1:
+                    let child = parseList(indent: childIndent)
+                    entry.children.append(.list(child))
+                    entry.range = entry.range.lowerBound..<child.range.upperBound
+                    sawBlank = false
+                case .tableRow(let tableIndent) where tableIndent >= baseIndent + 2:
+                    let table = parseTable()
+                    entry.children.append(.table(table))
+                    entry.range = entry.range.lowerBound..<table.range.upperBound
+                    sawBlank = false
+                case .comment:
+                    comments.append(line.range)
+                    index += 1
+                case .blank:
+                    // a blank line ends the entry unless indented text or a sibling entry follows
+                    var lookahead = index
+                    while lookahead < lines.count, lines[lookahead].kind == .blank { lookahead += 1 }
+                    guard lookahead < lines.count else { break continuation }
+                    switch lines[lookahead].kind {
+                    case .prose(let nextIndent, _) where nextIndent >= baseIndent + 2:
+                        index = lookahead
+                        sawBlank = true
+                    case .listEntry(let nextIndent, _, _, _) where nextIndent > baseIndent + 1:
+                        index = lookahead
+                    default:
+                        break continuation
+                    }
+                default:
+                    break continuation
+                }
+            }
+            entries.append(entry)
+            // a blank line between sibling entries keeps the list together
+            var lookahead = index
+            while lookahead < lines.count, lines[lookahead].kind == .blank { lookahead += 1 }
+            if lookahead < lines.count, case .listEntry(let nextIndent, _, _, _) = lines[lookahead].kind, abs(nextIndent - baseIndent) <= 1 {
+                index = lookahead
+            }
+        }
+        let start = entries.first?.range.lowerBound ?? 0
+        return ListSyntax(entries: entries, range: start..<(entries.last?.range.upperBound ?? start))
+    }
+}

@@ -1,0 +1,92 @@
+import AgendaBase
+
+/// The parsed file: every line accounted for, every node with its exact byte range.
+///
+/// The tree is shallow by design — a document is a meeting header, items and a
+/// signature sheet; each of those is a list of entries (a keyword line and the
+/// body below it); bodies are blocks (paragraphs, lists, tables and nested
+/// keyword lines). What an entry *means* is the semantic layer's business.
+public struct DocumentSyntax: Sendable {
+    public var source: SourceText
+    public var lines: [ScannedLine]
+    /// Entries before the first item: the meeting's fields (and stray text, `line == nil`).
+    public var header: [EntrySyntax]
+    public var items: [ItemSyntax]
+    public var signatures: EntrySyntax?
+    /// Comment lines (`// …`), whole-line ranges.
+    public var comments: [Range<Int>]
+    /// What the grammar could not read.
+    public var diagnostics: [Diagnostic]
+}
+
+/// A keyword line and the body below it, up to the next keyword line that is
+/// not nested in it. `line == nil` marks text that stands where no keyword
+/// opened a place for it (reported, and kept).
+public struct EntrySyntax: Sendable, Hashable {
+    public var line: KeywordLine?
+    public var body: [BlockSyntax]
+    public var range: Range<Int>
+
+    public var keyword: Keyword? { line?.keyword }
+}
+
+public struct ItemSyntax: Sendable, Hashable {
+    /// The `punkt N: title` line.
+    public var line: KeywordLine
+    public var entries: [EntrySyntax]
+    public var range: Range<Int>
+}
+
+public indirect enum BlockSyntax: Sendable, Hashable {
+    case paragraph(ParagraphSyntax)
+    case list(ListSyntax)
+    case table(TableSyntax)
+    /// A keyword line nested in a section body: a sub-heading, or a decision field.
+    case keyword(KeywordLine)
+
+    public var range: Range<Int> {
+        switch self {
+        case .paragraph(let paragraph): paragraph.range
+        case .list(let list): list.range
+        case .table(let table): table.range
+        case .keyword(let line): line.range
+        }
+    }
+}
+
+public struct ParagraphSyntax: Sendable, Hashable {
+    /// Each line's text, without indent (and without a leading escape backslash).
+    public var lines: [Range<Int>]
+    public var range: Range<Int>
+}
+
+public struct ListSyntax: Sendable, Hashable {
+    public var entries: [ListEntrySyntax]
+    public var range: Range<Int>
+}
+
+public struct ListEntrySyntax: Sendable, Hashable {
+    /// `-`, `*`, `1.` or `1)`.
+    public var marker: Range<Int>
+    /// The number of a numbered entry as written.
+    public var number: Int?
+    /// The entry's first paragraph, one range a line.
+    public var lines: [Range<Int>]
+    /// Further paragraphs and nested lists, indented below the entry.
+    public var children: [BlockSyntax]
+    public var range: Range<Int>
+}
+
+public struct TableSyntax: Sendable, Hashable {
+    public var rows: [TableRowSyntax]
+    public var range: Range<Int>
+    /// Whether the second row is a separator (`|---|`), making the first a header.
+    public var hasHeader: Bool { rows.count > 1 && rows[1].isSeparator }
+}
+
+public struct TableRowSyntax: Sendable, Hashable {
+    /// Each cell's text, trimmed.
+    public var cells: [Range<Int>]
+    public var range: Range<Int>
+    public var isSeparator: Bool
+}
