@@ -68,6 +68,7 @@ private struct ParserState {
                 }
             }
             let entry = parseEntry(context: .meeting)
+            if entry.line == nil && entry.body.isEmpty { continue }
             if items.isEmpty && signatures == nil {
                 header.append(entry)
             } else if var last = items.popLast() {
@@ -89,7 +90,8 @@ private struct ParserState {
         var entries: [EntrySyntax] = []
         while !atEnd {
             if let next = keywordLine(at: index), next.keyword.role == .itemStart || next.keyword.role == .signatures { break }
-            entries.append(parseEntry(context: .item))
+            let entry = parseEntry(context: .item)
+            if entry.line != nil || !entry.body.isEmpty { entries.append(entry) }
         }
         let end = entries.last?.range.upperBound ?? line.range.upperBound
         return ItemSyntax(line: line, entries: entries, range: line.range.lowerBound..<end)
@@ -98,10 +100,10 @@ private struct ParserState {
     /// One entry at the current line: a keyword line with its body, or stray text.
     mutating func parseEntry(context: Context) -> EntrySyntax {
         guard let line = keywordLine(at: index) else {
+            let firstLine = lines[index].range.lowerBound
             let body = parseBody(nested: { _ in false })
-            let range = (body.first?.range.lowerBound ?? lines[min(index, lines.count - 1)].range.lowerBound)..<(body.last?.range.upperBound ?? 0)
-            let start = range.lowerBound
-            let end = max(start, range.upperBound)
+            let start = body.first?.range.lowerBound ?? firstLine
+            let end = max(start, body.last?.range.upperBound ?? start)
             if !body.isEmpty {
                 diagnostics.append(Diagnostic(.textOutsideSection, firstLineRange(body) ?? start..<end,
                     context == .meeting

@@ -1,1 +1,4 @@
-print("agendac")
+import AgendaCLI
+import Foundation
+
+exit(CLI.run(Array(CommandLine.arguments.dropFirst())))

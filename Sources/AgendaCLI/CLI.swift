@@ -1,0 +1,136 @@
+import AgendaBase
+import Foundation
+
+/// Where a command reads and writes; tests pass closures, `main` the real streams.
+public struct CommandIO: Sendable {
+    public var standardOutput: @Sendable (String) -> Void
+    public var standardError: @Sendable (String) -> Void
+    public var currentDirectory: URL
+
+    public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
+                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.currentDirectory = currentDirectory
+    }
+
+    public static var process: CommandIO {
+        CommandIO(standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                  standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+    }
+}
+
+/// A mistake in the command line itself: a short message and exit code 2.
+public struct UsageError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Exit codes: 0 fine, 1 the input has errors, 2 the command line or a file could not be used.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let usage: Int32 = 2
+}
+
+/// The `agendac` command line: a thin layer that parses arguments and calls the libraries.
+public enum CLI {
+    public static let usage = """
+        usage: agendac <command> [arguments]
+
+        commands:
+          compile FILE --to json|text|markdown|html [-o OUT] [--public]
+                                     compile an agenda to another format
+          check FILES-OR-FOLDERS… [--format text|json|github]
+                                     report problems; exit 1 when there are errors
+          fmt FILES… [--check]       rewrite files in the canonical layout
+          lsp                        run the language server on standard input/output
+          rules                      list every rule with its code and explanation
+          help                       show this text
+
+        """
+
+    public static func run(_ arguments: [String], io: CommandIO = .process) -> Int32 {
+        guard let command = arguments.first else {
+            io.standardError(usage)
+            return ExitCode.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "compile": return try CompileCommand.run(rest, io: io)
+            case "check": return try CheckCommand.run(rest, io: io)
+            case "fmt", "format": return try FormatCommand.run(rest, io: io)
+            case "lsp": return try LanguageServerCommand.run(rest, io: io)
+            case "rules": return RulesCommand.run(rest, io: io)
+            case "help", "--help", "-h":
+                io.standardOutput(usage)
+                return ExitCode.success
+            default:
+                io.standardError("agendac: unknown command '\(command)'; expected compile, check, fmt, lsp or rules\n")
+                return ExitCode.usage
+            }
+        } catch {
+            io.standardError("agendac: \(error.message)\n")
+            return ExitCode.usage
+        }
+    }
+}
+
+/// Reads `--flag`, `--option value` and positional arguments, refusing anything unknown.
+struct ArgumentReader {
+    private(set) var positional: [String] = []
+    private var options: [String: String] = [:]
+    private var flags: Set<String> = []
+
+    /// `valued` are options that take a value (`--to`, `-o`), `switches` those that do not.
+    init(_ arguments: [String], valued: Set<String>, switches: Set<String>) throws(UsageError) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                positional += arguments[(index + 1)...]
+                break
+            }
+            if argument.hasPrefix("-") && argument.count > 1 {
+                var name = argument
+                var inlineValue: String?
+                if let equals = argument.firstIndex(of: "=") {
+                    name = String(argument[..<equals])
+                    inlineValue = String(argument[argument.index(after: equals)...])
+                }
+                if valued.contains(name) {
+                    if let inlineValue {
+                        options[name] = inlineValue
+                    } else {
+                        guard index + 1 < arguments.count else { throw UsageError("\(name) needs a value") }
+                        options[name] = arguments[index + 1]
+                        index += 1
+                    }
+                } else if switches.contains(name) {
+                    flags.insert(name)
+                } else {
+                    let known = (valued.union(switches)).sorted().joined(separator: ", ")
+                    throw UsageError("unknown option '\(name)'; expected \(known.isEmpty ? "no options" : known)")
+                }
+            } else {
+                positional.append(argument)
+            }
+            index += 1
+        }
+    }
+
+    func value(_ name: String) -> String? { options[name] }
+    func has(_ name: String) -> Bool { flags.contains(name) }
+}
+
+extension Error {
+    var message: String {
+        if let usage = self as? UsageError { return usage.message }
+        return String(describing: self)
+    }
+}

@@ -1,0 +1,87 @@
+import AgendaBase
+import AgendaSemantics
+import Foundation
+
+/// `agendac check FILES-OR-FOLDERS… [--format text|json|github]`: linting for CI.
+/// Exit 0 without errors, 1 with errors, 2 when the command line or a file cannot be used.
+enum CheckCommand {
+    enum OutputFormat: String { case text, json, github }
+
+    /// One finding located for people: 1-based lines, columns in Unicode scalars.
+    struct Finding {
+        var file: String
+        var start: LineColumn
+        var end: LineColumn
+        var diagnostic: Diagnostic
+    }
+
+    static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
+        let reader = try ArgumentReader(arguments, valued: ["--format"], switches: [])
+        let formatName = reader.value("--format") ?? "text"
+        guard let format = OutputFormat(rawValue: formatName) else {
+            throw UsageError("--format must be text, json or github, not '\(formatName)'")
+        }
+        guard !reader.positional.isEmpty else { throw UsageError("check needs files or folders: agendac check samples/") }
+        let files = try InputFiles.expand(reader.positional, io: io)
+        var findings: [Finding] = []
+        for file in files {
+            let (document, settingsProblems) = try InputFiles.analyze(file)
+            let path = InputFiles.displayPath(file, io: io)
+            for diagnostic in settingsProblems + document.diagnostics {
+                let start = document.source.position(of: diagnostic.range.lowerBound, unit: .unicodeScalars)
+                let end = document.source.position(of: diagnostic.range.upperBound, unit: .unicodeScalars)
+                findings.append(Finding(file: path, start: start, end: end, diagnostic: diagnostic))
+            }
+        }
+        switch format {
+        case .text: io.standardOutput(text(findings, fileCount: files.count))
+        case .json: io.standardOutput(json(findings).prettyPrinted())
+        case .github: io.standardOutput(github(findings))
+        }
+        return findings.contains { $0.diagnostic.severity == .error } ? ExitCode.findings : ExitCode.success
+    }
+
+    static func text(_ findings: [Finding], fileCount: Int) -> String {
+        var out = ""
+        for finding in findings {
+            let diagnostic = finding.diagnostic
+            out += "\(finding.file):\(finding.start.line + 1):\(finding.start.column + 1): \(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)\n"
+        }
+        let errors = findings.filter { $0.diagnostic.severity == .error }.count
+        let warnings = findings.filter { $0.diagnostic.severity == .warning }.count
+        out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(fileCount) file\(fileCount == 1 ? "" : "s")\n"
+        return out
+    }
+
+    static func json(_ findings: [Finding]) -> JSON {
+        .array(findings.map { finding in
+            .object([
+                ("file", .string(finding.file)),
+                ("line", .int(finding.start.line + 1)),
+                ("column", .int(finding.start.column + 1)),
+                ("endLine", .int(finding.end.line + 1)),
+                ("endColumn", .int(finding.end.column + 1)),
+                ("severity", .string(finding.diagnostic.severity.rawValue)),
+                ("code", .string(finding.diagnostic.code)),
+                ("message", .string(finding.diagnostic.message)),
+            ])
+        })
+    }
+
+    /// GitHub workflow commands; `%`, CR and LF are escaped as the runner requires.
+    static func github(_ findings: [Finding]) -> String {
+        func escape(_ text: String, property: Bool) -> String {
+            var result = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            if property { result = result.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+            return result
+        }
+        return findings.map { finding in
+            let level = switch finding.diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            default: "notice"
+            }
+            return "::\(level) file=\(escape(finding.file, property: true)),line=\(finding.start.line + 1),col=\(finding.start.column + 1),endLine=\(finding.end.line + 1),endColumn=\(finding.end.column + 1),title=\(finding.diagnostic.code)::\(escape(finding.diagnostic.message, property: false))\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,93 @@
+import AgendaBase
+import Foundation
+
+/// Items: numbering, decisions, recommendations, outcomes.
+enum ItemRules {
+    /// Titles of items that by nature have no decision.
+    static let titlesWithoutDecision = ["eventuelt", "underskrift", "underskriftsark", "underskriftsside", "evt."]
+
+    static func check(_ meeting: Meeting, source: SourceText) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var seenNumbers: [Int: Item] = [:]
+        var previous: Item?
+        for item in meeting.items {
+            let numberRange = numberRange(of: item, source: source)
+            if let first = seenNumbers[item.number] {
+                findings.append(Diagnostic(.duplicateItemNumber, numberRange,
+                    "item number \(item.number) is also item '\(first.title)' on line \(source.line(containing: first.headerRange.lowerBound) + 1); renumber the items",
+                    fixes: renumberFix(meeting, source: source)))
+            } else if let previous, item.numberWritten, item.number != previous.number + 1 {
+                findings.append(Diagnostic(.itemNumberSequence, numberRange,
+                    "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
+                    fixes: renumberFix(meeting, source: source)))
+            }
+            seenNumbers[item.number] = seenNumbers[item.number] ?? item
+            previous = item
+            findings += decisionFindings(item, meeting: meeting, source: source)
+            if let recommendation = item.recommendation {
+                if recommendation.points.isEmpty {
+                    findings.append(Diagnostic(.recommendationWithoutPoints, keywordRange(recommendation.range, source: source),
+                        "the recommendation has no points; list them below `indstilling:` as `1. …`, `- …` or `at …`"))
+                }
+                if let decision = item.decision {
+                    for outcome in decision.outcomes {
+                        if let point = outcome.point, point < 1 || point > recommendation.points.count {
+                            findings.append(Diagnostic(.outcomeForMissingPoint, outcome.range,
+                                "the recommendation has \(recommendation.points.count) point\(recommendation.points.count == 1 ? "" : "s"), so there is no point \(point)"))
+                        }
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    static func decisionFindings(_ item: Item, meeting: Meeting, source: SourceText) -> [Diagnostic] {
+        if meeting.kind == .minutes, item.decision == nil, !item.markedWithoutDecision, !hasNoDecisionByNature(item) {
+            let end = item.headerRange.upperBound
+            return [Diagnostic(.missingDecision, item.headerRange,
+                "item \(item.number) has no decision, and this is minutes; add `beslutning:` with the decision, or the flag `uden beslutning`",
+                fixes: [Fix(title: "Add a decision", edits: [TextEdit(range: item.range.upperBound..<item.range.upperBound, replacement: "\n\nbeslutning:\n")]),
+                        Fix(title: "Mark the item `uden beslutning`", edits: [TextEdit(range: end..<end, replacement: "\nuden beslutning")])])]
+        }
+        if meeting.kind == .agenda, let decision = item.decision {
+            return [Diagnostic(.decisionInAgenda, keywordRange(decision.range, source: source),
+                "this is an agenda (`dokument: dagsorden`), yet item \(item.number) has a decision; change `dokument:` to `referat` once the meeting is held")]
+        }
+        return []
+    }
+
+    static func hasNoDecisionByNature(_ item: Item) -> Bool {
+        let title = item.title.lowercased()
+        return titlesWithoutDecision.contains { title == $0 || title.hasPrefix($0) || title.hasSuffix(" " + $0) }
+            || title.contains("underskrift")
+    }
+
+    /// The number in `punkt 3:`, or the keyword when the number was left out.
+    static func numberRange(of item: Item, source: SourceText) -> Range<Int> {
+        let line = item.headerRange
+        guard let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":")) else { return line }
+        return line.lowerBound..<colon
+    }
+
+    static func keywordRange(_ range: Range<Int>, source: SourceText) -> Range<Int> {
+        source.lineRange(source.line(containing: range.lowerBound))
+    }
+
+    /// Rewrites every written item number to run on from the first item's.
+    static func renumberFix(_ meeting: Meeting, source: SourceText) -> [Fix] {
+        guard let first = meeting.items.first else { return [] }
+        var edits: [TextEdit] = []
+        var next = first.number
+        for item in meeting.items {
+            defer { next += 1 }
+            guard item.numberWritten, item.number != next else { continue }
+            let header = numberRange(of: item, source: source)
+            let text = source.text(header)
+            guard let space = text.lastIndex(of: " ") else { continue }
+            let digitsStart = header.lowerBound + text[...space].utf8.count
+            edits.append(TextEdit(range: digitsStart..<header.upperBound, replacement: String(next)))
+        }
+        return edits.isEmpty ? [] : [Fix(title: "Renumber the items from \(first.number)", edits: edits)]
+    }
+}
