@@ -89,8 +89,7 @@ extension SourceText {
         var column = 0
         var index = start
         while index < clamped {
-            let byte = bytes[index]
-            let length = UTF8Sequence.length(leadingByte: byte)
+            let length = UTF8Sequence.length(of: bytes, at: index)
             if index + length > clamped { break }
             column += (unit == .utf16 && length == 4) ? 2 : 1
             index += length
@@ -115,7 +114,7 @@ extension SourceText {
         var column = 0
         var index = range.lowerBound
         while index < range.upperBound, column < position.column {
-            let length = UTF8Sequence.length(leadingByte: bytes[index])
+            let length = UTF8Sequence.length(of: bytes, at: index)
             column += (unit == .utf16 && length == 4) ? 2 : 1
             if column > position.column { break }  // inside a surrogate pair: stay before it
             index = min(index + length, range.upperBound)
@@ -125,6 +124,17 @@ extension SourceText {
 }
 
 public enum UTF8Sequence {
+    /// The length of the character at `index`, counting an invalid sequence's
+    /// bytes one at a time (as a decoder shows each as U+FFFD).
+    @inlinable
+    public static func length(of bytes: [UInt8], at index: Int) -> Int {
+        let claimed = length(leadingByte: bytes[index])
+        guard claimed > 1 else { return 1 }
+        guard index + claimed <= bytes.count else { return 1 }
+        for offset in 1..<claimed where (bytes[index + offset] & 0xC0) != 0x80 { return 1 }
+        return claimed
+    }
+
     /// The length of the sequence a byte starts; stray continuation bytes count as one.
     @inlinable
     public static func length(leadingByte byte: UInt8) -> Int {

@@ -1,3 +1,4 @@
+import AgendaBase
 import Foundation
 
 /// Recognises keywords at the start of a line, case-insensitively and after
@@ -39,7 +40,7 @@ public enum KeywordMatcher {
         }
         if !slow { return out }
         let string = String(decoding: Array(bytes), as: UTF8.self)
-        return Array(string.precomposedStringWithCanonicalMapping.lowercased().utf8)
+        return Array(TextNormalization.nfc(string).lowercased().utf8)
     }
 
     /// Looks up an exact folded spelling.

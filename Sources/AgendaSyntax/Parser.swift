@@ -148,12 +148,12 @@ private struct ParserState {
     func misplaced(_ line: KeywordLine, at place: KeywordPlace) -> Diagnostic {
         let written = source.text(line.keywordRange)
         let advice: String
-        if line.keyword.places.contains(.meeting) {
+        if line.keyword.role == .heading {
+            advice = "a sub-heading stands inside a section; put a section keyword such as `sagsfremstilling:` above it"
+        } else if line.keyword.places.contains(.meeting) {
             advice = "it is a meeting field; move it above the first `punkt`"
         } else if line.keyword.places.contains(.decision) && !line.keyword.places.contains(.item) {
             advice = "it belongs inside `beslutning:`; move it below the decision's line"
-        } else if line.keyword.role == .heading {
-            advice = "a sub-heading stands inside a section; put a section keyword such as `sagsfremstilling:` above it"
         } else {
             advice = "it belongs to an item; move it below a `punkt` line"
         }
@@ -227,6 +227,12 @@ private struct ParserState {
             rows.append(tableRow(lines[index].range))
             index += 1
         }
+        if let expected = rows.first?.cells.count {
+            for row in rows.dropFirst() where !row.isSeparator && row.cells.count != expected {
+                diagnostics.append(Diagnostic(.unevenTableRow, row.range,
+                    "this row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the table's first row \(expected); add or remove cells (`| |` is an empty cell) so the columns line up"))
+            }
+        }
         let start = rows.first?.range.lowerBound ?? 0
         return TableSyntax(rows: rows, range: start..<(rows.last?.range.upperBound ?? start))
     }
@@ -265,9 +271,13 @@ private struct ParserState {
     /// A list whose entries stand at `indent`; deeper entries nest.
     mutating func parseList(indent baseIndent: Int) -> ListSyntax {
         var entries: [ListEntrySyntax] = []
+        var ordered: Bool?
         while !atEnd, case .listEntry(let indent, let marker, let number, let content) = lines[index].kind,
               abs(indent - baseIndent) <= 1
         {
+            // a change between bullets and numbers starts a new list
+            if let ordered, ordered != (number != nil) { break }
+            ordered = number != nil
             var entry = ListEntrySyntax(marker: marker, number: number, lines: [content], children: [], range: lines[index].range)
             index += 1
             var sawBlank = false

@@ -60,6 +60,6 @@ enum PeopleRules {
     }
 
     static func normalized(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased().split(separator: " ").joined(separator: " ")
+        TextNormalization.nfc(name).lowercased().split(separator: " ").joined(separator: " ")
     }
 }

@@ -1,3 +1,4 @@
+import AgendaBase
 import Foundation
 
 /// A case number ("sagsnummer") in one of the two forms the genre uses.
@@ -24,7 +25,7 @@ public enum CaseNumber: Hashable, Sendable {
 
     /// Reads a case number exactly as the forms prescribe; nil otherwise (see `suggestion(for:)`).
     public static func parse(_ raw: String) -> CaseNumber? {
-        let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        let text = TextNormalization.nfc(raw).trimmingCharacters(in: .whitespaces)
         let scalars = Array(text.unicodeScalars)
         func digits(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count, !range.isEmpty else { return nil }
@@ -56,7 +57,7 @@ public enum CaseNumber: Hashable, Sendable {
     /// For a malformed number whose parts are all there but separated wrongly
     /// (`15.00.00 A00 9 26`, `15-00-00-a00-9-26`), the number written right.
     public static func suggestion(for raw: String) -> String? {
-        let text = raw.precomposedStringWithCanonicalMapping
+        let text = TextNormalization.nfc(raw)
         let parts = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         if parts.count == 6, parts[0].count == 2, parts[1].count == 2, parts[2].count == 2,
            [0, 1, 2, 4, 5].allSatisfy({ Int(parts[$0]) != nil }), parts[3].count == 3,

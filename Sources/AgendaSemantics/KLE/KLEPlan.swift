@@ -1,3 +1,4 @@
+import AgendaBase
 import Foundation
 
 /// The full KLE plan, read from a municipality's licensed KLE-XML files
@@ -55,7 +56,7 @@ public struct KLEPlan: Sendable {
     }
 
     mutating func store(number: String, title: String) {
-        let normalized = number.precomposedStringWithCanonicalMapping.uppercased()
+        let normalized = TextNormalization.nfc(number).uppercased()
         let parts = normalized.split(separator: ".")
         let isDigits = parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isASCII) && Int($0) != nil }
         if isDigits {

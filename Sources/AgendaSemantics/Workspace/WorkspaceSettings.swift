@@ -88,14 +88,14 @@ public struct WorkspaceSettings: Sendable {
     }
 
     static func normalizedCommitteeName(_ name: String) -> String {
-        var result = name.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        var result = TextNormalization.nfc(name).lowercased().trimmingCharacters(in: .whitespaces)
         if result.hasSuffix(")"), let open = result.lastIndex(of: "(") { result = result[..<open].trimmingCharacters(in: .whitespaces) }
         return result
     }
 
     /// The party's full name for a letter or name as written, if the settings know it.
     public func partyName(_ written: String) -> String? {
-        let folded = written.precomposedStringWithCanonicalMapping.lowercased()
+        let folded = TextNormalization.nfc(written).lowercased()
         return parties.first { $0.letter.lowercased() == folded || $0.name.lowercased() == folded }?.name
     }
 }
