@@ -19,7 +19,7 @@ M.defaults = {
   cmd = { "agendac", "lsp" },
   -- Files that mark the root of a meeting folder.
   root_markers = { "agendac.json", ".git" },
-  -- Sent to the server in `initialize` (e.g. { kleFile = "/path/to/kle.json" }).
+  -- Sent to the server in `initialize` (e.g. { kleFile = "/path/to/KLE-Emneplan.xml" }).
   init_options = {},
 }
 
