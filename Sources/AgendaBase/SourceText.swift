@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes of one source file and the index of its line starts.
 ///
 /// Every range in the project is a pair of UTF-8 byte offsets into `bytes`;
@@ -14,8 +16,13 @@ public struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            // memchr finds newlines far faster than a byte loop
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 starts.append(index + 1)
+                offset = index + 1
             }
         }
         self.lineStarts = starts

@@ -72,7 +72,8 @@ public enum DateReading: Sendable, Hashable {
 extension CalendarDate {
     /// Reads `2026-05-04`, `04-05-2026`, `4.5.2026`, `04/05/2026` and `4. maj 2026` (also `4 maj 2026`).
     public static func read(_ text: String) -> DateReading {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let numeric = readNumeric(text) { return numeric }
+        let trimmed = text.trimmedSpaces.lowercased()
         let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" || $0 == " " }).map(String.init)
         guard parts.count == 3 else { return .unreadable }
         let numbers = parts.map { Int($0) }
@@ -86,6 +87,42 @@ extension CalendarDate {
             (year, month, day) = (c, monthIndex + 1, a)
         }
         guard let year, let month, let day else { return .unreadable }
+        if let date = CalendarDate(year: year, month: month, day: day) { return .date(date) }
+        if !(1...12).contains(month) { return .nonexistent("there is no month \(month)") }
+        return .nonexistent("\(danishMonths[month - 1]) \(year) has \(daysIn(month: month, year: year)) days, not \(day)")
+    }
+}
+
+extension CalendarDate {
+    /// Fast path for the all-digit forms (`2026-05-04`, `04-05-2026`, `4.5.2026`),
+    /// read from bytes; nil when the text has another shape.
+    static func readNumeric(_ text: String) -> DateReading? {
+        var numbers: [Int] = []
+        var widths: [Int] = []
+        var current = 0
+        var width = 0
+        var separator: UInt8?
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                guard width < 5 else { return nil }
+                current = current * 10 + Int(byte - 0x30)
+                width += 1
+            } else if byte == 0x2D || byte == 0x2E || byte == 0x2F {
+                guard width > 0, separator == nil || separator == byte, numbers.count < 2 else { return nil }
+                separator = byte
+                numbers.append(current)
+                widths.append(width)
+                current = 0
+                width = 0
+            } else {
+                return nil
+            }
+        }
+        guard width > 0, numbers.count == 2 else { return nil }
+        numbers.append(current)
+        widths.append(width)
+        let (year, month, day): (Int, Int, Int)
+        if widths[0] == 4 { (year, month, day) = (numbers[0], numbers[1], numbers[2]) } else if widths[2] == 4 { (year, month, day) = (numbers[2], numbers[1], numbers[0]) } else { return nil }
         if let date = CalendarDate(year: year, month: month, day: day) { return .date(date) }
         if !(1...12).contains(month) { return .nonexistent("there is no month \(month)") }
         return .nonexistent("\(danishMonths[month - 1]) \(year) has \(daysIn(month: month, year: year)) days, not \(day)")
@@ -117,10 +154,10 @@ public struct MeetingTime: Hashable, Sendable {
 
     /// Reads `15:00`, `15.00`, `kl. 15:00`, `15`, and ranges with `-`, `–` or ` til `.
     public static func read(_ text: String) -> Reading {
-        var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var rest = text.trimmedSpaces.lowercased()
         if rest.hasPrefix("kl.") { rest = String(rest.dropFirst(3)) } else if rest.hasPrefix("kl ") { rest = String(rest.dropFirst(3)) }
         rest = rest.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: " til ", with: "-")
-        let halves = rest.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let halves = rest.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
         guard halves.count == 1 || halves.count == 2 else { return .invalid("write one time or a range such as 15:00-17:30") }
         var clock: [(Int, Int)] = []
         for half in halves {

@@ -31,6 +31,17 @@ extension Lowering {
 
     /// Lines of one paragraph, joined by single spaces (a line break in the source is a soft wrap).
     func inlines(lines: [Range<Int>]) -> [Inline] {
+        // fast path: no markup characters, so the paragraph is one run of text
+        if !lines.contains(where: hasMarkup) {
+            if lines.count == 1, let only = lines.first { return [.text(text(only))] }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+            for (index, line) in lines.enumerated() {
+                if index > 0 { joined.append(0x20) }
+                joined.append(contentsOf: source.bytes[line])
+            }
+            return [.text(String(decoding: joined, as: UTF8.self))]
+        }
         var result: [Inline] = []
         for (index, line) in lines.enumerated() {
             if index > 0 { result.append(.text(" ")) }
@@ -39,8 +50,22 @@ extension Lowering {
         return merged(result)
     }
 
+    /// Whether a range holds any byte that can start inline markup (`*`, `[`, `\`).
+    func hasMarkup(_ range: Range<Int>) -> Bool {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = buffer[index]
+                if byte == 0x2A || byte == 0x5B || byte == 0x5C { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     func inlines(_ range: Range<Int>) -> [Inline] {
-        InlineParser.parse(source.bytes, range).map(inline)
+        if !hasMarkup(range) { return [.text(text(range))] }
+        return InlineParser.parse(source.bytes, range).map(inline)
     }
 
     func inline(_ syntax: InlineSyntax) -> Inline {

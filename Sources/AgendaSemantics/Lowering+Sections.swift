@@ -15,8 +15,8 @@ extension Lowering {
             body.removeFirst()
         }
         var recommendedBy: String?
-        if let verb = intro.range(of: " indstiller", options: .caseInsensitive) {
-            recommendedBy = String(intro[..<verb.lowerBound])
+        if let verb = intro.byteRange(of: " indstiller") ?? intro.byteRange(of: " Indstiller") ?? intro.byteRange(of: " INDSTILLER") {
+            recommendedBy = intro.bytes(0..<verb.lowerBound)
         } else if !intro.isEmpty {
             recommendedBy = intro
         }
@@ -135,23 +135,23 @@ extension Lowering {
         guard !value.isEmpty else { return }
         var body = value
         var dateText: String?
-        if let comma = value.range(of: ",", options: .backwards) {
-            dateText = value[comma.upperBound...].trimmingCharacters(in: .whitespaces)
-            body = String(value[..<comma.lowerBound])
-        } else if let den = value.range(of: " den ", options: .backwards) {
-            dateText = String(value[den.upperBound...])
-            body = String(value[..<den.lowerBound])
+        if let comma = value.lastIndex(of: ",") {
+            dateText = value[value.index(after: comma)...].trimmedSpaces
+            body = String(value[..<comma])
+        } else if let den = value.byteRange(of: " den ") {
+            dateText = value.bytes(den.upperBound..<value.utf8.count)
+            body = value.bytes(0..<den.lowerBound)
         }
         if let dateText {
             let dateStart = line.valueRange.upperBound - dateText.utf8.count
             switch CalendarDate.read(dateText) {
             case .date(let date):
                 decision.date = Located(date, dateStart..<line.valueRange.upperBound)
-                decision.decidedBy = body.trimmingCharacters(in: .whitespaces)
+                decision.decidedBy = body.trimmedSpaces
                 return
             case .nonexistent(let reason):
                 report(.invalidDate, dateStart..<line.valueRange.upperBound, "'\(dateText)' does not exist: \(reason); correct the date")
-                decision.decidedBy = body.trimmingCharacters(in: .whitespaces)
+                decision.decidedBy = body.trimmedSpaces
                 return
             case .unreadable:
                 break
@@ -167,9 +167,9 @@ extension Lowering {
     /// `Socialdemokratiet og Venstre` → two parties.
     func splitOnOg(_ range: Range<Int>) -> [Range<Int>] {
         let value = text(range)
-        guard let og = value.range(of: " og ") else { return [range] }
-        let head = value[..<og.lowerBound].utf8.count
-        let tailStart = value[..<og.upperBound].utf8.count
+        guard let og = value.byteRange(of: " og ") else { return [range] }
+        let head = og.lowerBound
+        let tailStart = og.upperBound
         return [trim(range.lowerBound..<(range.lowerBound + head))] + splitOnOg(trim((range.lowerBound + tailStart)..<range.upperBound))
     }
 
@@ -183,7 +183,7 @@ extension Lowering {
     }
 
     func attachment(_ range: Range<Int>) -> Attachment? {
-        let raw = text(range).trimmingCharacters(in: .whitespaces)
+        let raw = text(range).trimmedSpaces
         guard !raw.isEmpty else { return nil }
         var title = raw
         var file: Located<String>?
@@ -195,10 +195,10 @@ extension Lowering {
             var offset = insideStart
             for part in inside.split(separator: ",", omittingEmptySubsequences: false) {
                 let partLength = part.utf8.count
-                let word = part.trimmingCharacters(in: .whitespaces)
+                let word = part.trimmedSpaces
                 let lower = word.lowercased()
                 if lower.hasPrefix("fil:") || lower.hasPrefix("file:") {
-                    let path = word[word.index(after: word.firstIndex(of: ":") ?? word.startIndex)...].trimmingCharacters(in: .whitespaces)
+                    let path = word[word.index(after: word.firstIndex(of: ":") ?? word.startIndex)...].trimmedSpaces
                     let leading = part.utf8.count - part.drop(while: { $0 == " " }).utf8.count
                     let pathStart = offset + leading + word.utf8.count - path.utf8.count
                     file = Located(path, pathStart..<(pathStart + path.utf8.count))
@@ -211,7 +211,7 @@ extension Lowering {
                 }
                 offset += partLength + 1
             }
-            if understood { title = raw[..<open].trimmingCharacters(in: .whitespaces) }
+            if understood { title = raw[..<open].trimmedSpaces }
         }
         return Attachment(title: title, file: file, isPublic: isPublic, range: range)
     }
@@ -223,16 +223,16 @@ extension Lowering {
         var ranges = lineRanges(entry.body)
         if !line.valueRange.isEmpty { ranges.insert(line.valueRange, at: 0) }
         return ranges.compactMap { range in
-            let raw = text(range).trimmingCharacters(in: .whitespaces)
+            let raw = text(range).trimmedSpaces
             guard !raw.isEmpty else { return nil }
             var head = raw
             var outcome: String?
             if let colon = raw.range(of: ": ") ?? raw.range(of: ":", options: .backwards) {
                 head = String(raw[..<colon.lowerBound])
-                let rest = raw[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+                let rest = raw[colon.upperBound...].trimmedSpaces
                 outcome = rest.isEmpty ? nil : rest
             }
-            let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = head.split(separator: ",").map { $0.trimmedSpaces }
             var body: [String] = []
             var date: CalendarDate?
             var itemNumber: Int?

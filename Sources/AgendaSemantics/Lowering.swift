@@ -164,20 +164,20 @@ public struct Lowering {
     }
 
     func person(_ range: Range<Int>, allowRole: Bool) -> Person? {
-        var raw = text(range).trimmingCharacters(in: .whitespaces)
+        var raw = text(range).trimmedSpaces
         if raw.isEmpty || raw == "-" { return nil }
         var role: String?
         if allowRole, let close = raw.lastIndex(of: ")"), let comma = raw[close...].firstIndex(of: ",") {
-            role = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            role = raw[raw.index(after: comma)...].trimmedSpaces
             raw = String(raw[..<comma])
         } else if allowRole, !raw.contains("("), let comma = raw.firstIndex(of: ",") {
-            role = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            role = raw[raw.index(after: comma)...].trimmedSpaces
             raw = String(raw[..<comma])
         }
         var party: String?
         if raw.hasSuffix(")"), let open = raw.lastIndex(of: "(") {
-            party = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].trimmingCharacters(in: .whitespaces)
-            raw = raw[..<open].trimmingCharacters(in: .whitespaces)
+            party = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].trimmedSpaces
+            raw = raw[..<open].trimmedSpaces
         }
         return Person(name: raw, party: party?.isEmpty == true ? nil : party, role: role?.isEmpty == true ? nil : role, range: range)
     }
@@ -188,7 +188,7 @@ public struct Lowering {
         var result: [Substitution] = []
         for range in ranges {
             let raw = text(range)
-            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !raw.trimmedSpaces.isEmpty else { continue }
             guard let split = raw.range(of: " for ") else {
                 report(.unreadableListLine, range, "'\(raw)' is not a substitution; write `Stedfortræder (Parti) for Medlem`")
                 continue
@@ -196,7 +196,7 @@ public struct Lowering {
             let substituteText = String(raw[..<split.lowerBound])
             let substitute = person(range.lowerBound..<(range.lowerBound + substituteText.utf8.count), allowRole: false)
                 ?? Person(name: substituteText, range: range)
-            result.append(Substitution(substitute: substitute, replaces: raw[split.upperBound...].trimmingCharacters(in: .whitespaces), range: range))
+            result.append(Substitution(substitute: substitute, replaces: raw[split.upperBound...].trimmedSpaces, range: range))
         }
         return result
     }

@@ -165,7 +165,7 @@ public enum SectionContent: Sendable {
     case history([Treatment])
 }
 
-public indirect enum Block: Sendable, Hashable {
+public enum Block: Sendable, Hashable {
     case paragraph([Inline], range: Range<Int>)
     case heading(String, range: Range<Int>)
     case list(ListBlock)
@@ -200,7 +200,7 @@ public struct TableBlock: Sendable, Hashable {
     public var range: Range<Int>
 }
 
-public indirect enum Inline: Sendable, Hashable {
+public enum Inline: Sendable, Hashable {
     case text(String)
     case strong([Inline])
     case emphasis([Inline])

@@ -1,5 +1,5 @@
 /// Inline markup inside prose: `**fed**`, `*kursiv*`, `[tekst](url)`, and `\|` in table cells.
-public indirect enum InlineSyntax: Hashable, Sendable {
+public enum InlineSyntax: Hashable, Sendable {
     case text(Range<Int>)
     case strong([InlineSyntax], range: Range<Int>)
     case emphasis([InlineSyntax], range: Range<Int>)

@@ -48,7 +48,7 @@ public enum KeywordMatcher {
 
     /// Looks up a spelling as written.
     public static func keyword(named name: String) -> Keyword? {
-        table[fold(Array(name.trimmingCharacters(in: .whitespaces).utf8))]
+        table[fold(Array(name.trimmedSpaces.utf8))]
     }
 
     /// The closest keyword spelling within edit distance 2 (for misspelt keywords), if any.

@@ -37,7 +37,7 @@ public struct ItemSyntax: Sendable, Hashable {
     public var range: Range<Int>
 }
 
-public indirect enum BlockSyntax: Sendable, Hashable {
+public enum BlockSyntax: Sendable, Hashable {
     case paragraph(ParagraphSyntax)
     case list(ListSyntax)
     case table(TableSyntax)

@@ -18,7 +18,34 @@ enum TextValidator {
             }
             runStart = nil
         }
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
+            // fast path: printable ASCII, tab, LF and CR are by far the most common bytes
+            let fastEnd = bytes.withUnsafeBufferPointer { buffer -> Int in
+                var cursor = index
+                // eight bytes at a time while none is ≥ 0x80 or < 0x20
+                if let base = UnsafeRawPointer(buffer.baseAddress) {
+                    while cursor + 8 <= count {
+                        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                        let high: UInt64 = 0x8080_8080_8080_8080
+                        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                        let hasDelete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                        if (word & high) | belowSpace | hasDelete != 0 { break }
+                        cursor += 8
+                    }
+                }
+                while cursor < count {
+                    let byte = buffer[cursor]
+                    guard (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
+                    cursor += 1
+                }
+                return cursor
+            }
+            if fastEnd > index {
+                close(index)
+                index = fastEnd
+                continue
+            }
             let byte = bytes[index]
             var length = 1
             var valid = true

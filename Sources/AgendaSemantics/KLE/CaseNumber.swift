@@ -25,7 +25,7 @@ public enum CaseNumber: Hashable, Sendable {
 
     /// Reads a case number exactly as the forms prescribe; nil otherwise (see `suggestion(for:)`).
     public static func parse(_ raw: String) -> CaseNumber? {
-        let text = TextNormalization.nfc(raw).trimmingCharacters(in: .whitespaces)
+        let text = TextNormalization.nfc(raw).trimmedSpaces
         let scalars = Array(text.unicodeScalars)
         func digits(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count, !range.isEmpty else { return nil }

@@ -47,7 +47,7 @@ public struct KLEPlan: Sendable {
         var scanner = XMLElementScanner(xml)
         while let (name, value) = scanner.nextTextElement() {
             if name.hasSuffix("Nr") {
-                pendingNumber = value.trimmingCharacters(in: .whitespaces)
+                pendingNumber = value.trimmedSpaces
             } else if name.hasSuffix("Titel"), let number = pendingNumber {
                 store(number: number, title: value.trimmingCharacters(in: .whitespacesAndNewlines))
                 pendingNumber = nil

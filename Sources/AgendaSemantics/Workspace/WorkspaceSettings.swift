@@ -88,8 +88,8 @@ public struct WorkspaceSettings: Sendable {
     }
 
     static func normalizedCommitteeName(_ name: String) -> String {
-        var result = TextNormalization.nfc(name).lowercased().trimmingCharacters(in: .whitespaces)
-        if result.hasSuffix(")"), let open = result.lastIndex(of: "(") { result = result[..<open].trimmingCharacters(in: .whitespaces) }
+        var result = TextNormalization.nfc(name).lowercased().trimmedSpaces
+        if result.hasSuffix(")"), let open = result.lastIndex(of: "(") { result = result[..<open].trimmedSpaces }
         return result
     }
 

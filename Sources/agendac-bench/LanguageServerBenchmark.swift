@@ -1,0 +1,180 @@
+import AgendaBase
+import Foundation
+
+/// Measures the real `agendac lsp` process over its stdio transport:
+/// start → initialize result, open → first diagnostics, edit → fresh
+/// diagnostics (pull, so no debounce is counted), completion latency, and the
+/// server's peak memory (VmHWM).
+enum LanguageServerBenchmark {
+    static func run(quick: Bool) -> String {
+        guard let binary = locateServer() else {
+            return "## Language server\n\n(skipped: no `agendac` binary beside `agendac-bench`; build both with `swift build -c release`)\n"
+        }
+        var out = "## Language server (`agendac lsp` over stdio)\n\n"
+        out += "| document | initialize | open → diagnostics | edit → diagnostics p50 / p99 | completion p50 / p99 | server peak memory |\n"
+        out += "|---:|---:|---:|---:|---:|---:|\n"
+        let sizes = quick ? [100_000] : [100_000, 1_000_000, 5_000_000]
+        for size in sizes {
+            do {
+                out += try measure(binary: binary, documentBytes: size, edits: quick ? 20 : 100)
+            } catch {
+                out += "| \(CompilerBenchmark.sizeLabel(size)) | failed: \(error) | | | | |\n"
+            }
+        }
+        return out
+    }
+
+    static func locateServer() -> URL? {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidate = me.deletingLastPathComponent().appendingPathComponent("agendac")
+        return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+    }
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func measure(binary: URL, documentBytes: Int, edits: Int) throws -> String {
+        let client = try Client(binary: binary)
+        defer { client.stop() }
+        // a document of about the wanted size
+        let itemBytes = DocumentGenerator.item(1).utf8.count
+        let text = DocumentGenerator.minutes(items: max(1, documentBytes / itemBytes))
+        let uri = "file:///tmp/agendac-bench.agenda"
+
+        let initialize = try client.timed {
+            try client.request("initialize", .object([
+                ("processId", .null), ("rootUri", .null),
+                ("capabilities", .object([("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))])),
+            ]))
+        }
+        client.notify("initialized", .object([]))
+
+        let open = try client.timed {
+            client.notify("textDocument/didOpen", .object([("textDocument", .object([
+                ("uri", .string(uri)), ("languageId", .string("agenda")), ("version", .int(1)), ("text", .string(text)),
+            ]))]))
+            _ = try client.request("textDocument/diagnostic", .object([("textDocument", .object([("uri", .string(uri))]))]))
+        }
+
+        // edits in the middle of the document: insert a letter into a prose line
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let target = lines.indices.dropFirst(lines.count / 2).first { lines[$0].hasPrefix("Horsens Kommune har") } ?? 0
+        var editTimes: [Double] = []
+        var completionTimes: [Double] = []
+        for version in 0..<edits {
+            let change: JSON = .object([
+                ("range", .object([("start", position(target, version)), ("end", position(target, version))])), ("text", .string("x")),
+            ])
+            editTimes.append(try client.timed {
+                client.notify("textDocument/didChange", .object([
+                    ("textDocument", .object([("uri", .string(uri)), ("version", .int(version + 2))])), ("contentChanges", .array([change])),
+                ]))
+                _ = try client.request("textDocument/diagnostic", .object([("textDocument", .object([("uri", .string(uri))]))]))
+            })
+            completionTimes.append(try client.timed {
+                _ = try client.request("textDocument/completion", .object([
+                    ("textDocument", .object([("uri", .string(uri))])), ("position", .object([("line", .int(target + 1)), ("character", .int(0))])),
+                ]))
+            })
+        }
+        let memory = client.peakMemoryMiB()
+        _ = try? client.request("shutdown", .null)
+        client.notify("exit", .null)
+        func ms(_ seconds: Double) -> String { Measure.format(seconds * 1000, decimals: 1) + " ms" }
+        return "| \(CompilerBenchmark.sizeLabel(text.utf8.count)) | \(ms(initialize)) | \(ms(open)) | "
+            + "\(ms(Measure.percentile(editTimes, 0.5))) / \(ms(Measure.percentile(editTimes, 0.99))) | "
+            + "\(ms(Measure.percentile(completionTimes, 0.5))) / \(ms(Measure.percentile(completionTimes, 0.99))) | "
+            + "\(memory.map { Measure.format($0) + " MiB" } ?? "n/a") |\n"
+    }
+
+    static func position(_ line: Int, _ character: Int) -> JSON {
+        .object([("line", .int(line)), ("character", .int(character))])
+    }
+
+    /// A minimal JSON-RPC client over the server's stdin/stdout.
+    final class Client {
+        let process = Process()
+        let input = Pipe()
+        let output = Pipe()
+        var buffer: [UInt8] = []
+        var nextID = 1
+        let started = Measure.now()
+
+        init(binary: URL) throws {
+            process.executableURL = binary
+            process.arguments = ["lsp"]
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        /// Seconds from process start for the first call (initialize), else the call's own time.
+        func timed(_ body: () throws -> Void) throws -> Double {
+            let start = nextID == 1 ? started : Measure.now()
+            try body()
+            return Double(Measure.now() - start) / 1e9
+        }
+
+        func send(_ message: JSON) {
+            let body = Array(message.serialized().utf8)
+            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + Data(body))
+        }
+
+        func notify(_ method: String, _ params: JSON) {
+            send(.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]))
+        }
+
+        func request(_ method: String, _ params: JSON) throws -> JSON {
+            let id = nextID
+            nextID += 1
+            send(.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params)]))
+            while true {
+                let message = try readMessage()
+                if message["id"]?.intValue == id, message["method"] == nil {
+                    if let error = message["error"] { throw Failure(description: "\(method) failed: \(error.serialized())") }
+                    return message["result"] ?? .null
+                }
+                // notifications and server requests are ignored here
+            }
+        }
+
+        func readMessage() throws -> JSON {
+            while true {
+                if let (headerEnd, length) = header(), buffer.count >= headerEnd + length {
+                    let body = Array(buffer[headerEnd..<(headerEnd + length)])
+                    buffer.removeFirst(headerEnd + length)
+                    return (try? JSON.parse(body)) ?? .null
+                }
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { throw Failure(description: "the server closed its output") }
+                buffer += chunk
+            }
+        }
+
+        func header() -> (Int, Int)? {
+            let separator: [UInt8] = [13, 10, 13, 10]
+            guard buffer.count >= 4 else { return nil }
+            for index in 0...(buffer.count - 4) where Array(buffer[index..<(index + 4)]) == separator {
+                let headerText = String(decoding: buffer[0..<index], as: UTF8.self)
+                for line in headerText.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+                    if let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) { return (index + 4, length) }
+                }
+                return nil
+            }
+            return nil
+        }
+
+        func peakMemoryMiB() -> Double? {
+            guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+            for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+                let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+                return kilobytes / 1024
+            }
+            return nil
+        }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+        }
+    }
+}
