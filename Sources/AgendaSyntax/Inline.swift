@@ -82,8 +82,10 @@ public enum InlineParser {
         let labelEnd = cursor
         let urlStart = cursor + 2
         var urlEnd = urlStart
-        while urlEnd < end, bytes[urlEnd] != UInt8(ascii: ")") {
+        var depth = 0  // balanced parentheses belong to the address (Wikipedia-style URLs)
+        while urlEnd < end, bytes[urlEnd] != UInt8(ascii: ")") || depth > 0 {
             if bytes[urlEnd] == 0x20 { return nil }
+            if bytes[urlEnd] == UInt8(ascii: "(") { depth += 1 } else if bytes[urlEnd] == UInt8(ascii: ")") { depth -= 1 }
             urlEnd += 1
         }
         guard urlEnd < end else { return nil }
