@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"]),
         .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
         .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
-        .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaFormat"]),
+        .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaFormat"], exclude: ["README.md"]),
         .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaIDE", "AgendaFormat"]),
         .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP"]),
         .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),

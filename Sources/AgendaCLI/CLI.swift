@@ -47,7 +47,8 @@ public enum CLI {
                                      compile an agenda to another format
           check FILES-OR-FOLDERS… [--format text|json|github]
                                      report problems; exit 1 when there are errors
-          fmt FILES… [--check]       rewrite files in the canonical layout
+          fmt FILES-OR-FOLDERS… [--check] | fmt -
+                                     rewrite files in the canonical layout (- : stdin to stdout)
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text

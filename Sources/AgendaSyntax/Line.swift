@@ -61,6 +61,8 @@ struct LineScanner {
             start += 1
         }
         if start == end { return .blank }
+        // a line of only spaces, tabs and stray carriage returns is blank too
+        if bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
         let first = bytes[start]
         if first == UInt8(ascii: "/"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "/") { return .comment }
         if first == UInt8(ascii: "|") { return .tableRow(indent: indent) }
@@ -123,7 +125,8 @@ struct LineScanner {
         }
         // `punkt 12:` / `udfald 2:` — a keyword, a space, then the number
         if let space = folded.lastIndex(of: 0x20) {
-            let head = Array(folded[..<space])
+            var head = Array(folded[..<space])
+            while head.last == 0x20 { head.removeLast() }  // `punkt   2:`
             if let keyword = KeywordMatcher.keyword(folded: head), keyword.takesNumber {
                 let numberStart = trimmedStart(start + space + 1, nameEnd)
                 let digits = bytes[numberStart..<nameEnd]

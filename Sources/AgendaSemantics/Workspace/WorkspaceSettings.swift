@@ -87,7 +87,7 @@ public struct WorkspaceSettings: Sendable {
         return committees.first { WorkspaceSettings.normalizedCommitteeName($0.name) == wanted }
     }
 
-    static func normalizedCommitteeName(_ name: String) -> String {
+    public static func normalizedCommitteeName(_ name: String) -> String {
         var result = TextNormalization.nfc(name).lowercased().trimmedSpaces
         if result.hasSuffix(")"), let open = result.lastIndex(of: "(") { result = result[..<open].trimmedSpaces }
         return result

@@ -1,0 +1,138 @@
+import AgendaSemantics
+
+/// A standalone HTML page (styles embedded, no scripts, no external files) for
+/// screen and print: one `<article>` per item, a table of contents linking to
+/// `#punkt-N`, closed items marked.
+enum HTMLRenderer {
+    static func render(_ meeting: Meeting) -> String {
+        let document = PrintedDocument(meeting)
+        var out = HTMLOutput()
+        out.line("<!doctype html>")
+        out.line("<html lang=\"da\">")
+        out.line("<head>")
+        out.line("<meta charset=\"utf-8\">")
+        out.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        out.line("<title>\(HTMLText.escape(document.title))</title>")
+        out.line("<style>\n\(HTMLStyle.css)</style>")
+        out.line("</head>")
+        out.line("<body>")
+        writeHeader(document, into: &out)
+        out.line("<main>")
+        for item in document.items { writeItem(item, into: &out) }
+        out.line("</main>")
+        if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
+        out.line("</body>")
+        out.line("</html>")
+        return out.text
+    }
+
+    static func writeHeader(_ document: PrintedDocument, into out: inout HTMLOutput) {
+        out.line("<header class=\"meeting\">")
+        if let municipality = document.municipality { out.line("<p class=\"municipality\">\(HTMLText.escape(municipality))</p>") }
+        out.line("<h1>\(HTMLText.escape(document.title))</h1>")
+        if !document.facts.isEmpty {
+            out.line("<dl class=\"facts\">")
+            for fact in document.facts { out.line("<dt>\(HTMLText.escape(fact.label))</dt><dd>\(HTMLText.escape(fact.value))</dd>") }
+            out.line("</dl>")
+        }
+        HTMLBlocks.write(document.preamble, into: &out)
+        out.line("</header>")
+        guard !document.items.isEmpty else { return }
+        out.line("<nav class=\"toc\" aria-labelledby=\"toc-heading\">")
+        out.line("<h2 id=\"toc-heading\">\(PrintedPhrases.tableOfContents)</h2>")
+        out.line("<ol>")
+        for item in document.items {
+            let closed = item.closed ? " <span class=\"closed-marker\">\(PrintedPhrases.closedItem)</span>" : ""
+            out.line("<li><a href=\"#\(item.anchor)\"><span class=\"number\">\(item.number).</span> \(HTMLText.escape(item.title))</a>\(closed)</li>")
+        }
+        out.line("</ol>")
+        out.line("</nav>")
+    }
+
+    static func writeItem(_ item: PrintedItem, into out: inout HTMLOutput) {
+        out.line("<article class=\"item\(item.closed ? " closed" : "")\" id=\"\(item.anchor)\">")
+        out.line("<h2>\(HTMLText.escape(item.heading))</h2>")
+        if item.closed { out.line("<p class=\"closed-marker\">\(PrintedPhrases.closedItem)</p>") }
+        var facts: [(String, String)] = []
+        if let caseNumber = item.caseNumber { facts.append((PrintedPhrases.caseNumber, HTMLText.escape(caseNumber))) }
+        if !item.distribution.isEmpty { facts.append((PrintedPhrases.distributionLabel, distribution(item.distribution))) }
+        facts += item.facts.map { ($0.label, HTMLText.escape($0.value)) }
+        if !facts.isEmpty {
+            out.line("<dl class=\"item-facts\">")
+            for (label, value) in facts { out.line("<dt>\(HTMLText.escape(label))</dt><dd>\(value)</dd>") }
+            out.line("</dl>")
+        }
+        for section in item.sections { writeSection(section, into: &out) }
+        if let absentees = item.absentees { out.line("<p class=\"absentees\">\(HTMLText.escape(absentees))</p>") }
+        out.line("</article>")
+    }
+
+    /// Marked codes are emphasised and carry `(X)`, as the seeds' mark under the code.
+    static func distribution(_ codes: [DistributionCode]) -> String {
+        codes.map { code in
+            code.marked
+                ? "<span class=\"code marked\" title=\"markeret\">\(HTMLText.escape(code.code)) (X)</span>"
+                : "<span class=\"code\">\(HTMLText.escape(code.code))</span>"
+        }.joined(separator: " ")
+    }
+
+    static func writeSection(_ section: PrintedSection, into out: inout HTMLOutput) {
+        out.line("<section class=\"section \(section.kind.rawValue)\">")
+        if !section.heading.isEmpty { out.line("<h3>\(HTMLText.escape(section.heading))</h3>") }
+        for content in section.content { writeContent(content, into: &out) }
+        out.line("</section>")
+    }
+
+    static func writeContent(_ content: PrintedContent, into out: inout HTMLOutput) {
+        switch content {
+        case .blocks(let blocks):
+            HTMLBlocks.write(blocks, into: &out)
+        case .sentence(let sentence, let role):
+            out.line("<p class=\"\(role.rawValue)\">\(HTMLText.escape(sentence))</p>")
+        case .points(let points):
+            // the markers as written (`1.`, `-`, `at`), so the points read as in the recommendation
+            out.line("<ul class=\"points\">")
+            for point in points {
+                out.line("<li><span class=\"marker\">\(HTMLText.escape(point.marker))</span> \(HTMLText.inlines(point.text))</li>")
+            }
+            out.line("</ul>")
+        case .statement(let kind, let blocks):
+            out.line("<div class=\"position \(kind.rawValue)\">")
+            HTMLBlocks.write(blocks, into: &out)
+            out.line("</div>")
+        case .note(let lead, let blocks):
+            out.line("<div class=\"note\">")
+            if case .paragraph(let inlines, _)? = blocks.first {
+                out.line("<p><strong>\(HTMLText.escape(lead))</strong> \(HTMLText.inlines(inlines))</p>")
+                HTMLBlocks.write(Array(blocks.dropFirst()), into: &out)
+            } else {
+                out.line("<p><strong>\(HTMLText.escape(lead))</strong></p>")
+                HTMLBlocks.write(blocks, into: &out)
+            }
+            out.line("</div>")
+        case .entries(let entries, let role):
+            out.line("<ul class=\"\(role.rawValue)\">")
+            for entry in entries { out.line("<li>\(HTMLText.escape(entry))</li>") }
+            out.line("</ul>")
+        }
+    }
+
+    static func writeSignatures(_ signatures: PrintedSignatures, into out: inout HTMLOutput) {
+        out.line("<footer class=\"signatures\(signatures.digital ? " digital" : " paper")\">")
+        out.line("<h2>\(HTMLText.escape(signatures.heading))</h2>")
+        if let lead = signatures.lead { out.line("<p>\(HTMLText.escape(lead))</p>") }
+        out.line("<ul class=\"signers\">")
+        for signer in signatures.signers { out.line("<li>\(HTMLText.escape(signer))</li>") }
+        out.line("</ul>")
+        out.line("</footer>")
+    }
+}
+
+/// Lines of HTML, one element a line, so the output diffs well in golden files.
+struct HTMLOutput {
+    private(set) var text = ""
+
+    mutating func line(_ line: String) {
+        text += line + "\n"
+    }
+}

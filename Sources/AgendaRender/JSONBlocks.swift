@@ -1,0 +1,64 @@
+import AgendaBase
+import AgendaSemantics
+
+/// Prose blocks and inline markup as JSON. Each block and inline has a `type`;
+/// text-bearing ones carry both the plain `text` and the structured `inlines`,
+/// so simple consumers need not walk the markup.
+enum JSONBlocks {
+    static func blocks(_ blocks: [Block]) -> JSON {
+        .array(blocks.map(block))
+    }
+
+    static func block(_ block: Block) -> JSON {
+        switch block {
+        case .paragraph(let content, _):
+            return .object([("type", .string("paragraph")), ("text", .string(content.plainText)), ("inlines", inlines(content))])
+        case .heading(let text, _):
+            return .object([("type", .string("heading")), ("text", .string(text))])
+        case .list(let list):
+            return .object([("type", .string("list")), ("ordered", .bool(list.ordered)), ("entries", .array(list.entries.map(entry)))])
+        case .table(let table):
+            return .object([
+                ("type", .string("table")),
+                ("hasHeader", .bool(table.hasHeader)),
+                ("rows", .array(table.rows.map { row in .array(row.map { .string($0.plainText) }) })),
+                ("rowInlines", .array(table.rows.map { row in .array(row.map(inlines)) })),
+            ])
+        }
+    }
+
+    static func entry(_ entry: ListEntry) -> JSON {
+        .object([
+            ("marker", .string(entry.marker)),
+            ("text", .string(entry.text.plainText)),
+            ("inlines", inlines(entry.text)),
+            ("children", blocks(entry.children)),
+        ])
+    }
+
+    static func inlines(_ inlines: [Inline]) -> JSON {
+        .array(inlines.map(inline))
+    }
+
+    static func inline(_ inline: Inline) -> JSON {
+        switch inline {
+        case .text(let text): .object([("type", .string("text")), ("text", .string(text))])
+        case .strong(let inner): .object([("type", .string("strong")), ("inlines", inlines(inner))])
+        case .emphasis(let inner): .object([("type", .string("emphasis")), ("inlines", inlines(inner))])
+        case .link(let inner, let url): .object([("type", .string("link")), ("url", .string(url)), ("inlines", inlines(inner))])
+        }
+    }
+
+    /// A block as plain text, for `resolutionText`: list entries one a line, table cells tab-separated.
+    static func plainText(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let content, _): return content.plainText
+        case .heading(let text, _): return text
+        case .list(let list):
+            return list.entries.map { entry in
+                ([entry.marker + " " + entry.text.plainText] + entry.children.map(plainText)).joined(separator: "\n")
+            }.joined(separator: "\n")
+        case .table(let table): return table.rows.map { $0.map(\.plainText).joined(separator: "\t") }.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import AgendaSemantics
+
+/// GitHub-flavoured Markdown with the text layout's structure: `#` for the
+/// document, `##` for items, `###` for sections, `####` for sub-headings. Each
+/// item has an `<a id="punkt-N">` anchor, as in the HTML, for the table of contents and `#punkt-N` links.
+enum MarkdownRenderer {
+    static func render(_ meeting: Meeting) -> String {
+        let document = PrintedDocument(meeting)
+        var out = TextOutput()
+        if let municipality = document.municipality { out.paragraph(MarkdownText.line(municipality)) }
+        out.paragraph("# " + MarkdownText.escape(document.title))
+        for fact in document.facts { out.paragraph("**\(fact.label)** \(MarkdownText.escape(fact.value))") }
+        writeBlocks(document.preamble, into: &out)
+        if !document.items.isEmpty {
+            out.paragraph("## " + PrintedPhrases.tableOfContents)
+            out.lines(document.items.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.closed ? " (\(PrintedPhrases.closedItem.lowercased()))" : "") })
+        }
+        for item in document.items { writeItem(item, into: &out) }
+        if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
+        return out.text
+    }
+
+    static func writeItem(_ item: PrintedItem, into out: inout TextOutput) {
+        // an explicit anchor, so `#punkt-N` links work whatever a renderer makes of the heading
+        out.paragraph("<a id=\"\(item.anchor)\"></a>")
+        out.paragraph("## " + MarkdownText.escape(item.heading))
+        if item.closed { out.paragraph("*\(PrintedPhrases.closedItem)*") }
+        if let caseNumber = item.caseNumber { out.paragraph("**\(PrintedPhrases.caseNumber)** \(MarkdownText.escape(caseNumber))") }
+        if !item.distribution.isEmpty {
+            let codes = item.distribution.map { MarkdownText.escape($0.code) + ($0.marked ? " (X)" : "") }
+            out.paragraph("**\(PrintedPhrases.distributionLabel):** " + codes.joined(separator: " "))
+        }
+        // two trailing spaces would be a hard break; a backslash is the visible, GitHub-safe one
+        let facts = item.facts.map { "**\($0.label):** \(MarkdownText.escape($0.value))" }
+        if !facts.isEmpty { out.lines(facts.enumerated().map { $0.offset < facts.count - 1 ? $0.element + "\\" : $0.element }) }
+        for section in item.sections {
+            if !section.heading.isEmpty { out.paragraph("### " + MarkdownText.escape(section.heading)) }
+            for content in section.content { writeContent(content, into: &out) }
+        }
+        if let absentees = item.absentees { out.paragraph(MarkdownText.line(absentees)) }
+    }
+
+    static func writeContent(_ content: PrintedContent, into out: inout TextOutput) {
+        switch content {
+        case .blocks(let blocks), .statement(_, let blocks):
+            writeBlocks(blocks, into: &out)
+        case .sentence(let sentence, _):
+            out.paragraph(MarkdownText.line(sentence))
+        case .points(let points):
+            if points.allSatisfy({ $0.marker.lowercased() == "at" }) {
+                for point in points { out.paragraph(MarkdownText.line(point.marker) + " " + point.text.map { MarkdownText.inline($0) }.joined()) }
+            } else {
+                out.lines(points.map(pointLine))
+            }
+        case .note(let lead, let blocks):
+            if case .paragraph(let inlines, _)? = blocks.first {
+                out.paragraph("**\(MarkdownText.escape(lead))** " + inlines.map { MarkdownText.inline($0) }.joined())
+                writeBlocks(Array(blocks.dropFirst()), into: &out)
+            } else {
+                out.paragraph("**\(MarkdownText.escape(lead))**")
+                writeBlocks(blocks, into: &out)
+            }
+        case .entries(let entries, _):
+            out.lines(entries.map { "- " + MarkdownText.line($0) })
+        }
+    }
+
+    /// A point whose marker Markdown cannot take (`at` among numbered points) keeps it as a word.
+    static func pointLine(_ point: RecommendationPoint) -> String {
+        let marker = MarkdownText.listMarker(point.marker)
+        let words = MarkdownText.inlines(point.text)
+        return marker == point.marker ? "\(marker) \(words)" : "- \(MarkdownText.escapeCharacters(point.marker)) \(words)"
+    }
+
+    static func writeBlocks(_ blocks: [Block], into out: inout TextOutput) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let inlines, _): out.paragraph(MarkdownText.inlines(inlines))
+            case .heading(let text, _): out.paragraph("#### " + MarkdownText.escape(text))
+            case .list(let list): out.lines(listLines(list, indent: ""))
+            case .table(let table): out.lines(tableLines(table))
+            }
+        }
+    }
+
+    /// Nested content is indented to the entry's text column, as CommonMark requires.
+    static func listLines(_ list: ListBlock, indent: String) -> [String] {
+        var lines: [String] = []
+        for entry in list.entries {
+            let marker = MarkdownText.listMarker(entry.marker)
+            lines.append("\(indent)\(marker) \(MarkdownText.inlines(entry.text))")
+            let inner = indent + String(repeating: " ", count: marker.count + 1)
+            for child in entry.children {
+                switch child {
+                case .list(let nested): lines += listLines(nested, indent: inner)
+                case .paragraph(let inlines, _): lines.append(inner + MarkdownText.inlines(inlines))
+                case .heading(let text, _): lines.append(inner + "**\(MarkdownText.escape(text))**")
+                case .table(let table): lines += [""] + tableLines(table).map { inner + $0 }
+                }
+            }
+        }
+        return lines
+    }
+
+    /// A pipe table. GitHub requires a header row, so a table without one gets an empty header.
+    static func tableLines(_ table: TableBlock) -> [String] {
+        let width = max(1, table.rows.map(\.count).max() ?? 1)
+        func row(_ cells: [String]) -> String {
+            "| " + (0..<width).map { $0 < cells.count ? cells[$0] : "" }.joined(separator: " | ") + " |"
+        }
+        let cells = table.rows.map { $0.map(MarkdownText.cell) }
+        var lines: [String] = []
+        var body = cells[...]
+        if table.hasHeader, let header = body.first {
+            lines.append(row(header))
+            body = body.dropFirst()
+        } else {
+            lines.append(row([]))
+        }
+        lines.append("|" + Array(repeating: "---|", count: width).joined())
+        lines += body.map(row)
+        return lines
+    }
+
+    static func writeSignatures(_ signatures: PrintedSignatures, into out: inout TextOutput) {
+        out.paragraph("## " + signatures.heading)
+        if let lead = signatures.lead { out.paragraph(MarkdownText.line(lead)) }
+        out.lines(signatures.signers.map { "- " + MarkdownText.line($0) })
+    }
+}

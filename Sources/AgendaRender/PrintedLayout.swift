@@ -1,0 +1,186 @@
+import AgendaSemantics
+import AgendaSyntax
+
+/// The printed document in reading order, decided once: what is printed, in
+/// which order, under which heading. The text, Markdown and HTML renderers only
+/// choose how to write each part, so the three always agree on content.
+struct PrintedDocument {
+    var municipality: String?
+    var title: String
+    /// `Mødedato`, `Mødested`, … (label, value), in the seeds' order.
+    var facts: [(label: String, value: String)]
+    /// Text before the first item that no field owns (kept, never dropped).
+    var preamble: [Block]
+    var items: [PrintedItem]
+    var signatures: PrintedSignatures?
+}
+
+struct PrintedItem {
+    var number: Int
+    /// Unique within the document (`punkt-3`, `punkt-3-2` for a repeated number).
+    var anchor: String
+    var title: String
+    var heading: String
+    var closed: Bool
+    var caseNumber: String?
+    var distribution: [DistributionCode]
+    /// `Sagsbehandler`, `Øvrige sagsbehandlere`, `Varighed` (label, value).
+    var facts: [(label: String, value: String)]
+    var sections: [PrintedSection]
+    /// Members absent for the item, written as an item field (those written in
+    /// the decision are printed with the decision).
+    var absentees: String?
+}
+
+struct PrintedSection {
+    /// `summary`, `decision`, …: the HTML class, and what the Markdown renderer may look at.
+    var kind: SectionKind
+    /// Empty for text that stood where no section opened.
+    var heading: String
+    var content: [PrintedContent]
+}
+
+enum PrintedContent {
+    /// Prose as written: paragraphs, sub-headings, lists, tables.
+    case blocks([Block])
+    /// A sentence of ours: the final authority, the recommendation's intro, an outcome.
+    case sentence(String, role: SentenceRole)
+    case points([RecommendationPoint])
+    /// A majority's or minority's statement.
+    case statement(PartyPosition.Kind, [Block])
+    /// A note for the record: its lead (`Protokolbemærkning (…):`) and text.
+    case note(lead: String, [Block])
+    /// One line each: attachments, earlier treatments.
+    case entries([String], role: EntryRole)
+}
+
+enum SentenceRole: String {
+    case finalAuthority = "final-authority"
+    case recommendationIntro = "recommendation-intro"
+    case position
+    case outcome
+    case substitutes
+    case absentees
+}
+
+enum EntryRole: String {
+    case attachments
+    case history
+}
+
+struct PrintedSignatures {
+    var heading: String
+    var lead: String?
+    var signers: [String]
+    var digital: Bool
+}
+
+extension PrintedDocument {
+    init(_ meeting: Meeting) {
+        municipality = meeting.municipality?.value
+        title = PrintedPhrases.title(meeting)
+        facts = []
+        if let when = PrintedPhrases.when(meeting) { facts.append((Keyword.date.label, when)) }
+        if let place = meeting.place?.value { facts.append((Keyword.place.label, place)) }
+        if !meeting.participants.isEmpty { facts.append((Keyword.participants.label, PrintedPhrases.people(meeting.participants))) }
+        if !meeting.absentees.isEmpty { facts.append((Keyword.absent.label, PrintedPhrases.people(meeting.absentees))) }
+        if !meeting.substitutes.isEmpty {
+            facts.append((Keyword.substitutes.label, meeting.substitutes.map(PrintedPhrases.substitution).joined(separator: ", ")))
+        }
+        preamble = meeting.preamble
+        var anchors = AnchorNames()
+        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number)) }
+        signatures = meeting.signatures.map { signatures in
+            PrintedSignatures(heading: Keyword.signatures.label, lead: PrintedPhrases.signatureLead(signatures, kind: meeting.kind),
+                              signers: signatures.signers.map(PrintedPhrases.person), digital: signatures.digital)
+        }
+    }
+}
+
+/// `punkt-N`, made unique when a number repeats (an error the checker reports, but the page must still link correctly).
+struct AnchorNames {
+    private var used: [String: Int] = [:]
+
+    mutating func next(for number: Int) -> String {
+        let base = "punkt-\(number)"
+        let count = (used[base] ?? 0) + 1
+        used[base] = count
+        return count == 1 ? base : "\(base)-\(count)"
+    }
+}
+
+extension PrintedItem {
+    init(_ item: Item, anchor: String) {
+        number = item.number
+        self.anchor = anchor
+        title = item.title
+        heading = PrintedPhrases.itemHeading(item)
+        closed = item.closed
+        caseNumber = item.caseNumber?.value
+        distribution = item.distribution
+        facts = []
+        if let caseworker = item.caseworker?.value { facts.append((Keyword.caseworker.label, caseworker)) }
+        if let others = item.otherCaseworkers?.value { facts.append((Keyword.otherCaseworkers.label, others)) }
+        if let duration = item.duration?.value { facts.append((Keyword.duration.label, duration)) }
+        sections = item.sections.map(PrintedSection.init)
+        PrintedItem.placeFinalAuthority(item.finalAuthority, in: &sections)
+        let writtenInDecision = Set(item.sections.flatMap { section -> [Range<Int>] in
+            if case .decision(let decision) = section.content { return decision.absentees.map(\.range) }
+            return []
+        })
+        let own = item.absentees.filter { !writtenInDecision.contains($0.range) }
+        absentees = own.isEmpty ? nil : PrintedPhrases.absentees(own)
+    }
+
+    /// "Sagen afsluttes i …." closes the summary, as in the seeds; without a
+    /// summary it closes the first section, and without sections it stands alone.
+    static func placeFinalAuthority(_ authority: FinalAuthority?, in sections: inout [PrintedSection]) {
+        guard let authority else { return }
+        let sentence = PrintedContent.sentence(authority.sentence, role: .finalAuthority)
+        if let index = sections.firstIndex(where: { $0.kind == .summary }) ?? sections.indices.first {
+            sections[index].content.append(sentence)
+        } else {
+            sections.append(PrintedSection(kind: .untitled, heading: "", content: [sentence]))
+        }
+    }
+}
+
+extension PrintedSection {
+    init(_ section: Section) {
+        kind = section.kind
+        heading = section.heading
+        switch section.content {
+        case .prose(let blocks):
+            content = blocks.isEmpty ? [] : [.blocks(blocks)]
+        case .recommendation(let recommendation):
+            content = []
+            if let intro = PrintedPhrases.recommendationIntro(recommendation) { content.append(.sentence(intro, role: .recommendationIntro)) }
+            if !recommendation.points.isEmpty { content.append(.points(recommendation.points)) }
+            if !recommendation.blocks.isEmpty { content.append(.blocks(recommendation.blocks)) }
+        case .decision(let decision):
+            heading = PrintedPhrases.decisionHeading(section.heading, decision)
+            content = PrintedSection.decisionContent(decision)
+        case .attachments(let attachments):
+            content = [.entries(attachments.map(PrintedPhrases.attachment), role: .attachments)]
+        case .history(let treatments):
+            content = [.entries(treatments.map(PrintedPhrases.treatment), role: .history)]
+        }
+    }
+
+    static func decisionContent(_ decision: Decision) -> [PrintedContent] {
+        var content: [PrintedContent] = []
+        if !decision.text.isEmpty { content.append(.blocks(decision.text)) }
+        for position in decision.positions {
+            if position.statement.isEmpty {
+                content.append(.sentence(PrintedPhrases.positionWithoutStatement(position), role: .position))
+            } else {
+                content.append(.statement(position.kind, position.statement))
+            }
+        }
+        for note in decision.notesForTheRecord { content.append(.note(lead: PrintedPhrases.noteLead(note), note.text)) }
+        for outcome in decision.outcomes { content.append(.sentence(PrintedPhrases.outcome(outcome), role: .outcome)) }
+        if !decision.substitutes.isEmpty { content.append(.sentence(PrintedPhrases.substitutes(decision.substitutes), role: .substitutes)) }
+        if !decision.absentees.isEmpty { content.append(.sentence(PrintedPhrases.absentees(decision.absentees), role: .absentees)) }
+        return content
+    }
+}

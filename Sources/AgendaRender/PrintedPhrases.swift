@@ -1,0 +1,111 @@
+import AgendaSemantics
+import AgendaSyntax
+
+/// The Danish words of the printed document, in one place so that text,
+/// Markdown and HTML say the same thing. Labels come from the keyword table.
+enum PrintedPhrases {
+    static let tableOfContents = "Indholdsfortegnelse"
+    static let closedItem = "Lukket punkt"
+    static let caseNumber = "Sagsnr."
+
+    /// `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
+    static func title(_ meeting: Meeting) -> String {
+        var parts = [meeting.kind.danishTitle]
+        if let committee = meeting.committee?.value { parts.append(committee) }
+        if let date = meeting.date?.value { parts.append("d. \(date.danishNumeric)") }
+        return parts.joined(separator: " ")
+    }
+
+    /// `Mandag d. 04. maj 2026 kl. 15:00`, or as much of it as is known.
+    static func when(_ meeting: Meeting) -> String? {
+        var parts: [String] = []
+        if let date = meeting.date?.value { parts.append(date.danishLong) }
+        if let time = meeting.time?.value { parts.append("kl. \(time.text)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// `Karen Holst (A, formand)`
+    static func person(_ person: Person) -> String {
+        let details = [person.party, person.role].compactMap { $0 }
+        return details.isEmpty ? person.name : "\(person.name) (\(details.joined(separator: ", ")))"
+    }
+
+    static func people(_ people: [Person]) -> String {
+        people.map(person).joined(separator: ", ")
+    }
+
+    /// `Anna Hansen (A) for Jens Friis Felber`
+    static func substitution(_ substitution: Substitution) -> String {
+        "\(person(substitution.substitute)) for \(substitution.replaces)"
+    }
+
+    static func itemHeading(_ item: Item) -> String {
+        "\(Keyword.item.label) \(item.number): \(item.title)"
+    }
+
+    /// `Beslutning i Byrådet den 20-10-2025`; the plain heading when neither is written.
+    static func decisionHeading(_ heading: String, _ decision: Decision) -> String {
+        var result = heading
+        if let body = decision.decidedBy, !body.isEmpty { result += " i \(body)" }
+        if let date = decision.date?.value { result += " den \(date.danishNumeric)" }
+        return result
+    }
+
+    /// The intro as written; one without the verb gets it, so the points read as a sentence.
+    static func recommendationIntro(_ recommendation: Recommendation) -> String? {
+        let intro = recommendation.intro
+        if intro.isEmpty { return nil }
+        if intro.lowercased().contains("indstiller") { return intro }
+        return "\(intro) indstiller, at"
+    }
+
+    /// `Protokolbemærkning (Thomas Vedsted (O)):`
+    static func noteLead(_ note: RecordNote) -> String {
+        let label = Keyword.noteForTheRecord.label
+        return note.by.isEmpty ? "\(label):" : "\(label) (\(note.by)):"
+    }
+
+    /// `Flertal: A, Æ`, printed only when the position has no statement of its own.
+    static func positionWithoutStatement(_ position: PartyPosition) -> String {
+        let label = position.kind == .majority ? Keyword.majority.label : Keyword.minority.label
+        return "\(label): " + position.parties.map(\.value).joined(separator: ", ")
+    }
+
+    /// `Udfald 1: godkendt`
+    static func outcome(_ outcome: PointOutcome) -> String {
+        let label = Keyword.outcome.label
+        if let point = outcome.point { return "\(label) \(point): \(outcome.outcome)" }
+        return "\(label): \(outcome.outcome)"
+    }
+
+    /// `Byrådet den 30-09-2025, punkt 4: Godkendt`, or the line as written when it has no date.
+    static func treatment(_ treatment: Treatment) -> String {
+        guard let date = treatment.date else { return treatment.text }
+        var result = treatment.body.isEmpty ? "den \(date.danishNumeric)" : "\(treatment.body) den \(date.danishNumeric)"
+        if let number = treatment.itemNumber { result += ", \(Keyword.item.canonical) \(number)" }
+        if let outcome = treatment.outcome { result += ": \(outcome)" }
+        return result
+    }
+
+    static func attachment(_ attachment: Attachment) -> String {
+        attachment.isPublic ? attachment.title : "\(attachment.title) (ikke offentlig)"
+    }
+
+    static func absentees(_ people: [Person]) -> String {
+        "\(Keyword.absent.label): \(PrintedPhrases.people(people))"
+    }
+
+    static func substitutes(_ substitutions: [Substitution]) -> String {
+        "\(Keyword.substitute.label): " + substitutions.map(substitution).joined(separator: ", ")
+    }
+
+    /// The line above the signers: approval by click is stated, a paper sheet needs no words.
+    static func signatureLead(_ signatures: Signatures, kind: DocumentKind) -> String? {
+        guard signatures.digital else { return nil }
+        return kind == .minutes ? "Godkendt digitalt af:" : "Godkendes digitalt af:"
+    }
+}
+
+extension PrintedPhrases {
+    static var distributionLabel: String { Keyword.distribution.label }
+}

@@ -1,0 +1,25 @@
+/// The formats `agendac compile --to` produces.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case json, text, markdown, html
+
+    /// The usual file extension, for tools that name output files.
+    public var fileExtension: String {
+        switch self {
+        case .json: "json"
+        case .text: "txt"
+        case .markdown: "md"
+        case .html: "html"
+        }
+    }
+}
+
+/// Choices that change what is rendered, the same for every format.
+public struct RenderOptions: Sendable, Hashable {
+    /// The public version (`--public`): closed items keep only number, title and
+    /// the "Lukket punkt" marker, and attachments marked not public are left out.
+    public var publicVersion: Bool
+
+    public init(publicVersion: Bool = false) {
+        self.publicVersion = publicVersion
+    }
+}
