@@ -1,0 +1,104 @@
+import AgendaBase
+import AgendaSyntax
+
+/// How far the layout may go.
+enum LayoutMode: CaseIterable {
+    /// Re-indent lists, align tables, move prose to its column: the canonical layout.
+    case canonical
+    /// Only what cannot change the tree: keyword lines, comments, blank lines,
+    /// trailing whitespace, line ends. Used when the canonical layout would read differently.
+    case conservative
+}
+
+/// Produces, for every source line, the lines it becomes (none for a dropped
+/// blank line, two or more when a blank line is inserted above it).
+struct DocumentLayout {
+    let document: DocumentSyntax
+    let plan: LinePlan
+    let mode: LayoutMode
+    private var source: SourceText { document.source }
+
+    init(_ document: DocumentSyntax, plan: LinePlan, mode: LayoutMode) {
+        self.document = document
+        self.plan = plan
+        self.mode = mode
+    }
+
+    func render() -> FormattedLines {
+        let columns = nextColumns()
+        let texts = document.lines.indices.map { text(ofLine: $0, columns: columns) }
+        return BlankLinePolicy(document: document, plan: plan).apply(to: texts)
+    }
+
+    /// The line's text, nil when it is blank.
+    private func text(ofLine index: Int, columns: [Int]) -> String? {
+        let line = document.lines[index]
+        let text: String
+        switch line.kind {
+        case .blank:
+            return nil
+        case .comment:
+            text = commentText(index, columns: columns)
+        case .keyword(let keywordLine):
+            text = KeywordLineLayout.render(keywordLine, in: source)
+        default:
+            if mode == .canonical, let role = plan.role(index) {
+                text = render(role, line: line)
+            } else {
+                text = keptIndentation(line.range) + source.trimmedText(line.range)
+            }
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    private func render(_ role: LineRole, line: ScannedLine) -> String {
+        let indent = String(repeating: " ", count: role.column)
+        switch role {
+        case .keyword(let keywordLine):
+            return KeywordLineLayout.render(keywordLine, in: source)
+        case .prose(let column):
+            let text = source.trimmedText(line.range)
+            return indent + (column == 0 && needsEscape(text, line: line) ? "\\" + text : text)
+        case .listEntry(_, let marker, let content):
+            let written = source.text(marker)
+            let markerText = written == "*" ? "-" : written
+            let contentText = source.trimmedText(content)
+            return indent + markerText + (contentText.isEmpty ? "" : " " + contentText)
+        case .tableRow(_, let text):
+            return indent + text
+        }
+    }
+
+    /// Indented prose that would read as something else once at column 1 (a
+    /// keyword line) gets the language's escape, which prints nothing.
+    private func needsEscape(_ text: String, line: ScannedLine) -> Bool {
+        guard source.indentEnd(line.range) > line.range.lowerBound else { return false }
+        if case .prose? = Parser.parse(text).lines.first?.kind { return false }
+        return true
+    }
+
+    /// Comments stand at column 1, except inside a list, where they take the
+    /// indentation of the list line below them.
+    private func commentText(_ index: Int, columns: [Int]) -> String {
+        let text = source.trimmedText(document.lines[index].range)
+        guard plan.insideList[index] else { return text }
+        let column = mode == .canonical ? columns[index] : source.indentWidth(document.lines[index].range)
+        return String(repeating: " ", count: column) + text
+    }
+
+    /// The indentation a line keeps in the conservative layout (tabs as 4 spaces, as the scanner counts them).
+    private func keptIndentation(_ range: Range<Int>) -> String {
+        String(repeating: " ", count: source.indentWidth(range))
+    }
+
+    /// For each line, the column of the nearest placed line at or below it.
+    private func nextColumns() -> [Int] {
+        var columns = [Int](repeating: 0, count: document.lines.count)
+        var next = 0
+        for index in document.lines.indices.reversed() {
+            if let role = plan.role(index) { next = role.column }
+            columns[index] = next
+        }
+        return columns
+    }
+}

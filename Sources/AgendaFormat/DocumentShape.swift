@@ -1,0 +1,89 @@
+import AgendaBase
+import AgendaSyntax
+
+/// What a document says, independent of its layout: keyword lines, blocks,
+/// list nesting, cells and comments, all as trimmed text. The formatter checks
+/// that its output has the same shape as its input, so a layout can never
+/// change how a file reads.
+struct DocumentShape: Equatable {
+    private(set) var parts: [String] = []
+    private let source: SourceText
+
+    init(_ document: DocumentSyntax) {
+        source = document.source
+        for entry in document.header { add(entry) }
+        for item in document.items {
+            add(item.line)
+            for entry in item.entries { add(entry) }
+        }
+        if let signatures = document.signatures { add(signatures) }
+        for comment in document.comments { parts.append("comment " + source.trimmedText(comment)) }
+    }
+
+    static func == (a: DocumentShape, b: DocumentShape) -> Bool { a.parts == b.parts }
+
+    private mutating func add(_ entry: EntrySyntax) {
+        if let line = entry.line { add(line) } else { parts.append("stray text") }
+        add(entry.body)
+        parts.append("end entry")
+    }
+
+    private mutating func add(_ line: KeywordLine) {
+        let number = line.numberRange.map { " " + source.trimmedText($0) } ?? ""
+        let value = line.colon.map { ": " + source.trimmedText(($0 + 1)..<max($0 + 1, line.range.upperBound)) } ?? ""
+        parts.append("keyword \(line.keyword.rawValue)\(number)\(value)")
+    }
+
+    private mutating func add(_ blocks: [BlockSyntax]) {
+        for block in Self.mergingAdjacentLists(blocks) {
+            switch block {
+            case .paragraph(let paragraph):
+                parts.append("paragraph")
+                for line in paragraph.lines { parts.append("line " + source.trimmedText(line)) }
+            case .list(let list):
+                parts.append("list")
+                for entry in list.entries { add(entry) }
+                parts.append("end list")
+            case .table(let table):
+                parts.append("table")
+                for row in table.rows { add(row) }
+            case .keyword(let line):
+                add(line)
+            }
+        }
+    }
+
+    private mutating func add(_ entry: ListEntrySyntax) {
+        let marker = source.text(entry.marker)
+        parts.append("entry " + (marker == "*" ? "-" : marker))
+        for line in entry.lines { parts.append("line " + source.trimmedText(line)) }
+        add(entry.children)
+        parts.append("end entry")
+    }
+
+    private mutating func add(_ row: TableRowSyntax) {
+        let cells = row.cells.map { cell in
+            row.isSeparator ? SeparatorCell(source.text(cell)).shape : source.trimmedText(cell)
+        }
+        parts.append("row " + (row.isSeparator ? "separator " : "") + cells.joined(separator: " | "))
+    }
+
+    /// Two lists of the same kind (bullets or numbers) with nothing between them
+    /// read as one once indented alike; that merge is the formatter's one
+    /// intended change of structure.
+    static func mergingAdjacentLists(_ blocks: [BlockSyntax]) -> [BlockSyntax] {
+        var result: [BlockSyntax] = []
+        for block in blocks {
+            if case .list(let next) = block, case .list(var previous)? = result.last,
+               (previous.entries.last?.number == nil) == (next.entries.first?.number == nil)
+            {
+                previous.entries += next.entries
+                previous.range = previous.range.lowerBound..<next.range.upperBound
+                result[result.count - 1] = .list(previous)
+            } else {
+                result.append(block)
+            }
+        }
+        return result
+    }
+}

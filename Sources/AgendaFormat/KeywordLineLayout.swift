@@ -1,0 +1,31 @@
+import AgendaBase
+import AgendaSyntax
+
+/// Writes a keyword line canonically: the spelling the author chose (Danish or
+/// English, main or alternative) in the table's lowercase form, the number if
+/// any, then `: value` with exactly one space after the colon.
+enum KeywordLineLayout {
+    static func render(_ line: KeywordLine, in source: SourceText) -> String {
+        var text = spelling(of: line, in: source)
+        if let numberRange = line.numberRange {
+            // the number as written (`03` stays `03`; an invalid number is kept for the author to fix)
+            text += " " + source.trimmedText(numberRange)
+        }
+        guard let colon = line.colon else { return text }
+        text += ":"
+        let value = source.trimmedText((colon + 1)..<max(colon + 1, line.range.upperBound))
+        if !value.isEmpty { text += " " + value }
+        return text
+    }
+
+    /// The table's spelling matching what was written, so only case changes.
+    static func spelling(of line: KeywordLine, in source: SourceText) -> String {
+        let nameEnd = line.numberRange?.lowerBound ?? line.colon ?? line.range.upperBound
+        let written = source.trimmed(line.range.lowerBound..<max(line.range.lowerBound, nameEnd))
+        let folded = KeywordMatcher.fold(source.bytes[written])
+        for spelling in line.keyword.spellings where KeywordMatcher.fold(Array(spelling.utf8)) == folded {
+            return spelling
+        }
+        return source.text(written).lowercased()
+    }
+}
