@@ -1,0 +1,219 @@
+import AgendaBase
+import AgendaSemantics
+import AgendaSyntax
+
+/// What hovering shows: Markdown, and the range it describes (the editor highlights it).
+public struct HoverResult: Hashable, Sendable {
+    public var markdown: String
+    public var range: Range<Int>
+
+    public init(markdown: String, range: Range<Int>) {
+        self.markdown = markdown
+        self.range = range
+    }
+}
+
+/// Hover, in Danish as secretaries read it:
+///
+/// - a keyword: its documentation and spellings;
+/// - a case number: its form, KLE titles (main group, group and subject from
+///   the plan, action facet), the year, and where else the case appears;
+/// - a date: the weekday, the long Danish date and the week number;
+/// - a `sagens gang:` line: the earlier treatment and the item it refers to;
+/// - an item's `punkt` line: number, title, case number and sections;
+/// - and, under any of these, the title and explanation of each diagnostic at the position.
+public enum Hover {
+    public static func hover(in document: AnalyzedDocument, at offset: Int, context: IDEContext = IDEContext()) -> HoverResult? {
+        let request = HoverRequest(document: document, context: context, offset: DocumentLookup(document).clamp(offset))
+        let element = request.element()
+        let diagnostics = request.diagnosticNotes()
+        guard element != nil || !diagnostics.isEmpty else { return nil }
+        let parts = [element?.markdown].compactMap { $0 } + diagnostics.map(\.markdown)
+        let range = element?.range ?? diagnostics.map(\.range).min { $0.count < $1.count } ?? offset..<offset
+        return HoverResult(markdown: parts.joined(separator: "\n\n---\n\n"), range: range)
+    }
+}
+
+struct HoverRequest {
+    let document: AnalyzedDocument
+    let context: IDEContext
+    let offset: Int
+    let lookup: DocumentLookup
+    let pieces: TextPieces
+
+    init(document: AnalyzedDocument, context: IDEContext, offset: Int) {
+        self.document = document
+        self.context = context
+        self.offset = offset
+        self.lookup = DocumentLookup(document)
+        self.pieces = TextPieces(source: document.source)
+    }
+
+    var source: SourceText { document.source }
+
+    /// Whether the hover position touches a range (its end included, so a word's last letter counts).
+    func touches(_ range: Range<Int>) -> Bool { range.lowerBound <= offset && offset <= range.upperBound && !range.isEmpty }
+
+    func element() -> HoverResult? {
+        guard let (_, line) = lookup.line(at: offset) else { return nil }
+        if case .keyword(let keywordLine) = line.kind {
+            if touches(keywordLine.keywordRange) { return keyword(keywordLine) }
+        }
+        if let item = lookup.itemContaining(offset)?.model {
+            if let written = item.caseNumber, touches(written.range) { return caseNumber(written, in: item) }
+            if let decision = item.decision, let date = decision.date, touches(date.range) { return dateHover(date.value, range: date.range) }
+            for treatment in item.history where touches(treatment.range) { return history(treatment) }
+            if touches(item.headerRange) { return itemHeader(item) }
+        }
+        if let date = document.meeting.date, touches(date.range) { return dateHover(date.value, range: date.range) }
+        return nil
+    }
+
+    // MARK: Keywords
+
+    func keyword(_ line: KeywordLine) -> HoverResult {
+        let keyword = line.keyword
+        let place: String
+        if keyword.places.contains(.anywhere) {
+            place = "Står på egen linje, hvor som helst i dokumentet."
+        } else {
+            let names = [(KeywordPlace.meeting, "mødets felter før første punkt"), (.item, "et punkt"), (.section, "et afsnit"),
+                         (.decision, "en beslutning")].filter { keyword.places.contains($0.0) }.map(\.1)
+            place = "Står i " + names.joined(separator: ", ") + "."
+        }
+        let spellings = keyword.spellings.map { "`\($0)`" }.joined(separator: ", ")
+        let markdown = "**\(keyword.canonical)** — \(keyword.label)\n\n\(keyword.documentation)\n\n\(place) Stavemåder: \(spellings)."
+        return HoverResult(markdown: markdown, range: line.keywordRange)
+    }
+
+    // MARK: Case numbers
+
+    func caseNumber(_ written: Located<String>, in item: Item) -> HoverResult {
+        var lines: [String] = []
+        switch CaseNumber.parse(written.value) {
+        case .kle(let number)?:
+            let catalog = KLECatalog(plan: context.klePlan)
+            lines.append("**Sagsnummer `\(number.text)`** (KLE-nummer)")
+            lines.append("")
+            lines.append("- Hovedgruppe \(KLECatalog.two(number.mainGroup)): \(catalog.mainGroupTitle(number.mainGroup) ?? "ukendt hovedgruppe")")
+            if let title = catalog.groupTitle(number.groupCode) { lines.append("- Gruppe \(number.groupCode): \(title)") }
+            if let title = catalog.subjectTitle(number.subjectCode) { lines.append("- Emne \(number.subjectCode): \(title)") }
+            let family = catalog.familyTitle(number.facetLetter).map { "familie \(number.facetLetter): \($0)" } ?? "ukendt familie"
+            let title = catalog.facetTitle(number.facetCode).map { ": \($0)" } ?? ""
+            lines.append("- Handlingsfacet \(number.facetCode)\(title) (\(family))")
+            lines.append("- Løbenummer \(number.serial), oprettet \(fullYear(number.year))")
+        case .serial(let year, let serial)?:
+            lines.append("**Sagsnummer `\(written.value)`** (journalnummer: år/løbenummer)")
+            lines.append("")
+            lines.append("- Løbenummer \(serial), oprettet \(fullYear(year))")
+        case nil:
+            lines.append("**Sagsnummer `\(written.value)`** kan ikke læses")
+            if let suggestion = CaseNumber.suggestion(for: written.value) { lines.append("\nMente du `\(suggestion)`?") }
+            return HoverResult(markdown: lines.joined(separator: "\n"), range: written.range)
+        }
+        if let key = Fold.caseKey(written.value) {
+            let elsewhere = context.view(with: document).items(withCaseKey: key)
+                .filter { !($0.documentID == context.documentID && $0.headerRange == item.headerRange) }
+            lines.append("")
+            if elsewhere.isEmpty {
+                lines.append("Sagen står ikke i andre punkter i arbejdsområdet.")
+            } else {
+                lines.append("**Sagen står også i:**")
+                lines.append("")
+                for other in elsewhere {
+                    let when = [other.date.map(\.iso), other.committee].compactMap { $0 }.joined(separator: " ")
+                    lines.append("- \(when.isEmpty ? "møde uden dato" : when), punkt \(other.number): \(other.title)")
+                }
+            }
+        }
+        return HoverResult(markdown: lines.joined(separator: "\n"), range: written.range)
+    }
+
+    /// Case numbers carry two digits; the genre is this century's.
+    func fullYear(_ twoDigits: Int) -> String { "20" + KLECatalog.two(twoDigits) }
+
+    // MARK: Dates
+
+    func dateHover(_ date: CalendarDate, range: Range<Int>) -> HoverResult {
+        HoverResult(markdown: "**\(date.danishLong)**\n\n`\(date.iso)` · uge \(isoWeek(date))", range: range)
+    }
+
+    /// The ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday).
+    func isoWeek(_ date: CalendarDate) -> Int {
+        func rawWeek(_ date: CalendarDate) -> Int {
+            let dayOfYear = (1..<date.month).reduce(0) { $0 + CalendarDate.daysIn(month: $1, year: date.year) } + date.day
+            return (dayOfYear - date.weekday + 10) / 7
+        }
+        // 28 December always lies in the last week of its year
+        func weeks(in year: Int) -> Int { CalendarDate(year: year, month: 12, day: 28).map(rawWeek) ?? 52 }
+        let week = rawWeek(date)
+        if week < 1 { return weeks(in: date.year - 1) }
+        if week > weeks(in: date.year) { return 1 }
+        return week
+    }
+
+    // MARK: History lines
+
+    func history(_ treatment: Treatment) -> HoverResult {
+        var lines = ["**Tidligere behandling**", ""]
+        var facts: [String] = []
+        if !treatment.body.isEmpty { facts.append(treatment.body) }
+        if let date = treatment.date { facts.append("\(date.danishWeekday) \(date.danishText)") }
+        if let number = treatment.itemNumber { facts.append("punkt \(number)") }
+        lines.append(facts.joined(separator: ", ") + (treatment.outcome.map { ": \($0)" } ?? ""))
+        if let date = treatment.date {
+            let view = context.view(with: document)
+            let meetings = view.meetings(committee: treatment.body, date: date)
+            lines.append("")
+            if meetings.isEmpty {
+                lines.append("Mødet findes ikke i arbejdsområdet.")
+            } else if let number = treatment.itemNumber {
+                let found = meetings.lazy.compactMap { meeting in view.items(inDocument: meeting.documentID).first { $0.number == number } }.first
+                lines.append(found.map { "I arbejdsområdet: punkt \($0.number): \($0.title)" } ?? "Mødet findes i arbejdsområdet, men ikke punkt \(number).")
+            } else {
+                lines.append("Mødet findes i arbejdsområdet.")
+            }
+        }
+        return HoverResult(markdown: lines.joined(separator: "\n"), range: pieces.trim(treatment.range))
+    }
+
+    // MARK: Items
+
+    func itemHeader(_ item: Item) -> HoverResult {
+        var lines = ["**Punkt \(item.number): \(item.title.isEmpty ? "(uden titel)" : item.title)**"]
+        var facts: [String] = []
+        if let caseNumber = item.caseNumber { facts.append("Sagsnr. `\(caseNumber.value)`") }
+        if item.closed { facts.append("lukket punkt") }
+        if item.markedWithoutDecision { facts.append("uden beslutning") }
+        if let authority = item.finalAuthority { facts.append(authority.sentence) }
+        if !facts.isEmpty { lines += ["", facts.joined(separator: " · ")] }
+        let sections = item.sections.filter { $0.kind != .untitled }.map { section -> String in
+            switch section.content {
+            case .recommendation(let recommendation):
+                "\(section.heading) (\(recommendation.points.count) \(recommendation.points.count == 1 ? "punkt" : "punkter"))"
+            case .attachments(let attachments): "\(section.heading) (\(attachments.count))"
+            default: section.heading
+            }
+        }
+        lines += ["", sections.isEmpty ? "Ingen afsnit." : "Afsnit: " + sections.joined(separator: ", ")]
+        return HoverResult(markdown: lines.joined(separator: "\n"), range: item.headerRange)
+    }
+
+    // MARK: Diagnostics
+
+    /// The rule behind each finding at the position: what it is and why it exists.
+    func diagnosticNotes() -> [HoverResult] {
+        var seen = Set<Rule>()
+        return document.diagnostics.filter { touches($0.range) }.compactMap { diagnostic in
+            guard seen.insert(diagnostic.rule).inserted else { return nil }
+            let severity = switch diagnostic.severity {
+            case .error: "fejl"
+            case .warning: "advarsel"
+            case .information: "oplysning"
+            case .hint: "tip"
+            }
+            let markdown = "**\(diagnostic.code)** \(diagnostic.rule.title) (\(severity))\n\n\(diagnostic.rule.explanation)"
+            return HoverResult(markdown: markdown, range: diagnostic.range)
+        }
+    }
+}
