@@ -1,4 +1,6 @@
 import AgendaBase
+import AgendaFormat
+import AgendaRender
 import AgendaSemantics
 import AgendaSyntax
 import Foundation
@@ -70,6 +72,14 @@ import Testing
             }
         }
         #expect(SyntaxTreePrinter.print(document.syntax).isEmpty == false)
+        // every later layer must take whatever the parser made of it
+        for format in OutputFormat.allCases {
+            #expect(!AgendaRenderer.render(document.meeting, as: format).isEmpty, "\(label): empty \(format.rawValue)")
+        }
+        let formatted = AgendaFormat.Formatter.format(source)
+        if AgendaFormat.Formatter.canFormat(source) {
+            #expect(AgendaFormat.Formatter.format(SourceText(formatted)) == formatted, "\(label): formatting is not idempotent")
+        }
     }
 
     @Test(arguments: Golden.sampleFiles())
