@@ -9,8 +9,9 @@
 -- `require("agenda").setup({ ... })` from init.lua. See README.md.
 --
 -- Neovim 0.11+ uses vim.lsp.config + vim.lsp.enable; 0.8-0.10 use
--- vim.lsp.start from a FileType autocommand. Older versions get the filetype
--- only.
+-- vim.lsp.start from a FileType autocommand; 0.7 uses vim.lsp.start_client and
+-- vim.lsp.buf_attach_client (one client per root folder). Older versions get
+-- the filetype only.
 
 local M = {}
 
@@ -36,9 +37,38 @@ end
 
 local function root_dir_for(buf, markers)
   local name = vim.api.nvim_buf_get_name(buf)
-  local start = name ~= "" and vim.fs.dirname(name) or vim.fn.getcwd()
-  local found = vim.fs.find(markers, { upward = true, path = start })[1]
-  return found and vim.fs.dirname(found) or start
+  local start = name ~= "" and vim.fn.fnamemodify(name, ":p:h") or vim.fn.getcwd()
+  if vim.fs and vim.fs.find then
+    local found = vim.fs.find(markers, { upward = true, path = start })[1]
+    return found and vim.fs.dirname(found) or start
+  end
+  -- Neovim 0.7 has no vim.fs: search upwards with findfile/finddir, nearest marker first.
+  local best
+  for _, marker in ipairs(markers) do
+    local hit = vim.fn.findfile(marker, start .. ";")
+    if hit == "" then
+      hit = vim.fn.finddir(marker, start .. ";")
+    end
+    if hit ~= "" then
+      local dir = vim.fn.fnamemodify(hit, ":p:h")
+      if vim.fn.isdirectory(hit) == 1 then
+        dir = vim.fn.fnamemodify(hit, ":p:h:h") -- hit is the marker folder itself (.git)
+      end
+      if not best or #dir > #best then
+        best = dir
+      end
+    end
+  end
+  return best or start
+end
+
+-- vim.json encodes an empty table as [], and initializationOptions is an
+-- object: send nothing rather than an empty list.
+local function non_empty(t)
+  if type(t) == "table" and next(t) == nil then
+    return nil
+  end
+  return t
 end
 
 function M.setup(opts)
@@ -76,7 +106,7 @@ function M.setup(opts)
       cmd = config.cmd,
       filetypes = { "agenda" },
       root_markers = config.root_markers,
-      init_options = config.init_options,
+      init_options = non_empty(config.init_options),
     })
     vim.lsp.enable("agendac")
   elseif vim.lsp and vim.lsp.start and vim.fs then
@@ -89,12 +119,37 @@ function M.setup(opts)
           name = "agendac",
           cmd = config.cmd,
           root_dir = root_dir_for(args.buf, config.root_markers),
-          init_options = config.init_options,
+          init_options = non_empty(config.init_options),
         }, { bufnr = args.buf })
       end,
     })
+  elseif vim.lsp and vim.lsp.start_client and vim.lsp.buf_attach_client then
+    -- Neovim 0.7: start one client per root folder and attach each agenda buffer to it.
+    local client_for_root = {}
+    vim.api.nvim_create_autocmd("FileType", {
+      group = group,
+      pattern = "agenda",
+      callback = function(args)
+        local root = root_dir_for(args.buf, config.root_markers)
+        local id = client_for_root[root]
+        local client = id and vim.lsp.get_client_by_id(id)
+        if not client or client.is_stopped() then
+          id = vim.lsp.start_client({
+            name = "agendac",
+            cmd = config.cmd,
+            root_dir = root,
+            workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+            init_options = non_empty(config.init_options),
+          })
+          client_for_root[root] = id
+        end
+        if id then
+          vim.lsp.buf_attach_client(args.buf, id)
+        end
+      end,
+    })
   else
-    vim.notify("agenda.lua: the agendac language server needs Neovim 0.8 or newer; only the filetype is set up",
+    vim.notify("agenda.lua: the agendac language server needs Neovim 0.7 or newer; only the filetype is set up",
       vim.log.levels.WARN)
   end
   return M
