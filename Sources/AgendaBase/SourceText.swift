@@ -152,3 +152,14 @@ public enum UTF8Sequence {
         return 1
     }
 }
+
+extension SourceText {
+    /// The range without leading and trailing spaces and tabs.
+    public func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+        var lower = max(0, range.lowerBound)
+        var upper = min(bytes.count, range.upperBound)
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<max(lower, upper)
+    }
+}

@@ -223,29 +223,9 @@ struct CodeActionBuilder {
         guard folded.count >= 3 else { return [] }
         var best: (distance: Int, name: String)?
         for candidate in candidates {
-            let distance = CodeActionBuilder.editDistance(folded, Array(Fold.text(candidate)), limit: limit)
+            let distance = EditDistance.between(folded, Array(Fold.text(candidate)), limit: limit)
             if distance > 0, distance <= limit, distance < (best?.distance ?? limit + 1) { best = (distance, candidate) }
         }
         return best.map { [$0.name] } ?? []
-    }
-
-    /// Levenshtein distance over characters, giving up past `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -217,11 +217,5 @@ public struct Lowering {
         return pieces.filter { !$0.isEmpty }
     }
 
-    func trim(_ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, source.bytes[lower] == 0x20 || source.bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, source.bytes[upper - 1] == 0x20 || source.bytes[upper - 1] == 0x09 { upper -= 1 }
-        return lower..<upper
-    }
+    func trim(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
 }

@@ -56,30 +56,10 @@ public enum KeywordMatcher {
         guard folded.count >= 4, folded.count <= longestSpelling + 2 else { return nil }
         var best: (Int, [UInt8], Keyword)?
         for (spelling, keyword) in spellings where spelling.count >= 5 && abs(spelling.count - folded.count) <= 2 {
-            let distance = editDistance(folded, spelling, limit: 2)
+            let distance = EditDistance.between(folded, spelling, limit: 2)
             if distance > 0, distance <= 2, distance < (best?.0 ?? 3) { best = (distance, spelling, keyword) }
         }
         guard let best else { return nil }
         return (String(decoding: best.1, as: UTF8.self), best.2)
-    }
-
-    /// Levenshtein distance over bytes, giving up (returning limit + 1) past `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -260,13 +260,7 @@ private struct ParserState {
         return TableRowSyntax(cells: cells, range: range, isSeparator: isSeparator)
     }
 
-    func trimmed(_ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, source.bytes[lower] == 0x20 || source.bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, source.bytes[upper - 1] == 0x20 || source.bytes[upper - 1] == 0x09 { upper -= 1 }
-        return lower..<upper
-    }
+    func trimmed(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
 
     /// A list whose entries stand at `indent`; deeper entries nest.
     mutating func parseList(indent baseIndent: Int) -> ListSyntax {

@@ -14,13 +14,7 @@ struct TextPieces {
     }
 
     /// `range` without surrounding spaces and tabs.
-    func trim(_ range: Range<Int>) -> Range<Int> {
-        var lower = max(0, range.lowerBound)
-        var upper = min(bytes.count, range.upperBound)
-        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-        return lower..<max(lower, upper)
-    }
+    func trim(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
 
     /// The first offset of `byte` in `range`.
     func first(_ byte: UInt8, in range: Range<Int>) -> Int? {
