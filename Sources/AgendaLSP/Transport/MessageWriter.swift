@@ -30,6 +30,13 @@ public final class MessageWriter: Sendable {
         send(Array(message.serialized().utf8))
     }
 
+    /// Stops writing for good (the descriptor is left to its owner), so work
+    /// still finishing in the background cannot write to a descriptor that was
+    /// closed and perhaps reused after the server ended.
+    public func close() {
+        state.withLock { $0.closed = true }
+    }
+
     private func writeAll(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }

@@ -1,0 +1,69 @@
+import AgendaBase
+import AgendaIDE
+import Dispatch
+
+/// What the feature handlers share: the IDE context of a document, and
+/// locations in any document of the workspace.
+extension HandlerContext {
+    /// The workspace (disk files, open documents in place of their copies) and
+    /// the document's settings, as the IDE features take them.
+    func ideContext(for document: DocumentSnapshot) -> IDEContext {
+        let workspace = state.featureIndex.current(workspace: state.workspace, documents: state.documents)
+        return IDEContext(documentID: DocumentURI.canonical(document.uri), checkContext: document.cell.context, workspace: workspace)
+    }
+
+    /// An LSP `Location` for a range in any document of the workspace (`current`
+    /// is the request's own, which need not be open or indexed); nil when the
+    /// document is no longer known.
+    func location(_ location: Location, in index: WorkspaceIndex, current: DocumentSnapshot? = nil) -> JSON? {
+        let source: SourceText
+        let uri: String
+        if let current, DocumentURI.canonical(current.uri) == location.documentID {
+            (source, uri) = (current.source, current.uri)
+        } else if let open = state.documents.document(location.documentID) {
+            (source, uri) = (open.source, open.uri)
+        } else if let indexed = index.document(location.documentID) {
+            (source, uri) = (indexed.source, location.documentID)
+        } else {
+            return nil
+        }
+        let positions = LSPPositions(source, encoding)
+        return .object([("uri", .string(uri)), ("range", positions.json(location.range))])
+    }
+
+    /// Text in Markdown, or as plain text for clients that cannot show Markdown.
+    func markup(_ markdown: String, markdownSupported: Bool) -> JSON {
+        .object([("kind", .string(markdownSupported ? "markdown" : "plaintext")), ("value", .string(markdown))])
+    }
+
+    /// A `WorkspaceEdit` changing one document; versioned when the client allows,
+    /// so an edit computed for an older text is refused instead of misapplied.
+    func workspaceEdit(_ edits: [TextEdit], in document: DocumentSnapshot) -> JSON {
+        let lspEdits = FormattingHandlers.json(edits, positions: document.positions)
+        if client.versionedEdits {
+            let identifier = JSON.object([("uri", .string(document.uri)), ("version", document.version.map(JSON.int) ?? .null)])
+            return .object([("documentChanges", .array([.object([("textDocument", identifier), ("edits", lspEdits)])]))])
+        }
+        return .object([("changes", .object([(document.uri, lspEdits)]))])
+    }
+
+    /// Runs a cross-document feature once the workspace is indexed: at once if
+    /// it is, else after waiting off the work queue, then back on it. A document
+    /// edited meanwhile answers ContentModified: the position no longer means
+    /// what the client meant.
+    func whenIndexed(_ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
+        guard state.workspace.isIndexing else { return .result(try body(self)) }
+        let uri = params?["textDocument"]?["uri"]?.stringValue
+        let version = uri.flatMap { state.documents.document($0)?.version }
+        let context = self
+        return .deferred { token throws(ResponseError) in
+            try context.state.workspace.waitUntilIndexed(token: token)
+            try token.check()
+            let result = context.state.queue.sync { () -> Result<JSON, ResponseError> in
+                if let uri, context.state.documents.document(uri)?.version != version { return .failure(.contentModified) }
+                do throws(ResponseError) { return .success(try body(context)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import AgendaBase
+import AgendaIDE
+
+/// `textDocument/definition` and `textDocument/references`, across the workspace.
+enum NavigationHandlers {
+    static let definitionCapability = Capability("definitionProvider", always: .bool(true))
+    static let referencesCapability = Capability("referencesProvider", always: .bool(true))
+
+    static func definition(_ context: HandlerContext) throws(ResponseError) -> Reply {
+        try context.whenIndexed(findDefinition)
+    }
+
+    static func references(_ context: HandlerContext) throws(ResponseError) -> Reply {
+        try context.whenIndexed(findReferences)
+    }
+
+    static func findDefinition(_ context: HandlerContext) throws(ResponseError) -> JSON {
+        let document = try context.document()
+        let offset = try context.position(in: document)
+        let ide = context.ideContext(for: document)
+        let locations = Navigation.definition(in: document.analysis, at: offset, context: ide)
+        return .array(locations.compactMap { context.location($0, in: ide.workspace, current: document) })
+    }
+
+    static func findReferences(_ context: HandlerContext) throws(ResponseError) -> JSON {
+        let document = try context.document()
+        let offset = try context.position(in: document)
+        let ide = context.ideContext(for: document)
+        let includeDeclaration = context.params?["context"]?["includeDeclaration"]?.boolValue ?? true
+        let locations = Navigation.references(in: document.analysis, at: offset, context: ide, includeDeclaration: includeDeclaration)
+        return .array(locations.compactMap { context.location($0, in: ide.workspace, current: document) })
+    }
+}

@@ -1,0 +1,80 @@
+import AgendaBase
+import Dispatch
+import Foundation
+
+/// The agenda language server: LSP 3.17 over a pair of byte streams.
+///
+/// `agendac lsp` runs it on standard input and output; a benchmark or a test
+/// can run it in-process over pipes:
+///
+/// ```swift
+/// let toServer = Pipe(), fromServer = Pipe()
+/// let server = LanguageServer(input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
+/// Thread { _ = server.run() }.start()
+/// ```
+///
+/// Threads: one reader (blocking reads, never waits for work), one serial
+/// work queue (state and handlers, in message order), and background queues
+/// for diagnostics analysis and workspace indexing.
+public final class LanguageServer: Sendable {
+    public struct Options: Sendable {
+        /// How long after the last edit diagnostics are pushed.
+        public var diagnosticsDelay: DispatchTimeInterval
+        /// Where log lines go (standard error for `agendac lsp`); nil for silence.
+        public var log: (@Sendable (String) -> Void)?
+
+        public init(diagnosticsDelay: DispatchTimeInterval = .milliseconds(50), log: (@Sendable (String) -> Void)? = nil) {
+            self.diagnosticsDelay = diagnosticsDelay
+            self.log = log
+        }
+
+        /// Log lines on standard error, prefixed so they are easy to find in an editor's log.
+        public static var standardErrorLog: @Sendable (String) -> Void {
+            { message in FileHandle.standardError.write(Data("agendac lsp: \(message)\n".utf8)) }
+        }
+    }
+
+    private let input: FileHandle
+    private let output: FileHandle
+    private let options: Options
+
+    public init(input: FileHandle, output: FileHandle, options: Options = Options()) {
+        self.input = input
+        self.output = output
+        self.options = options
+    }
+
+    /// Serves until `exit` or the end of input; returns the exit code: 0 after
+    /// `shutdown`, 1 without. Nothing is written after it returns. The reader
+    /// thread stays blocked in `read` until the input ends (a process exits
+    /// anyway; in-process callers close the writing end of the input).
+    public func run() -> Int32 {
+        // a client that goes away mid-write must not kill the server with SIGPIPE;
+        // writes then fail with EPIPE and are dropped
+        signal(SIGPIPE, SIG_IGN)
+        let queue = DispatchQueue(label: "agendac.lsp.work", qos: .userInitiated)
+        let writer = MessageWriter(fileDescriptor: output.fileDescriptor)
+        let connection = Connection(writer: writer)
+        let state = ServerState(queue: queue, connection: connection, options: options)
+        let exitCode = Locked<Int32?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        let dispatcher = Dispatcher(state: state) { code in
+            exitCode.withLock { $0 = $0 ?? code }
+            finished.signal()
+        }
+        let input = self.input
+        let reader = MessageReader(fileDescriptor: input.fileDescriptor)
+        let thread = Thread {
+            // holding the handle keeps its descriptor open (and not reused) while reading
+            withExtendedLifetime(input) {
+                reader.run { dispatcher.receive($0) }
+            }
+            dispatcher.endOfInput()
+        }
+        thread.name = "agendac.lsp.reader"
+        thread.start()
+        finished.wait()
+        writer.close()
+        return exitCode.current ?? 1
+    }
+}

@@ -1,0 +1,81 @@
+import AgendaBase
+import Dispatch
+import Foundation
+
+/// Where the server is in the LSP lifecycle.
+enum Lifecycle: Sendable, Equatable {
+    /// Waiting for `initialize`; every other request is refused with ServerNotInitialized.
+    case uninitialized
+    /// `initialize` answered; serving.
+    case running
+    /// `shutdown` answered; only `exit` is left.
+    case shutDown
+    /// `exit` received or the input ended: the process is about to end with `code`.
+    case exited(code: Int32)
+}
+
+/// Everything the server knows, touched only on the work queue (`queue`), so
+/// notifications and requests see the effects of every message before them.
+final class ServerState: @unchecked Sendable {
+    let queue: DispatchQueue
+    let connection: Connection
+    let options: LanguageServer.Options
+
+    var lifecycle = Lifecycle.uninitialized
+    var client = ClientCapabilities()
+    var encoding = PositionEncoding.utf16
+    var documents = DocumentStore()
+    let settings = SettingsCache()
+    let workspace: Workspace
+    lazy var diagnostics = DiagnosticsPublisher(state: self)
+    let featureIndex = FeatureIndex()
+
+    init(queue: DispatchQueue, connection: Connection, options: LanguageServer.Options) {
+        self.queue = queue
+        self.connection = connection
+        self.options = options
+        self.workspace = Workspace(settings: settings)
+    }
+
+    /// A fresh analysis cell for a text of `uri`, under the current settings.
+    func analysisCell(uri: String, source: SourceText) -> AnalysisCell {
+        let (context, problems) = settings.context(forURI: uri)
+        return AnalysisCell(source: source, context: context, settingsProblems: problems)
+    }
+
+    /// The text of `uri`: the open document's, else the indexed or on-disk file's.
+    func analysis(forURI uri: String) -> (cell: AnalysisCell, version: Int?)? {
+        if let document = documents.document(uri) { return (document.analysis, document.version) }
+        if let indexed = workspace.files[DocumentURI.canonical(uri)] { return (indexed.analysis, nil) }
+        guard let url = DocumentURI.fileURL(of: uri), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return (analysisCell(uri: uri, source: SourceText(bytes: Array(data))), nil)
+    }
+
+    /// The workspace settings or the client's `kleFile` changed: analyze everything again.
+    func settingsChanged() {
+        settings.invalidate()
+        for document in documents.all {
+            var updated = document
+            updated.analysis = analysisCell(uri: document.uri, source: document.source)
+            documents.store(updated)
+        }
+        workspace.settingsChanged()
+        diagnostics.refreshAll()
+    }
+}
+
+extension ServerState {
+    /// A line on standard error (clients show it in their server log); never on the protocol stream.
+    func log(_ message: String) {
+        options.log?(message)
+    }
+
+    /// Indexes the workspace folders in the background, with progress if the client shows it.
+    func startIndexing() {
+        guard !workspace.roots.isEmpty else { return }
+        let progress = client.workDoneProgress
+            ? WorkDoneProgress(connection: connection, token: "agendac-index-\(UUID().uuidString)", title: "Indexing agendas")
+            : nil
+        workspace.startIndexing(progress: progress)
+    }
+}
