@@ -1,7 +1,12 @@
 extension JSON {
     /// Compact JSON text (for the wire).
     public func serialized() -> String {
-        var out = ""
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// Compact JSON as UTF-8 bytes, ready for a Content-Length frame.
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out, indent: nil, level: 0)
         return out
@@ -9,47 +14,51 @@ extension JSON {
 
     /// Indented JSON text with a trailing newline (for files people read).
     public func prettyPrinted() -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
-        out.append("\n")
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out, indent: Array("  ".utf8), level: 0)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    // Written into a byte buffer: appending to a String one scalar at a time was
+    // the language server's largest cost when answering big requests.
+    private func write(into out: inout [UInt8], indent: [UInt8]?, level: Int) {
         switch self {
-        case .null: out.append("null")
-        case .bool(let value): out.append(value ? "true" : "false")
-        case .number(let value): out.append(JSON.format(number: value))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): out.append(contentsOf: JSON.format(number: value).utf8)
         case .string(let value): JSON.writeString(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out.append("[]"); return }
-            out.append("[")
+            if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out.append(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent, level + 1)
                 value.write(into: &out, indent: indent, level: level + 1)
             }
             JSON.newline(&out, indent, level)
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append("{}"); return }
-            out.append("{")
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out.append(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent, level + 1)
                 JSON.writeString(key, into: &out)
-                out.append(indent == nil ? ":" : ": ")
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(0x20) }
                 value.write(into: &out, indent: indent, level: level + 1)
             }
             JSON.newline(&out, indent, level)
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+    private static func newline(_ out: inout [UInt8], _ indent: [UInt8]?, _ level: Int) {
         guard let indent else { return }
-        out.append("\n")
-        for _ in 0..<level { out.append(indent) }
+        out.append(0x0A)
+        for _ in 0..<level { out.append(contentsOf: indent) }
     }
 
     static func format(number: Double) -> String {
@@ -58,24 +67,23 @@ extension JSON {
         return String(number)
     }
 
-    static func writeString(_ string: String, into out: inout String) {
-        out.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(byte)  // UTF-8 passes through unchanged
             }
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }

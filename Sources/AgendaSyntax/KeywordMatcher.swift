@@ -43,6 +43,45 @@ public enum KeywordMatcher {
         return Array(TextNormalization.nfc(string).lowercased().utf8)
     }
 
+    /// Spellings by byte length, for matching without allocating or hashing.
+    static let byLength: [[([UInt8], Keyword)]] = {
+        var buckets = Array(repeating: [([UInt8], Keyword)](), count: longestSpelling + 1)
+        for (spelling, keyword) in table { buckets[spelling.count].append((spelling, keyword)) }
+        return buckets
+    }()
+
+    /// The keyword spelt by `bytes[range]`, ignoring case. Runs for every line
+    /// that might start with a keyword, so ASCII and the Danish letters are
+    /// folded on the fly; anything else takes the general (NFC) path.
+    public static func match(_ bytes: [UInt8], _ range: Range<Int>) -> Keyword? {
+        let length = range.count
+        guard length > 0, length < byLength.count else { return nil }
+        let candidates = byLength[length]
+        var needsGeneralPath = false
+        let found: Keyword? = bytes.withUnsafeBufferPointer { buffer in
+            candidateLoop: for (spelling, keyword) in candidates {
+                var afterC3 = false
+                for offset in 0..<length {
+                    var byte = buffer[range.lowerBound + offset]
+                    if byte >= 0x41 && byte <= 0x5A {
+                        byte += 0x20
+                    } else if afterC3 {
+                        if byte >= 0x80 && byte <= 0x9E && byte != 0x97 { byte += 0x20 }
+                    } else if byte >= 0x80 && byte != 0xC3 {
+                        needsGeneralPath = true
+                        return nil
+                    }
+                    afterC3 = byte == 0xC3
+                    if byte != spelling[offset] { continue candidateLoop }
+                }
+                return keyword
+            }
+            return nil
+        }
+        if needsGeneralPath { return table[fold(bytes[range])] }
+        return found
+    }
+
     /// Looks up an exact folded spelling.
     public static func keyword(folded: [UInt8]) -> Keyword? { table[folded] }
 

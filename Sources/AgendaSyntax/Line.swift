@@ -119,15 +119,14 @@ struct LineScanner {
         let nameEnd = trimmedEnd(start, colon)
         let valueStart = trimmedStart(colon + 1, range.upperBound)
         let valueRange = valueStart..<max(valueStart, trimmedEnd(valueStart, range.upperBound))
-        let folded = KeywordMatcher.fold(bytes[start..<nameEnd])
-        if let keyword = KeywordMatcher.keyword(folded: folded) {
+        if let keyword = KeywordMatcher.match(bytes, start..<nameEnd) {
             return KeywordLine(keyword: keyword, range: range, keywordRange: start..<nameEnd, number: nil, numberRange: nil, colon: colon, valueRange: valueRange)
         }
         // `punkt 12:` / `udfald 2:` — a keyword, a space, then the number
-        if let space = folded.lastIndex(of: 0x20) {
-            var head = Array(folded[..<space])
-            while head.last == 0x20 { head.removeLast() }  // `punkt   2:`
-            if let keyword = KeywordMatcher.keyword(folded: head), keyword.takesNumber {
+        if let spaceOffset = bytes[start..<nameEnd].lastIndex(of: 0x20) {
+            let space = spaceOffset - start
+            let headEnd = trimmedEnd(start, spaceOffset)  // `punkt   2:`
+            if let keyword = KeywordMatcher.match(bytes, start..<headEnd), keyword.takesNumber {
                 let numberStart = trimmedStart(start + space + 1, nameEnd)
                 let digits = bytes[numberStart..<nameEnd]
                 let number = digits.count <= 9 && !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -136,11 +135,12 @@ struct LineScanner {
                     diagnostics.append(Diagnostic(.invalidItemNumber, numberStart..<nameEnd,
                         "'\(source.text(numberStart..<nameEnd))' is not a number; write a whole number such as `\(keyword.canonical) 3:`, or leave the number out"))
                 }
-                return KeywordLine(keyword: keyword, range: range, keywordRange: start..<(start + space), number: number,
+                return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: number,
                                    numberRange: numberStart..<nameEnd, colon: colon, valueRange: valueRange)
             }
         }
-        if folded.count <= KeywordMatcher.longestSpelling + 2, !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+        let folded = nameEnd - start <= KeywordMatcher.longestSpelling + 2 ? KeywordMatcher.fold(bytes[start..<nameEnd]) : []
+        if !folded.isEmpty, !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
            let (spelling, _) = KeywordMatcher.nearMiss(folded)
         {
             diagnostics.append(Diagnostic(.possibleKeywordTypo, start..<nameEnd,
@@ -153,8 +153,7 @@ struct LineScanner {
     func flagLine(_ range: Range<Int>) -> KeywordLine? {
         let end = trimmedEnd(range.lowerBound, range.upperBound)
         guard end - range.lowerBound <= KeywordMatcher.longestSpelling else { return nil }
-        let folded = KeywordMatcher.fold(source.bytes[range.lowerBound..<end])
-        guard let keyword = KeywordMatcher.keyword(folded: folded), keyword.role == .flag else { return nil }
+        guard let keyword = KeywordMatcher.match(source.bytes, range.lowerBound..<end), keyword.role == .flag else { return nil }
         return KeywordLine(keyword: keyword, range: range, keywordRange: range.lowerBound..<end, number: nil, numberRange: nil, colon: nil, valueRange: end..<end)
     }
 }

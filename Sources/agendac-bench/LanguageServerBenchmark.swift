@@ -41,7 +41,7 @@ enum LanguageServerBenchmark {
         let uri = "file:///tmp/agendac-bench.agenda"
 
         let initialize = try client.timed {
-            try client.request("initialize", .object([
+            _ = try client.request("initialize", .object([
                 ("processId", .null), ("rootUri", .null),
                 ("capabilities", .object([("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))])),
             ]))

@@ -15,7 +15,7 @@ enum CompletionHandler {
     static func handle(_ context: HandlerContext) throws(ResponseError) -> Reply {
         let document = try context.document()
         let offset = try context.position(in: document)
-        let list = Completion.complete(in: document.analysis, at: offset, context: context.ideContext(for: document))
+        let list = Completion.complete(in: document.analysis, at: offset, context: context.ideContext(for: document, indexingSelf: false))
         try context.token.check()
         let items = list.items.enumerated().map { index, item in
             json(item, order: index, positions: document.positions, context: context)

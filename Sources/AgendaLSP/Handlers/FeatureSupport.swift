@@ -7,9 +7,12 @@ import Dispatch
 extension HandlerContext {
     /// The workspace (disk files, open documents in place of their copies) and
     /// the document's settings, as the IDE features take them.
-    func ideContext(for document: DocumentSnapshot) -> IDEContext {
-        let workspace = state.featureIndex.current(workspace: state.workspace, documents: state.documents)
-        return IDEContext(documentID: DocumentURI.canonical(document.uri), checkContext: document.cell.context, workspace: workspace)
+    /// `indexingSelf: false` leaves the document's own index entry as it was (see `FeatureIndex`).
+    func ideContext(for document: DocumentSnapshot, indexingSelf: Bool = true) -> IDEContext {
+        let id = DocumentURI.canonical(document.uri)
+        let workspace = state.featureIndex.current(workspace: state.workspace, documents: state.documents,
+                                                   leavingStale: indexingSelf ? nil : id)
+        return IDEContext(documentID: id, checkContext: document.cell.context, workspace: workspace)
     }
 
     /// An LSP `Location` for a range in any document of the workspace (`current`

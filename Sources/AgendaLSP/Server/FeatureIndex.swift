@@ -13,7 +13,10 @@ final class FeatureIndex {
     /// The analysis cell each open document was indexed from.
     private var indexedCells: [String: Int] = [:]
 
-    func current(workspace: Workspace, documents: DocumentStore) -> WorkspaceIndex {
+    /// `leavingStale`: a document whose re-indexing the caller does not need,
+    /// because the feature reads that document's fresh analysis directly
+    /// (completion on the document being typed in must not cost its size).
+    func current(workspace: Workspace, documents: DocumentStore, leavingStale: String? = nil) -> WorkspaceIndex {
         let (disk, revision) = workspace.index
         if revision != diskRevision {
             index = disk
@@ -26,7 +29,7 @@ final class FeatureIndex {
             if let document = disk.document(key) { index.update(document, id: key) } else { index.remove(id: key) }
             indexedCells[key] = nil
         }
-        for (key, document) in open where indexedCells[key] != document.analysis.serial {
+        for (key, document) in open where key != leavingStale && indexedCells[key] != document.analysis.serial {
             index.update(document.analysis.analysis, id: key)
             indexedCells[key] = document.analysis.serial
         }

@@ -27,7 +27,7 @@ public final class MessageWriter: Sendable {
     }
 
     public func send(_ message: JSON) {
-        send(Array(message.serialized().utf8))
+        send(message.serializedBytes())
     }
 
     /// Stops writing for good (the descriptor is left to its owner), so work
