@@ -37,23 +37,12 @@ import Testing
     ]
 
     static func run(_ arguments: [String], in folder: URL) -> (code: Int32, output: String, errors: String) {
-        final class Sink: @unchecked Sendable {
-            var text = ""
-            let lock = NSLock()
-            func append(_ more: String) { lock.lock(); text += more; lock.unlock() }
-        }
-        let out = Sink()
-        let err = Sink()
-        let io = CommandIO(standardOutput: { out.append($0) }, standardError: { err.append($0) }, currentDirectory: folder)
-        let code = CLI.run(arguments, io: io)
-        return (code, out.text, err.text)
+        let output = CapturedOutput()
+        let code = CLI.run(arguments, io: output.io(in: folder))
+        return (code, output.standardOutput, output.standardError)
     }
 
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("agendac-check-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() -> URL { temporaryTestFolder("agendac-check") }
 
     @Test func cleanSampleExitsZero() {
         let result = Self.run(["check", Self.sample.path], in: Golden.packageRoot)

@@ -267,21 +267,6 @@ struct FormatterRangeTests {
     }
 }
 
-/// Collects what a command writes.
-final class CapturedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = ""
-    private var err = ""
-
-    var standardOutput: String { lock.withLock { out } }
-    var standardError: String { lock.withLock { err } }
-
-    func io(in folder: URL) -> CommandIO {
-        CommandIO(standardOutput: { text in self.lock.withLock { self.out += text } },
-                  standardError: { text in self.lock.withLock { self.err += text } },
-                  currentDirectory: folder)
-    }
-}
 
 @Suite("agendac fmt")
 struct FormatCommandTests {

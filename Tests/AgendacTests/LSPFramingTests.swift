@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func randomBytesNeverStopTheDecoder() {
-        var generator = LSPSeededGenerator(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for round in 0..<200 {
             let length = Int.random(in: 0..<600, using: &generator)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -160,15 +160,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator, so fuzz-style tests repeat exactly.
-struct LSPSeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

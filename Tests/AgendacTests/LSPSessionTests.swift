@@ -145,7 +145,7 @@ import Testing
     @Test func randomBytesNeverStopTheServer() throws {
         let client = try LSPTestClient()
         try client.initialize()
-        var generator = LSPSeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for round in 0..<40 {
             var noise = (0..<Int.random(in: 1...2000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             if round % 4 == 0 { noise += Array("Content-Length: 3\r\n\r\n{{{".utf8) }

@@ -485,23 +485,8 @@ extension RenderGoldenTests {
 
 extension RenderGoldenTests {
     @Suite struct Compile {
-        /// Collects what a command writes.
-        final class Streams: @unchecked Sendable {
-            private let lock = NSLock()
-            private var out = ""
-            private var err = ""
-            var standardOutput: String { lock.withLock { out } }
-            var standardError: String { lock.withLock { err } }
-
-            func io(in folder: URL) -> CommandIO {
-                CommandIO(standardOutput: { text in self.lock.withLock { self.out += text } },
-                          standardError: { text in self.lock.withLock { self.err += text } },
-                          currentDirectory: folder)
-            }
-        }
-
-        static func run(_ arguments: [String], in folder: URL = RenderGoldenTests.fixtures) -> (code: Int32, streams: Streams) {
-            let streams = Streams()
+        static func run(_ arguments: [String], in folder: URL = RenderGoldenTests.fixtures) -> (code: Int32, streams: CapturedOutput) {
+            let streams = CapturedOutput()
             let code = CLI.run(["compile"] + arguments, io: streams.io(in: folder))
             return (code, streams)
         }

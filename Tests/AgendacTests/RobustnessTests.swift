@@ -10,19 +10,6 @@ import Testing
 /// that analysis never crashes and every range it reports lies inside the text
 /// and converts to a position and back.
 @Suite struct RobustnessTests {
-    /// SplitMix64: small, deterministic, good enough to pick mutations.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-    }
-
     /// Fragments that stress the scanner: keywords, markers, invalid UTF-8, NUL, surrogates' UTF-8, emoji, CR.
     static let fragments: [[UInt8]] = [
         "punkt ", "punkt 9999999999:", "beslutning:", "flertal:", "udfald 1:", "| a | b", "|", "- ", "1. ", "  - ", "**", "*", "[x](",
@@ -30,7 +17,7 @@ import Testing
         "underskrifter:", "lukket", "dokument: referat", "(fil: ", ")", "at ", "overskrift:", "\n\n\n",
     ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF0, 0x9F], [0x7F], [0x1B]]
 
-    static func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var result = bytes
         for _ in 0..<(1 + random.below(4)) {
             let position = random.below(result.count + 1)
@@ -85,7 +72,7 @@ import Testing
     @Test(arguments: Golden.sampleFiles())
     func mutatedSamplesNeverCrash(_ sample: URL) {
         let original = Golden.bytes(sample)
-        var random = Random(state: UInt64(original.count))
+        var random = SeededRandom(seed: UInt64(original.count))
         for round in 0..<150 {
             Self.assertSound(Self.mutate(original, &random), label: "\(sample.lastPathComponent) mutation \(round)")
         }
