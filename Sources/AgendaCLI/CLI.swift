@@ -52,6 +52,7 @@ public enum CLI {
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text
+          --version                  show the version
 
         """
 
@@ -68,6 +69,9 @@ public enum CLI {
             case "fmt", "format": return try FormatCommand.run(rest, io: io)
             case "lsp": return try LanguageServerCommand.run(rest, io: io)
             case "rules": return RulesCommand.run(rest, io: io)
+            case "--version", "version":
+                io.standardOutput("agendac \(AgendacVersion.current)\n")
+                return ExitCode.success
             case "help", "--help", "-h":
                 io.standardOutput(usage)
                 return ExitCode.success

@@ -5,7 +5,7 @@ import Foundation
 /// background work the client may see (indexing progress, file watchers).
 enum Initialization {
     static let serverName = "agendac"
-    static let serverVersion = "0.1.0"
+    static let serverVersion = AgendacVersion.current
 
     /// Reads the client's capabilities, folders and options; answers with ours.
     static func initialize(_ context: HandlerContext) -> JSON {
