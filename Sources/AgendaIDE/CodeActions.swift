@@ -29,8 +29,16 @@ public enum CodeActions {
     public static func actions(in document: AnalyzedDocument, for range: Range<Int>, context: IDEContext = IDEContext()) -> [CodeAction] {
         let builder = CodeActionBuilder(document: document, context: context)
         var actions: [CodeAction] = []
-        for diagnostic in document.diagnostics
-        where diagnostic.range.lowerBound <= range.upperBound && range.lowerBound <= diagnostic.range.upperBound {
+        func touches(_ diagnostic: Diagnostic, _ wanted: Range<Int>) -> Bool {
+            diagnostic.range.lowerBound <= wanted.upperBound && wanted.lowerBound <= diagnostic.range.upperBound
+        }
+        // an empty range is a cursor: the findings under it, else those of its line
+        // (editors send the cursor, which need not stand on the finding itself)
+        var wanted = range
+        if range.isEmpty, !document.diagnostics.contains(where: { touches($0, range) }) {
+            wanted = document.source.lineRange(document.source.line(containing: range.lowerBound))
+        }
+        for diagnostic in document.diagnostics where touches(diagnostic, wanted) {
             let attached = diagnostic.fixes.map { CodeAction(title: $0.title, edits: $0.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }, diagnostic: diagnostic) }
             let own = builder.fixes(for: diagnostic).map { CodeAction(title: $0.title, edits: $0.edits, diagnostic: diagnostic) }
             var found = (attached + own).filter { !$0.edits.isEmpty && !CodeActions.overlaps($0.edits) }

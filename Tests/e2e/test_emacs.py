@@ -101,6 +101,11 @@ def test_emacs_eglot(agendac: Path, tmp_path: Path):
     assert Path(result["project_root"]).resolve() == work.resolve(), f"Eglot's project root: {result['project_root']}"
 
     compare(result["initial"]["diagnostics"], expected_in_chars(tmp_path / "initial.agenda", result["initial"]["text"]), f"{version}, the sample")
+    # the planted malformed case number was repaired by the server's quick fix, applied by Eglot
+    assert result["quickfix"]["line"] == "sagsnr: 15.00.00-A00-9-26", (
+        f"{version}: after the quick fix the line reads {result['quickfix']['line']!r}"
+    )
+
     planted = result["planted"]
     compare(planted["diagnostics"], expected_in_chars(work / "planted.agenda", planted["text"]), f"{version}, after the edits")
     zoe = [d for d in planted["diagnostics"] if d["line"] == planted["absent_line"] and d["col"] > 20]

@@ -99,6 +99,11 @@ def test_neovim(which: str, nvim: str | None, agendac: Path, tmp_path: Path):
     assert seen(initial["diagnostics"]) == expected_in_bytes(tmp_path / "initial.agenda", initial["text"]), (
         f"{version}: the sample's diagnostics differ from `agendac check`"
     )
+    # the planted malformed case number was repaired by the server's quick fix, applied by Neovim
+    assert result["quickfix"]["line"] == "sagsnr: 15.00.00-A00-9-26", (
+        f"{version}: after the quick fix the line reads {result['quickfix']['line']!r}"
+    )
+
     planted = result["planted"]
     expected = expected_in_bytes(work / "planted.agenda", planted["text"])
     got = seen(planted["diagnostics"])

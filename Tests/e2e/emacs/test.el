@@ -138,6 +138,24 @@
     (e2e-put 'planted_case_line line))
   (e2e-step "planted AG200")
 
+  ;; 4b. The quick fix repairs it, the way M-x eglot-code-actions would:
+  ;; ask for quick fixes on the line, apply the one that writes the number right.
+  (let* ((line (e2e-find-line "^sagsnr: 15.00.00 A00 9 26"))
+         (actions (progn (e2e-goto-line line)
+                         (eglot-code-actions (line-beginning-position) (line-end-position) "quickfix")))
+         (chosen (cl-find-if (lambda (a) (string-match-p "15\\.00\\.00-A00-9-26" (plist-get a :title))) actions)))
+    (unless chosen
+      (error "No quick fix writing 15.00.00-A00-9-26; got %S" (mapcar (lambda (a) (plist-get a :title)) actions)))
+    (eglot--apply-workspace-edit (plist-get chosen :edit))
+    (e2e-wait-until
+     (lambda () (not (cl-some (lambda (d) (string-match-p "15.00.00 A00 9 26" (flymake-diagnostic-text d)))
+                              (flymake-diagnostics (point-min) (point-max)))))
+     "the malformed case number's diagnostic to clear after the quick fix")
+    (e2e-put 'quickfix `((title . ,(plist-get chosen :title))
+                         (line . ,(save-excursion (e2e-goto-line line)
+                                                  (buffer-substring-no-properties (line-beginning-position) (line-end-position)))))))
+  (e2e-step "quick fix applied")
+
   ;; 5. An unknown absentee behind æ, ø, å and an emoji, under `dato:'.
   (let ((line (1+ (e2e-find-line "^dato:"))))
     (e2e-goto-line line)

@@ -158,6 +158,33 @@ local function run()
   result.planted_case_line = case_line
   step("planted AG200")
 
+  -- 4b. The quick fix repairs it: ask for code actions on the line, apply the
+  -- one that writes the number right through Neovim's own workspace-edit code,
+  -- and wait for AG200 to go away.
+  local actions = request(buf, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = case_line, character = 0 }, ["end"] = { line = case_line, character = 0 } },
+    context = { diagnostics = {}, only = { "quickfix" } },
+  }) or {}
+  local chosen
+  for _, action in ipairs(actions) do
+    if action.edit and action.title:find("15.00.00-A00-9-26", 1, true) then
+      chosen = action
+    end
+  end
+  if not chosen then
+    error("no quick fix writing 15.00.00-A00-9-26; got " .. json_encode(actions))
+  end
+  vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or "utf-16")
+  if not vim.wait(wait_ms, function() return not has_code_on_line(buf, "AG200", case_line) end, 50) then
+    error("AG200 still reported after applying the quick fix; have " .. json_encode(diagnostics_of(buf)))
+  end
+  result.quickfix = {
+    title = chosen.title,
+    line = vim.api.nvim_buf_get_lines(buf, case_line, case_line + 1, false)[1],
+  }
+  step("quick fix applied")
+
   -- 5. An absentee behind æ, ø, å and an emoji, inserted under `dato:`, to check
   -- columns: wait for the diagnostic on `Zoë Ærlig` (byte column 31, UTF-16 26).
   local absent_line = find_line(buf, "^dato:") + 1
