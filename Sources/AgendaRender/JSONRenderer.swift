@@ -82,7 +82,7 @@ enum JSONRenderer {
     /// fields (`decision`, `auxiliaryFile`, `history`), so the order is kept without repeating it.
     static func section(_ section: Section) -> JSON {
         let blocks: [Block] = switch section.content {
-        case .prose(let blocks): blocks
+        case .prose(let prose): prose.blocks
         case .recommendation(let recommendation): recommendation.blocks
         case .decision, .attachments, .history: []
         }

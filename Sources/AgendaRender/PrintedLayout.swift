@@ -150,7 +150,8 @@ extension PrintedSection {
         kind = section.kind
         heading = section.heading
         switch section.content {
-        case .prose(let blocks):
+        case .prose(let prose):
+            let blocks = prose.blocks
             content = blocks.isEmpty ? [] : [.blocks(blocks)]
         case .recommendation(let recommendation):
             content = []

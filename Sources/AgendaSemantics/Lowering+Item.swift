@@ -11,7 +11,7 @@ extension Lowering {
         var seen: [Keyword: Range<Int>] = [:]
         for entry in syntax.entries {
             guard let entryLine = entry.line else {
-                item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(blocks(entry.body))))
+                item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(source: source, syntax: entry.body))))
                 continue
             }
             let keyword = entryLine.keyword
@@ -47,13 +47,13 @@ extension Lowering {
             default:
                 // a meeting field inside an item (reported by the parser): keep its words
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range,
-                                             content: .prose([.paragraph([.text(text(entryLine.range))], range: entryLine.range)] + blocks(entry.body))))
+                                             content: .prose(ProseBlocks(source: source, leading: [.paragraph([.text(text(entryLine.range))], range: entryLine.range)], syntax: entry.body))))
                 continue
             }
             if !entry.body.isEmpty {
                 var kept: [Block] = []
                 keepStrayBody(entry, into: &kept)
-                item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(kept)))
+                item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(kept))))
             }
         }
         if let decision = item.decision { item.absentees += decision.absentees }
@@ -122,11 +122,11 @@ extension Lowering {
             if line.keyword == .customSection, line.valueRange.isEmpty {
                 report(.missingValue, line.range, "`\(text(line.keywordRange)):` needs the section's heading after the colon")
             }
-            var body = blocks(entry.body)
+            var leading: [Block] = []
             if line.keyword != .customSection, !line.valueRange.isEmpty {
-                body.insert(.paragraph(inlines(line.valueRange), range: line.valueRange), at: 0)
+                leading.append(.paragraph(inlines(line.valueRange), range: line.valueRange))
             }
-            content = .prose(body)
+            content = .prose(ProseBlocks(source: source, leading: leading, syntax: entry.body))
         }
         return Section(kind: kind, heading: heading, range: entry.range, content: content)
     }

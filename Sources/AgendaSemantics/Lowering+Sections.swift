@@ -130,47 +130,71 @@ extension Lowering {
     }
 
     /// `beslutning: Udvalget, 2025-10-20`, `beslutning: Udvalget den 20-10-2025` or just one of them.
+    /// Works on the source bytes: this runs for every decision on every keystroke.
     mutating func readDecidedBy(_ line: KeywordLine, into decision: inout Decision) {
-        let value = text(line.valueRange)
-        guard !value.isEmpty else { return }
-        var body = value
-        var dateText: String?
-        if let comma = value.lastIndex(of: ",") {
-            dateText = value[value.index(after: comma)...].trimmedSpaces
-            body = String(value[..<comma])
-        } else if let den = value.byteRange(of: " den ") {
-            dateText = value.bytes(den.upperBound..<value.utf8.count)
-            body = value.bytes(0..<den.lowerBound)
+        let range = line.valueRange
+        guard !range.isEmpty else { return }
+        var split: (bodyEnd: Int, dateStart: Int)?
+        if let comma = source.bytes[range].lastIndex(of: UInt8(ascii: ",")) {
+            split = (comma, comma + 1)
+        } else if let den = lastOccurrence(of: Lowering.den, in: range) {
+            split = (den.lowerBound, den.upperBound)
         }
-        if let dateText {
-            let dateStart = line.valueRange.upperBound - dateText.utf8.count
+        if let split {
+            let dateRange = trim(split.dateStart..<range.upperBound)
+            let dateText = text(dateRange)
+            let body = text(trim(range.lowerBound..<split.bodyEnd))
             switch CalendarDate.read(dateText) {
             case .date(let date):
-                decision.date = Located(date, dateStart..<line.valueRange.upperBound)
-                decision.decidedBy = body.trimmedSpaces
+                decision.date = Located(date, dateRange)
+                decision.decidedBy = body
                 return
             case .nonexistent(let reason):
-                report(.invalidDate, dateStart..<line.valueRange.upperBound, "'\(dateText)' does not exist: \(reason); correct the date")
-                decision.decidedBy = body.trimmedSpaces
+                report(.invalidDate, dateRange, "'\(dateText)' does not exist: \(reason); correct the date")
+                decision.decidedBy = body
                 return
             case .unreadable:
                 break
             }
         }
+        let value = text(range)
         if case .date(let date) = CalendarDate.read(value) {
-            decision.date = Located(date, line.valueRange)
+            decision.date = Located(date, range)
         } else {
             decision.decidedBy = value
         }
     }
 
+    static let den = Array(" den ".utf8)
+    static let og = Array(" og ".utf8)
+
+    /// Where `needle` last occurs inside `range` of the source.
+    func lastOccurrence(of needle: [UInt8], in range: Range<Int>) -> Range<Int>? {
+        guard range.count >= needle.count else { return nil }
+        var start = range.upperBound - needle.count
+        while start >= range.lowerBound {
+            if source.bytes[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
+            start -= 1
+        }
+        return nil
+    }
+
     /// `Socialdemokratiet og Venstre` → two parties.
     func splitOnOg(_ range: Range<Int>) -> [Range<Int>] {
-        let value = text(range)
-        guard let og = value.byteRange(of: " og ") else { return [range] }
-        let head = og.lowerBound
-        let tailStart = og.upperBound
-        return [trim(range.lowerBound..<(range.lowerBound + head))] + splitOnOg(trim((range.lowerBound + tailStart)..<range.upperBound))
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var cursor = range.lowerBound
+        while cursor + Lowering.og.count <= range.upperBound {
+            if source.bytes[cursor..<(cursor + Lowering.og.count)].elementsEqual(Lowering.og) {
+                pieces.append(trim(start..<cursor))
+                cursor += Lowering.og.count
+                start = cursor
+            } else {
+                cursor += 1
+            }
+        }
+        pieces.append(trim(start..<range.upperBound))
+        return pieces.filter { !$0.isEmpty }
     }
 
     // MARK: Attachments

@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaSyntax
 
 /// The meeting as the tools understand it: plain values, each with the byte
 /// range it came from so that diagnostics and editor features can point at it.
@@ -158,11 +159,37 @@ public struct Section: Sendable {
 }
 
 public enum SectionContent: Sendable {
-    case prose([Block])
+    case prose(ProseBlocks)
     case recommendation(Recommendation)
     case decision(Decision)
     case attachments([Attachment])
     case history([Treatment])
+}
+
+/// A section's prose, made into `Block`s only when asked for. The checker
+/// never reads prose, so analysis (what the editor waits for after each
+/// keystroke) does not pay for building it; renderers and the IDE read `blocks`.
+public struct ProseBlocks: Sendable {
+    let source: SourceText
+    let leading: [Block]
+    let syntax: [BlockSyntax]
+
+    init(source: SourceText, leading: [Block] = [], syntax: [BlockSyntax]) {
+        self.source = source
+        self.leading = leading
+        self.syntax = syntax
+    }
+
+    /// Prose already made into blocks.
+    public init(_ blocks: [Block]) {
+        self.init(source: SourceText(bytes: []), leading: blocks, syntax: [])
+    }
+
+    public var blocks: [Block] {
+        syntax.isEmpty ? leading : leading + Lowering(source: source).blocks(syntax)
+    }
+
+    public var isEmpty: Bool { leading.isEmpty && syntax.isEmpty }
 }
 
 public enum Block: Sendable, Hashable {

@@ -5,7 +5,7 @@ import Foundation
 enum CaseNumberRules {
     static func check(_ meeting: Meeting, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var firstUse: [String: Item] = [:]
+        var firstUse: [CaseNumber: (number: Int, title: String)] = [:]
         for item in meeting.items {
             guard let written = item.caseNumber else { continue }
             let range = written.range
@@ -34,11 +34,10 @@ enum CaseNumberRules {
                 default: break
                 }
             }
-            let key = number.text
-            if let first = firstUse[key] {
+            if let first = firstUse[number] {
                 findings.append(Diagnostic(.sharedCaseNumber, range, "the same case number as item \(first.number) (\(first.title))"))
             } else {
-                firstUse[key] = item
+                firstUse[number] = (item.number, item.title)
             }
         }
         return findings

@@ -25,6 +25,7 @@ public enum CaseNumber: Hashable, Sendable {
 
     /// Reads a case number exactly as the forms prescribe; nil otherwise (see `suggestion(for:)`).
     public static func parse(_ raw: String) -> CaseNumber? {
+        if let fast = parseBytes(Array(raw.utf8)) { return fast }
         let text = TextNormalization.nfc(raw).trimmedSpaces
         let scalars = Array(text.unicodeScalars)
         func digits(_ range: Range<Int>) -> Int? {
@@ -70,6 +71,47 @@ public enum CaseNumber: Hashable, Sendable {
             return candidate != raw ? candidate : nil
         }
         return nil
+    }
+}
+
+extension CaseNumber {
+    /// The common case, read from bytes: ASCII digits, and a facet letter that is
+    /// an ASCII capital or a precomposed Latin-1 capital such as `Ø`. Runs for
+    /// every item on every keystroke, so it avoids Unicode machinery; anything
+    /// else falls back to `parse`'s general path.
+    static func parseBytes(_ bytes: [UInt8]) -> CaseNumber? {
+        func digits(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if bytes.count >= 4, bytes.count <= 12, bytes[2] == UInt8(ascii: "/") {
+            guard let year = digits(0..<2), let serial = digits(3..<bytes.count) else { return nil }
+            return .serial(year: year, serial: serial)
+        }
+        guard bytes.count >= 16, bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: "."), bytes[8] == UInt8(ascii: "-"),
+              let main = digits(0..<2), let group = digits(3..<5), let subject = digits(6..<8) else { return nil }
+        var cursor = 9
+        let letter: Character
+        if bytes[cursor] >= 0x41, bytes[cursor] <= 0x5A {
+            letter = Character(Unicode.Scalar(bytes[cursor]))
+            cursor += 1
+        } else if bytes[cursor] == 0xC3, cursor + 1 < bytes.count, bytes[cursor + 1] >= 0x80, bytes[cursor + 1] <= 0x9E, bytes[cursor + 1] != 0x97 {
+            letter = Character(Unicode.Scalar(0xC0 + UInt32(bytes[cursor + 1] - 0x80)) ?? "?")
+            cursor += 2
+        } else {
+            return nil
+        }
+        guard let facet = digits(cursor..<(cursor + 2)), cursor + 2 < bytes.count, bytes[cursor + 2] == UInt8(ascii: "-") else { return nil }
+        let rest = (cursor + 3)..<bytes.count
+        guard let dash = bytes[rest].firstIndex(of: UInt8(ascii: "-")), dash - rest.lowerBound <= 9,
+              bytes.count - dash - 1 == 2, let serial = digits(rest.lowerBound..<dash), let year = digits((dash + 1)..<bytes.count) else { return nil }
+        return .kle(KLENumber(mainGroup: main, group: group, subject: subject, facetLetter: letter, facetNumber: facet, serial: serial, year: year))
     }
 }
 
