@@ -79,18 +79,6 @@ enum FormatFixtures {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// The first line where two texts differ, for readable failures.
-    static func firstDifference(_ actual: String, _ expected: String) -> String {
-        let actualLines = actual.components(separatedBy: "\n")
-        let expectedLines = expected.components(separatedBy: "\n")
-        for index in 0..<max(actualLines.count, expectedLines.count) {
-            let got = index < actualLines.count ? actualLines[index] : "<end>"
-            let want = index < expectedLines.count ? expectedLines[index] : "<end>"
-            if got != want { return "line \(index + 1):\n  got:  \(got.debugDescription)\n  want: \(want.debugDescription)" }
-        }
-        return "no difference"
-    }
 }
 
 @Suite("Formatter: golden files")
@@ -114,7 +102,7 @@ struct FormatterGoldenTests {
         }
         let expected = String(decoding: FormatFixtures.bytes(fixture.expected), as: UTF8.self)
         let same = formatted == expected  // compared apart, so a failure shows the first differing line, not both files
-        #expect(same, "\(fixture.name): \(FormatFixtures.firstDifference(formatted, expected))")
+        #expect(same, "\(fixture.name): \(Golden.firstDifference(expected, formatted))")
     }
 }
 
@@ -125,7 +113,7 @@ struct FormatterPropertyTests {
         let once = Formatter.format(SourceText(bytes: FormatFixtures.bytes(fixture.input)))
         let twice = Formatter.format(once)
         let same = twice == once
-        #expect(same, "\(fixture.name): \(FormatFixtures.firstDifference(twice, once))")
+        #expect(same, "\(fixture.name): \(Golden.firstDifference(once, twice))")
     }
 
     @Test("every word and comment is kept", arguments: FormatFixtures.cases)

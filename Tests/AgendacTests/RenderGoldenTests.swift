@@ -66,18 +66,7 @@ import Testing
             Issue.record("\(golden.expectedFile) is missing; run with AGENDAC_UPDATE_GOLDEN=1 and review the new file")
             return
         }
-        #expect(output == expected, "\(golden.expectedFile) differs: \(Self.firstDifference(expected, output))")
-    }
-
-    static func firstDifference(_ expected: String, _ actual: String) -> String {
-        let expectedLines = expected.components(separatedBy: "\n")
-        let actualLines = actual.components(separatedBy: "\n")
-        for index in 0..<max(expectedLines.count, actualLines.count) {
-            let want = index < expectedLines.count ? expectedLines[index] : "(end of file)"
-            let got = index < actualLines.count ? actualLines[index] : "(end of file)"
-            if want != got { return "line \(index + 1): expected «\(want)», got «\(got)»" }
-        }
-        return "no line differs"
+        #expect(output == expected, "\(golden.expectedFile) differs: \(AgendacTests.Golden.firstDifference(expected, output))")
     }
 }
 
