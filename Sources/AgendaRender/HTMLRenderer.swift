@@ -43,7 +43,7 @@ enum HTMLRenderer {
         out.line("<ol>")
         for item in document.items {
             let closed = item.closed ? " <span class=\"closed-marker\">\(PrintedPhrases.closedItem)</span>" : ""
-            out.line("<li><a href=\"#\(item.anchor)\"><span class=\"number\">\(item.number).</span> \(HTMLText.escape(item.title))</a>\(closed)</li>")
+            out.line("<li><span class=\"number\">\(item.number).</span><a href=\"#\(item.anchor)\">\(HTMLText.escape(item.title))</a>\(closed)</li>")
         }
         out.line("</ol>")
         out.line("</nav>")
