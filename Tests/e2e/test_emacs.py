@@ -18,7 +18,6 @@ import pytest
 
 import e2e_support as S
 
-SAMPLE = S.SAMPLES_DIR / "horsens-beskaeftigelses-og-integrationsudvalget-2026-06-01.agenda"
 FLYMAKE_TYPE = {1: "eglot-error", 2: "eglot-warning", 3: "eglot-note", 4: "eglot-note"}
 
 
@@ -57,7 +56,8 @@ def norm(label: str) -> str:
     return label.strip().rstrip(":").strip().lower()
 
 
-def test_emacs_eglot(agendac: Path, tmp_path: Path):
+@pytest.mark.parametrize("sample", S.SAMPLES, ids=lambda path: path.stem)
+def test_emacs_eglot(sample: Path, agendac: Path, tmp_path: Path):
     emacs = shutil.which("emacs")
     if not emacs:
         pytest.fail("emacs not found: run scripts/install-e2e-deps.sh", pytrace=False)
@@ -66,7 +66,7 @@ def test_emacs_eglot(agendac: Path, tmp_path: Path):
     work = tmp_path / "meeting"
     work.mkdir()
     shutil.copy(S.SAMPLES_DIR / "agendac.json", work / "agendac.json")
-    file = Path(shutil.copy(SAMPLE, work / SAMPLE.name))
+    file = Path(shutil.copy(sample, work / sample.name))
     out = tmp_path / "result.json"
     cmd = [str(agendac), "lsp"]
     env = {
@@ -119,7 +119,7 @@ def test_emacs_eglot(agendac: Path, tmp_path: Path):
     assert want <= direct, f"textDocument/completion in a new item lacks {sorted(want - direct)}; got {sorted(direct)}"
     assert want <= capf, f"completion-at-point (Eglot's table) lacks {sorted(want - capf)}; got {sorted(capf)}"
 
-    titles = S.item_titles(SAMPLE.read_text(encoding="utf-8"))
+    titles = S.item_titles(sample.read_text(encoding="utf-8"))
     names = result["symbol_names"]
     missing = [t for t in titles if not any(t in n for n in names)]
     assert not missing, f"imenu (documentSymbol through Eglot) lacks {missing}; got {names}"

@@ -21,7 +21,6 @@ import pytest
 
 import e2e_support as S
 
-SAMPLE = S.SAMPLES_DIR / "horsens-beskaeftigelses-og-integrationsudvalget-2026-05-04.agenda"
 E2E_HOME = Path(os.environ.get("AGENDAC_E2E_HOME", "/opt/agendac-e2e"))
 
 
@@ -45,8 +44,9 @@ def norm(label: str) -> str:
     return label.strip().rstrip(":").strip().lower()
 
 
+@pytest.mark.parametrize("sample", S.SAMPLES, ids=lambda path: path.stem)
 @pytest.mark.parametrize("which,nvim", neovims())
-def test_neovim(which: str, nvim: str | None, agendac: Path, tmp_path: Path):
+def test_neovim(sample: Path, which: str, nvim: str | None, agendac: Path, tmp_path: Path):
     if not nvim or not Path(nvim).exists():
         if which == "modern":
             pytest.skip(f"no current Neovim at {nvim} (scripts/install-e2e-deps.sh installs one)")
@@ -56,7 +56,7 @@ def test_neovim(which: str, nvim: str | None, agendac: Path, tmp_path: Path):
     work = tmp_path / "meeting"
     work.mkdir()
     shutil.copy(S.SAMPLES_DIR / "agendac.json", work / "agendac.json")
-    file = Path(shutil.copy(SAMPLE, work / SAMPLE.name))
+    file = Path(shutil.copy(sample, work / sample.name))
     out = tmp_path / "result.json"
     exit_file = tmp_path / "server-exit-code"
     # the server runs under sh so its exit code is kept: Neovim must shut it down properly
@@ -117,7 +117,7 @@ def test_neovim(which: str, nvim: str | None, agendac: Path, tmp_path: Path):
     want = {"resume", "sagsfremstilling", "indstilling", "beslutning", "sagsnr"}
     assert want <= labels, f"{version}: completion in a new item lacks {sorted(want - labels)}; got {sorted(labels)}"
 
-    titles = S.item_titles(SAMPLE.read_text(encoding="utf-8"))
+    titles = S.item_titles(sample.read_text(encoding="utf-8"))
     names = result["symbol_names"]
     missing = [t for t in titles if not any(t in n for n in names)]
     assert not missing, f"{version}: the outline lacks {missing}; got {names}"
