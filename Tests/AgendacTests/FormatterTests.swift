@@ -341,3 +341,13 @@ struct FormatCommandTests {
         #expect(!output.standardError.isEmpty)
     }
 }
+
+/// The samples show what `agendac fmt` writes: they are already in the canonical layout.
+@Suite struct SamplesAreCanonical {
+    @Test(arguments: Golden.sampleFiles())
+    func sampleIsFormatted(_ sample: URL) {
+        let text = Golden.read(sample)
+        let formatted = AgendaFormat.Formatter.format(SourceText(text))
+        #expect(formatted == text, "\(sample.lastPathComponent) is not in the canonical layout; run `agendac fmt samples`: \(Golden.firstDifference(formatted, text))")
+    }
+}
