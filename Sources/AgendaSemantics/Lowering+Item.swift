@@ -8,7 +8,7 @@ extension Lowering {
         let number = line.number ?? ((previous ?? 0) + 1)
         var item = Item(number: number, numberWritten: line.number != nil, title: text(line.valueRange), titleRange: line.valueRange,
                         headerRange: line.range, range: syntax.range)
-        var seen: [Keyword: Range<Int>] = [:]
+        var seen = SeenKeywords()
         for entry in syntax.entries {
             guard let entryLine = entry.line else {
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(source: source, syntax: entry.body))))
@@ -20,7 +20,7 @@ extension Lowering {
                 report(.duplicateField, entryLine.keywordRange,
                        "`\(text(entryLine.keywordRange)):` is given twice in this item (first on line \(source.line(containing: first.lowerBound) + 1)); merge the two")
             }
-            if seen[keyword] == nil { seen[keyword] = entryLine.range }
+            if seen[keyword] == nil { seen.record(keyword, entryLine.range) }
             let value = text(entryLine.valueRange)
             switch keyword {
             case .caseNumber: item.caseNumber = required(entryLine).map { Located($0, entryLine.valueRange) }

@@ -27,7 +27,7 @@ public struct Lowering {
 
     mutating func meeting(_ syntax: DocumentSyntax) -> Meeting {
         var meeting = Meeting()
-        var seen: [Keyword: Range<Int>] = [:]
+        var seen = SeenKeywords()
         for entry in syntax.header {
             guard let line = entry.line else {
                 meeting.preamble += blocks(entry.body)
@@ -40,7 +40,7 @@ public struct Lowering {
                 meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
                 continue
             }
-            seen[keyword] = line.range
+            seen.record(keyword, line.range)
             let value = text(line.valueRange)
             switch keyword {
             case .committee: meeting.committee = required(line).map { Located($0, line.valueRange) }
@@ -218,4 +218,18 @@ public struct Lowering {
     }
 
     func trim(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
+}
+
+/// The keywords met so far in one place, for "given twice" findings. A few
+/// entries at most, so a list beats hashing the keyword's name each time.
+struct SeenKeywords {
+    private var entries: [(Keyword, Range<Int>)] = []
+
+    subscript(keyword: Keyword) -> Range<Int>? {
+        entries.first { $0.0 == keyword }?.1
+    }
+
+    mutating func record(_ keyword: Keyword, _ range: Range<Int>) {
+        if let index = entries.firstIndex(where: { $0.0 == keyword }) { entries[index].1 = range } else { entries.append((keyword, range)) }
+    }
 }

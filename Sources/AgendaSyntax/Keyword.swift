@@ -152,15 +152,24 @@ public enum Keyword: String, CaseIterable, Sendable {
         }
     }
 
-    /// The places where the keyword may stand.
+    /// The places where the keyword may stand (`.anywhere` for those allowed in every place),
+    /// derived from `isAllowed(in:)` so the two can never disagree.
     public var places: Set<KeywordPlace> {
+        let specific: [KeywordPlace] = [.meeting, .item, .section, .decision]
+        let allowed = specific.filter { isAllowed(in: $0) }
+        return allowed.count == specific.count ? [.anywhere] : Set(allowed)
+    }
+
+    /// Whether the keyword may stand at `place` (the same facts as `places`,
+    /// without building a set: the parser asks this for every keyword line).
+    public func isAllowed(in place: KeywordPlace) -> Bool {
         switch self {
-        case .committee, .municipality, .documentKind, .date, .time, .place, .participants, .substitutes: [.meeting]
-        case .absent: [.meeting, .item, .decision]
-        case .item, .signatures: [.anywhere]
-        case .heading: [.section, .decision]
-        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: [.decision]
-        default: [.item]
+        case .committee, .municipality, .documentKind, .date, .time, .place, .participants, .substitutes: place == .meeting
+        case .absent: place == .meeting || place == .item || place == .decision
+        case .item, .signatures: true  // `.anywhere`
+        case .heading: place == .section || place == .decision
+        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: place == .decision
+        default: place == .item
         }
     }
 

@@ -114,7 +114,7 @@ private struct ParserState {
         }
         index += 1
         let place: KeywordPlace = context == .meeting ? .meeting : .item
-        if !line.keyword.places.contains(place) && !line.keyword.places.contains(.anywhere) {
+        if !line.keyword.isAllowed(in: place) {
             diagnostics.append(misplaced(line, at: place))
         }
         let body: [BlockSyntax]
@@ -150,9 +150,9 @@ private struct ParserState {
         let advice: String
         if line.keyword.role == .heading {
             advice = "a sub-heading stands inside a section; put a section keyword such as `sagsfremstilling:` above it"
-        } else if line.keyword.places.contains(.meeting) {
+        } else if line.keyword.isAllowed(in: .meeting) {
             advice = "it is a meeting field; move it above the first `punkt`"
-        } else if line.keyword.places.contains(.decision) && !line.keyword.places.contains(.item) {
+        } else if line.keyword.isAllowed(in: .decision) && !line.keyword.isAllowed(in: .item) {
             advice = "it belongs inside `beslutning:`; move it below the decision's line"
         } else {
             advice = "it belongs to an item; move it below a `punkt` line"

@@ -36,8 +36,13 @@ enum TextValidator {
                 }
                 while cursor < count {
                     let byte = buffer[cursor]
-                    guard (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
-                    cursor += 1
+                    if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        cursor += 1
+                    } else if byte >= 0xC2, byte <= 0xDF, cursor + 1 < count, buffer[cursor + 1] & 0xC0 == 0x80 {
+                        cursor += 2  // a two-byte letter such as æ, ø, å: valid, and common in Danish
+                    } else {
+                        break
+                    }
                 }
                 return cursor
             }
