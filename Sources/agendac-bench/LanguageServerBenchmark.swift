@@ -173,8 +173,13 @@ enum LanguageServerBenchmark {
             return nil
         }
 
+        /// Ends the server (it normally exits after `exit`) and reaps it, leaving no zombie.
         func stop() {
+            input.fileHandleForWriting.closeFile()
+            let deadline = Date().addingTimeInterval(2)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
             if process.isRunning { process.terminate() }
+            process.waitUntilExit()
         }
     }
 }
