@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaLSP
 import Foundation
 
 /// Measures the real `agendac lsp` process over its stdio transport:
@@ -95,7 +96,7 @@ enum LanguageServerBenchmark {
         let process = Process()
         let input = Pipe()
         let output = Pipe()
-        var buffer: [UInt8] = []
+        var decoder = FrameDecoder()
         var nextID = 1
         let started = Measure.now()
 
@@ -116,8 +117,7 @@ enum LanguageServerBenchmark {
         }
 
         func send(_ message: JSON) {
-            let body = Array(message.serialized().utf8)
-            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + Data(body))
+            input.fileHandleForWriting.write(Data(FrameEncoder.frame(message.serializedBytes())))
         }
 
         func notify(_ method: String, _ params: JSON) {
@@ -138,30 +138,18 @@ enum LanguageServerBenchmark {
             }
         }
 
+        /// The next framed message, read with the server's own framing code.
         func readMessage() throws -> JSON {
             while true {
-                if let (headerEnd, length) = header(), buffer.count >= headerEnd + length {
-                    let body = Array(buffer[headerEnd..<(headerEnd + length)])
-                    buffer.removeFirst(headerEnd + length)
-                    return (try? JSON.parse(body)) ?? .null
+                switch decoder.next() {
+                case .message(let body)?: return (try? JSON.parse(body)) ?? .null
+                case .malformed(let reason)?: throw Failure(description: "the server wrote a malformed frame: \(reason)")
+                case nil:
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { throw Failure(description: "the server closed its output") }
+                    decoder.append(chunk)
                 }
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { throw Failure(description: "the server closed its output") }
-                buffer += chunk
             }
-        }
-
-        func header() -> (Int, Int)? {
-            let separator: [UInt8] = [13, 10, 13, 10]
-            guard buffer.count >= 4 else { return nil }
-            for index in 0...(buffer.count - 4) where Array(buffer[index..<(index + 4)]) == separator {
-                let headerText = String(decoding: buffer[0..<index], as: UTF8.self)
-                for line in headerText.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
-                    if let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) { return (index + 4, length) }
-                }
-                return nil
-            }
-            return nil
         }
 
         func peakMemoryMiB() -> Double? {

@@ -204,31 +204,27 @@ class Session:
         uri = path.as_uri()
         return uri if uri in self.texts else self.open(path, text)
 
-    def change_full(self, uri: str, text: str) -> None:
+    def _did_change(self, uri: str, text: str, change) -> None:
+        """Send one content change; `text` is the document after it."""
         self.versions[uri] += 1
         self.texts[uri] = text
         self.client.diagnostics.pop(uri, None)
         self.client.text_document_did_change(
             T.DidChangeTextDocumentParams(
                 text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-                content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)],
+                content_changes=[change],
             )
         )
+
+    def change_full(self, uri: str, text: str) -> None:
+        self._did_change(uri, text, T.TextDocumentContentChangeWholeDocument(text=text))
 
     def change_range(self, uri: str, rng: T.Range, new_text: str) -> None:
         """An incremental change if the server asked for them, else the whole text."""
         old = self.texts[uri]
         text = S.apply_edits(old, [(rng.start.line, rng.start.character, rng.end.line, rng.end.character, new_text)], self.encoding)
         if sync_kind(self.caps) == T.TextDocumentSyncKind.Incremental:
-            self.versions[uri] += 1
-            self.texts[uri] = text
-            self.client.diagnostics.pop(uri, None)
-            self.client.text_document_did_change(
-                T.DidChangeTextDocumentParams(
-                    text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-                    content_changes=[T.TextDocumentContentChangePartial(range=rng, text=new_text)],
-                )
-            )
+            self._did_change(uri, text, T.TextDocumentContentChangePartial(range=rng, text=new_text))
         else:
             self.change_full(uri, text)
 
