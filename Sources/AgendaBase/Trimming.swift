@@ -11,28 +11,3 @@ extension StringProtocol {
     }
 }
 
-extension String {
-    /// The byte offsets of the first occurrence of `needle`, searching UTF-8 bytes
-    /// (no Foundation bridging). Case-sensitive.
-    public func byteRange(of needle: String, from start: Int = 0) -> Range<Int>? {
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count, start <= haystack.count - pattern.count else { return nil }
-        var index = start
-        while index <= haystack.count - pattern.count {
-            if haystack[index] == pattern[0], Array(haystack[index..<(index + pattern.count)]) == pattern {
-                return index..<(index + pattern.count)
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The text of a UTF-8 byte range of this string.
-    public func bytes(_ range: Range<Int>) -> String {
-        let all = Array(utf8)
-        let lower = max(0, min(range.lowerBound, all.count))
-        let upper = max(lower, min(range.upperBound, all.count))
-        return String(decoding: all[lower..<upper], as: UTF8.self)
-    }
-}

@@ -6,17 +6,19 @@ extension Lowering {
     // MARK: Recommendation
 
     mutating func recommendation(_ entry: EntrySyntax, line: KeywordLine) -> Recommendation {
-        var intro = text(line.valueRange)
+        var introRange = line.valueRange
         var body = entry.body
         // the intro may stand on the line below `indstilling:`
-        if intro.isEmpty, case .paragraph(let paragraph)? = body.first, paragraph.lines.count == 1,
+        if introRange.isEmpty, case .paragraph(let paragraph)? = body.first, paragraph.lines.count == 1,
            text(paragraph.lines[0]).lowercased().contains("indstiller") {
-            intro = text(paragraph.lines[0])
+            introRange = paragraph.lines[0]
             body.removeFirst()
         }
+        let intro = text(introRange)
         var recommendedBy: String?
-        if let verb = intro.byteRange(of: " indstiller") ?? intro.byteRange(of: " Indstiller") ?? intro.byteRange(of: " INDSTILLER") {
-            recommendedBy = intro.bytes(0..<verb.lowerBound)
+        let introBytes = source.bytes[introRange]
+        if let verb = Lowering.indstiller.lazy.compactMap({ introBytes.firstRange(of: $0) }).first {
+            recommendedBy = text(introRange.lowerBound..<verb.lowerBound)
         } else if !intro.isEmpty {
             recommendedBy = intro
         }
@@ -168,30 +170,20 @@ extension Lowering {
     static let den = Array(" den ".utf8)
     static let og = Array(" og ".utf8)
 
+    static let indstiller = [" indstiller", " Indstiller", " INDSTILLER"].map { Array($0.utf8) }
+
     /// Where `needle` last occurs inside `range` of the source.
     func lastOccurrence(of needle: [UInt8], in range: Range<Int>) -> Range<Int>? {
-        guard range.count >= needle.count else { return nil }
-        var start = range.upperBound - needle.count
-        while start >= range.lowerBound {
-            if source.bytes[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
-            start -= 1
-        }
-        return nil
+        source.bytes[range].ranges(of: needle).last
     }
 
     /// `Socialdemokratiet og Venstre` → two parties.
     func splitOnOg(_ range: Range<Int>) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = range.lowerBound
-        var cursor = range.lowerBound
-        while cursor + Lowering.og.count <= range.upperBound {
-            if source.bytes[cursor..<(cursor + Lowering.og.count)].elementsEqual(Lowering.og) {
-                pieces.append(trim(start..<cursor))
-                cursor += Lowering.og.count
-                start = cursor
-            } else {
-                cursor += 1
-            }
+        for og in source.bytes[range].ranges(of: Lowering.og) {
+            pieces.append(trim(start..<og.lowerBound))
+            start = og.upperBound
         }
         pieces.append(trim(start..<range.upperBound))
         return pieces.filter { !$0.isEmpty }
