@@ -96,25 +96,28 @@ enum HTMLRenderer {
                 out.line("<li><span class=\"marker\">\(HTMLText.escape(point.marker))</span> \(HTMLText.inlines(point.text))</li>")
             }
             out.line("</ul>")
-        case .statement(let kind, let blocks):
-            out.line("<div class=\"position \(kind.rawValue)\">")
-            HTMLBlocks.write(blocks, into: &out)
-            out.line("</div>")
+        case .statement(let kind, let lead, let blocks):
+            writeLed(lead, blocks, className: "position \(kind.rawValue)", into: &out)
         case .note(let lead, let blocks):
-            out.line("<div class=\"note\">")
-            if case .paragraph(let inlines, _)? = blocks.first {
-                out.line("<p><strong>\(HTMLText.escape(lead))</strong> \(HTMLText.inlines(inlines))</p>")
-                HTMLBlocks.write(Array(blocks.dropFirst()), into: &out)
-            } else {
-                out.line("<p><strong>\(HTMLText.escape(lead))</strong></p>")
-                HTMLBlocks.write(blocks, into: &out)
-            }
-            out.line("</div>")
+            writeLed(lead, blocks, className: "note", into: &out)
         case .entries(let entries, let role):
             out.line("<ul class=\"\(role.rawValue)\">")
             for entry in entries { out.line("<li>\(HTMLText.escape(entry))</li>") }
             out.line("</ul>")
         }
+    }
+
+    /// A `<div>` whose first paragraph opens with the lead in bold.
+    static func writeLed(_ lead: String, _ blocks: [Block], className: String, into out: inout HTMLOutput) {
+        out.line("<div class=\"\(className)\">")
+        if case .paragraph(let inlines, _)? = blocks.first {
+            out.line("<p><strong>\(HTMLText.escape(lead))</strong> \(HTMLText.inlines(inlines))</p>")
+            HTMLBlocks.write(Array(blocks.dropFirst()), into: &out)
+        } else {
+            out.line("<p><strong>\(HTMLText.escape(lead))</strong></p>")
+            HTMLBlocks.write(blocks, into: &out)
+        }
+        out.line("</div>")
     }
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout HTMLOutput) {

@@ -6,7 +6,7 @@ import AgendaSemantics
 /// key of the schema is always written: absent values are `null`, absent lists `[]`.
 enum JSONRenderer {
     /// Bumped by the rules in docs/json-output.md: minor for added fields, major for anything else.
-    static let schemaVersion = "1.0"
+    static let schemaVersion = "1.1"
 
     static func document(_ meeting: Meeting, options: RenderOptions) -> JSON {
         var object = JSONObjectBuilder()
@@ -104,29 +104,58 @@ enum JSONRenderer {
         .object([
             ("decidedBy", nullable(decision.decidedBy)),
             ("date", nullable(decision.date?.value.iso)),
+            ("parts", .array(decision.parts.map(decisionPart))),
             ("text", JSONBlocks.blocks(decision.text)),
-            ("positions", .array(decision.positions.map { position in
-                .object([
-                    ("kind", .string(position.kind.rawValue)),
-                    ("parties", .array(position.parties.map { .string($0.value) })),
-                    ("statement", JSONBlocks.blocks(position.statement)),
-                ])
-            })),
-            ("notesForTheRecord", .array(decision.notesForTheRecord.map { note in
-                .object([("by", .string(note.by)), ("text", JSONBlocks.blocks(note.text))])
-            })),
-            ("outcomes", .array(decision.outcomes.map { outcome in
-                .object([("point", outcome.point.map(JSON.int) ?? .null), ("outcome", .string(outcome.outcome))])
-            })),
+            ("positions", .array(decision.positions.map(position))),
+            ("notesForTheRecord", .array(decision.notesForTheRecord.map(note))),
+            ("outcomes", .array(decision.outcomes.map(outcome))),
             ("substitutes", .array(decision.substitutes.map(substitution))),
             ("absentees", .array(decision.absentees.map(person))),
         ])
     }
 
+    /// One part in written order, whole: a consumer can print the decision from `parts` alone.
+    static func decisionPart(_ part: DecisionPart) -> JSON {
+        switch part {
+        case .text(let blocks): .object([("kind", .string(part.kindName)), ("blocks", JSONBlocks.blocks(blocks))])
+        case .position(let value): position(value)
+        case .note(let value): .object([("kind", .string(part.kindName))] + noteMembers(value))
+        case .outcome(let value): .object([("kind", .string(part.kindName))] + outcomeMembers(value))
+        case .substitutes(let value): .object([("kind", .string(part.kindName)), ("substitutes", .array(value.value.map(substitution)))])
+        case .absentees(let value): .object([("kind", .string(part.kindName)), ("people", .array(value.value.map(person)))])
+        }
+    }
+
+    static func position(_ position: PartyPosition) -> JSON {
+        .object([
+            ("kind", .string(position.kind.rawValue)),
+            ("parties", .array(position.parties.map { .string($0.value) })),
+            ("statement", JSONBlocks.blocks(position.statement)),
+        ])
+    }
+
+    static func note(_ note: RecordNote) -> JSON { .object(noteMembers(note)) }
+
+    static func noteMembers(_ note: RecordNote) -> [(String, JSON)] {
+        [("by", .string(note.by)), ("text", JSONBlocks.blocks(note.text))]
+    }
+
+    static func outcome(_ outcome: PointOutcome) -> JSON { .object(outcomeMembers(outcome)) }
+
+    static func outcomeMembers(_ outcome: PointOutcome) -> [(String, JSON)] {
+        [("point", outcome.point.map(JSON.int) ?? .null), ("outcome", .string(outcome.outcome))]
+    }
+
     /// OParl's `resolutionText`: what was decided, as plain text: the decision's
-    /// text and the majority's and minorities' statements, a blank line between paragraphs.
+    /// text and the majority's and minorities' statements in written order, a blank line between paragraphs.
     static func resolutionText(_ decision: Decision) -> String {
-        let blocks = decision.text + decision.positions.flatMap(\.statement)
+        let blocks = decision.parts.flatMap { part -> [Block] in
+            switch part {
+            case .text(let blocks): blocks
+            case .position(let position): position.statement
+            default: []
+            }
+        }
         return blocks.map(JSONBlocks.plainText).joined(separator: "\n\n")
     }
 

@@ -42,8 +42,10 @@ enum MarkdownRenderer {
 
     static func writeContent(_ content: PrintedContent, into out: inout TextOutput) {
         switch content {
-        case .blocks(let blocks), .statement(_, let blocks):
+        case .blocks(let blocks):
             writeBlocks(blocks, into: &out)
+        case .statement(_, let lead, let blocks):
+            writeLed(lead, blocks, into: &out)
         case .sentence(let sentence, _):
             out.paragraph(MarkdownText.line(sentence))
         case .points(let points):
@@ -53,15 +55,20 @@ enum MarkdownRenderer {
                 out.lines(points.map(pointLine))
             }
         case .note(let lead, let blocks):
-            if case .paragraph(let inlines, _)? = blocks.first {
-                out.paragraph("**\(MarkdownText.escape(lead))** " + inlines.map { MarkdownText.inline($0) }.joined())
-                writeBlocks(Array(blocks.dropFirst()), into: &out)
-            } else {
-                out.paragraph("**\(MarkdownText.escape(lead))**")
-                writeBlocks(blocks, into: &out)
-            }
+            writeLed(lead, blocks, into: &out)
         case .entries(let entries, _):
             out.lines(entries.map { "- " + MarkdownText.line($0) })
+        }
+    }
+
+    /// The lead in bold opens the first paragraph.
+    static func writeLed(_ lead: String, _ blocks: [Block], into out: inout TextOutput) {
+        if case .paragraph(let inlines, _)? = blocks.first {
+            out.paragraph("**\(MarkdownText.escape(lead))** " + inlines.map { MarkdownText.inline($0) }.joined())
+            writeBlocks(Array(blocks.dropFirst()), into: &out)
+        } else {
+            out.paragraph("**\(MarkdownText.escape(lead))**")
+            writeBlocks(blocks, into: &out)
         }
     }
 

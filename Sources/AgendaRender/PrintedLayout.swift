@@ -46,8 +46,8 @@ enum PrintedContent {
     /// A sentence of ours: the final authority, the recommendation's intro, an outcome.
     case sentence(String, role: SentenceRole)
     case points([RecommendationPoint])
-    /// A majority's or minority's statement.
-    case statement(PartyPosition.Kind, [Block])
+    /// A majority's or minority's statement, led by who holds it (`Flertal (A, V):`).
+    case statement(PartyPosition.Kind, lead: String, [Block])
     /// A note for the record: its lead (`Protokolbemærkning (…):`) and text.
     case note(lead: String, [Block])
     /// One line each: attachments, earlier treatments.
@@ -168,20 +168,24 @@ extension PrintedSection {
         }
     }
 
+    /// The decision's parts in the order they are written.
     static func decisionContent(_ decision: Decision) -> [PrintedContent] {
-        var content: [PrintedContent] = []
-        if !decision.text.isEmpty { content.append(.blocks(decision.text)) }
-        for position in decision.positions {
-            if position.statement.isEmpty {
-                content.append(.sentence(PrintedPhrases.positionWithoutStatement(position), role: .position))
-            } else {
-                content.append(.statement(position.kind, position.statement))
+        decision.parts.compactMap { part -> PrintedContent? in
+            switch part {
+            case .text(let blocks):
+                return blocks.isEmpty ? nil : .blocks(blocks)
+            case .position(let position):
+                if position.statement.isEmpty { return .sentence(PrintedPhrases.positionWithoutStatement(position), role: .position) }
+                return .statement(position.kind, lead: PrintedPhrases.positionLead(position), position.statement)
+            case .note(let note):
+                return .note(lead: PrintedPhrases.noteLead(note), note.text)
+            case .outcome(let outcome):
+                return .sentence(PrintedPhrases.outcome(outcome), role: .outcome)
+            case .substitutes(let substitutes):
+                return substitutes.value.isEmpty ? nil : .sentence(PrintedPhrases.substitutes(substitutes.value), role: .substitutes)
+            case .absentees(let people):
+                return people.value.isEmpty ? nil : .sentence(PrintedPhrases.absentees(people.value), role: .absentees)
             }
         }
-        for note in decision.notesForTheRecord { content.append(.note(lead: PrintedPhrases.noteLead(note), note.text)) }
-        for outcome in decision.outcomes { content.append(.sentence(PrintedPhrases.outcome(outcome), role: .outcome)) }
-        if !decision.substitutes.isEmpty { content.append(.sentence(PrintedPhrases.substitutes(decision.substitutes), role: .substitutes)) }
-        if !decision.absentees.isEmpty { content.append(.sentence(PrintedPhrases.absentees(decision.absentees), role: .absentees)) }
-        return content
     }
 }

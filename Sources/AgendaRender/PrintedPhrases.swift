@@ -67,8 +67,21 @@ enum PrintedPhrases {
 
     /// `Flertal: A, Æ`, printed only when the position has no statement of its own.
     static func positionWithoutStatement(_ position: PartyPosition) -> String {
-        let label = position.kind == .majority ? Keyword.majority.label : Keyword.minority.label
-        return "\(label): " + position.parties.map(\.value).joined(separator: ", ")
+        "\(positionLabel(position.kind)): " + parties(position)
+    }
+
+    /// `Flertal (A, Æ):`, opening the statement as minutes print it; `Flertal:` when no party is written.
+    static func positionLead(_ position: PartyPosition) -> String {
+        let label = positionLabel(position.kind)
+        return position.parties.isEmpty ? "\(label):" : "\(label) (\(parties(position))):"
+    }
+
+    static func positionLabel(_ kind: PartyPosition.Kind) -> String {
+        kind == .majority ? Keyword.majority.label : Keyword.minority.label
+    }
+
+    static func parties(_ position: PartyPosition) -> String {
+        position.parties.map(\.value).joined(separator: ", ")
     }
 
     /// `Udfald 1: godkendt`

@@ -52,8 +52,10 @@ enum TextRenderer {
 
     static func writeContent(_ content: PrintedContent, into out: inout TextOutput) {
         switch content {
-        case .blocks(let blocks), .statement(_, let blocks):
+        case .blocks(let blocks):
             writeBlocks(blocks, into: &out)
+        case .statement(_, let lead, let blocks):
+            writeLed(lead, blocks, into: &out)
         case .sentence(let sentence, _):
             out.paragraph(sentence)
         case .points(let points):
@@ -70,7 +72,7 @@ enum TextRenderer {
         }
     }
 
-    /// `Protokolbemærkning (…): text`: the lead opens the first paragraph.
+    /// `Protokolbemærkning (…): text`, `Flertal (A, V): text`: the lead opens the first paragraph.
     static func writeLed(_ lead: String, _ blocks: [Block], into out: inout TextOutput) {
         guard case .paragraph(let inlines, _)? = blocks.first else {
             out.paragraph(lead)

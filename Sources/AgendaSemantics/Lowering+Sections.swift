@@ -75,29 +75,21 @@ extension Lowering {
     // MARK: Decision
 
     mutating func decision(_ entry: EntrySyntax, line: KeywordLine) -> Decision {
-        var decision = Decision(decidedBy: nil, date: nil, text: [], positions: [], notesForTheRecord: [], outcomes: [], substitutes: [],
-                                absentees: [], range: entry.range)
+        var decision = Decision(range: entry.range)
         readDecidedBy(line, into: &decision)
-        enum Target { case text, position(Int), note(Int) }
-        var target = Target.text
+        var parts: [DecisionPart] = []
         var peopleFollow: KeywordLine?
-        func append(_ block: Block, to decision: inout Decision) {
-            switch target {
-            case .text: decision.text.append(block)
-            case .position(let index): decision.positions[index].statement.append(block)
-            case .note(let index): decision.notesForTheRecord[index].text.append(block)
-            }
-        }
         for block in entry.body {
             if let absentLine = peopleFollow {
                 peopleFollow = nil
-                if case .list = block {
-                    decision.absentees += people(absentLine, [block])
+                if case .list = block, case .absentees(let written)? = parts.last {
+                    let listed = people(absentLine, [block])
+                    parts[parts.count - 1] = .absentees(Located(written.value + listed, written.range.lowerBound..<block.range.upperBound))
                     continue
                 }
             }
             guard case .keyword(let field) = block else {
-                append(self.block(block), to: &decision)
+                Lowering.append(self.block(block), to: &parts)
                 continue
             }
             let value = text(field.valueRange)
@@ -106,29 +98,55 @@ extension Lowering {
                 let parties = splitOutsideParentheses(field.valueRange, separator: UInt8(ascii: ",")).flatMap(splitOnOg)
                     .map { Located(text($0), $0) }
                 if parties.isEmpty { report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the parties after the colon, separated by commas") }
-                decision.positions.append(PartyPosition(kind: field.keyword == .majority ? .majority : .minority, parties: parties, statement: [], range: field.range))
-                target = .position(decision.positions.count - 1)
+                parts.append(.position(PartyPosition(kind: field.keyword == .majority ? .majority : .minority, parties: parties, statement: [], range: field.range)))
             case .noteForTheRecord:
-                decision.notesForTheRecord.append(RecordNote(by: value, text: [], range: field.range))
-                target = .note(decision.notesForTheRecord.count - 1)
+                parts.append(.note(RecordNote(by: value, text: [], range: field.range)))
             case .outcome:
                 if field.number == nil, field.numberRange == nil {
                     report(.missingValue, field.keywordRange, "`\(text(field.keywordRange)):` needs the recommendation point's number: `udfald 1: tiltrådt`")
                 }
                 if value.isEmpty { report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the outcome after the colon, such as `tiltrådt`") }
-                decision.outcomes.append(PointOutcome(point: field.number, outcome: value, range: field.range))
+                parts.append(.outcome(PointOutcome(point: field.number, outcome: value, range: field.range)))
             case .substitute:
-                decision.substitutes += substitutions(field, [])
+                parts.append(.substitutes(Located(substitutions(field, []), field.range)))
             case .absent:
-                decision.absentees += people(field, [])
+                parts.append(.absentees(Located(people(field, []), field.range)))
                 if field.valueRange.isEmpty { peopleFollow = field }
             case .heading:
-                append(.heading(value, range: field.range), to: &decision)
+                Lowering.append(.heading(value, range: field.range), to: &parts)
             default:
-                append(.paragraph([.text(text(field.range))], range: field.range), to: &decision)
+                Lowering.append(.paragraph([.text(text(field.range))], range: field.range), to: &parts)
             }
         }
+        decision.parts = parts
         return decision
+    }
+
+    /// Prose below a position or a note is its statement; anywhere else it is
+    /// decision text, a part of its own after a one-line field.
+    static func append(_ block: Block, to parts: inout [DecisionPart]) {
+        guard var last = parts.popLast() else {
+            parts.append(.text([block]))
+            return
+        }
+        // `last` is emptied before the append so the array is not copied: appending stays linear
+        switch last {
+        case .text(var blocks):
+            last = .text([])
+            blocks.append(block)
+            parts.append(.text(blocks))
+        case .position(var position):
+            last = .text([])
+            position.statement.append(block)
+            parts.append(.position(position))
+        case .note(var note):
+            last = .text([])
+            note.text.append(block)
+            parts.append(.note(note))
+        default:
+            parts.append(last)
+            parts.append(.text([block]))
+        }
     }
 
     /// `beslutning: Udvalget, 2025-10-20`, `beslutning: Udvalget den 20-10-2025` or just one of them.

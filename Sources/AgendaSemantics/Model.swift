@@ -268,14 +268,98 @@ public struct Decision: Sendable {
     /// The body that decided (`Beskæftigelses- og Borgerserviceudvalget`), if written.
     public var decidedBy: String?
     public var date: Located<CalendarDate>?
-    public var text: [Block]
-    public var positions: [PartyPosition]
-    public var notesForTheRecord: [RecordNote]
-    public var outcomes: [PointOutcome]
-    public var substitutes: [Substitution]
-    /// Absentees written inside the decision (also copied to the item).
-    public var absentees: [Person]
+    /// Everything below the `beslutning:` line, in the order it is written.
+    public var parts: [DecisionPart]
     public var range: Range<Int>
+
+    public init(decidedBy: String? = nil, date: Located<CalendarDate>? = nil, parts: [DecisionPart] = [], range: Range<Int>) {
+        self.decidedBy = decidedBy
+        self.date = date
+        self.parts = parts
+        self.range = range
+    }
+
+    /// The decision's own text (every text part, in order).
+    public var text: [Block] {
+        parts.flatMap { part -> [Block] in
+            if case .text(let blocks) = part { return blocks }
+            return []
+        }
+    }
+
+    public var positions: [PartyPosition] {
+        parts.compactMap { part in
+            if case .position(let position) = part { return position }
+            return nil
+        }
+    }
+
+    public var notesForTheRecord: [RecordNote] {
+        parts.compactMap { part in
+            if case .note(let note) = part { return note }
+            return nil
+        }
+    }
+
+    public var outcomes: [PointOutcome] {
+        parts.compactMap { part in
+            if case .outcome(let outcome) = part { return outcome }
+            return nil
+        }
+    }
+
+    public var substitutes: [Substitution] {
+        parts.flatMap { part -> [Substitution] in
+            if case .substitutes(let substitutes) = part { return substitutes.value }
+            return []
+        }
+    }
+
+    /// Absentees written inside the decision (also copied to the item).
+    public var absentees: [Person] {
+        parts.flatMap { part -> [Person] in
+            if case .absentees(let people) = part { return people.value }
+            return []
+        }
+    }
+}
+
+/// One part of a decision. Text, positions and notes hold the lines written
+/// below them; the others are one field each.
+public enum DecisionPart: Sendable {
+    case text([Block])
+    case position(PartyPosition)
+    case note(RecordNote)
+    case outcome(PointOutcome)
+    /// One `stedfortræder:` field (its range is the field's).
+    case substitutes(Located<[Substitution]>)
+    /// One `fraværende:` field, with the list below it when the line has none.
+    case absentees(Located<[Person]>)
+
+    /// The kind's name in JSON and in the language server's outline.
+    public var kindName: String {
+        switch self {
+        case .text: "text"
+        case .position(let position): position.kind.rawValue
+        case .note: "note"
+        case .outcome: "outcome"
+        case .substitutes: "substitutes"
+        case .absentees: "absentees"
+        }
+    }
+
+    public var range: Range<Int> {
+        switch self {
+        case .text(let blocks):
+            guard let first = blocks.first, let last = blocks.last else { return 0..<0 }
+            return first.range.lowerBound..<max(first.range.lowerBound, last.range.upperBound)
+        case .position(let position): return position.range
+        case .note(let note): return note.range
+        case .outcome(let outcome): return outcome.range
+        case .substitutes(let substitutes): return substitutes.range
+        case .absentees(let people): return people.range
+        }
+    }
 }
 
 public struct PartyPosition: Sendable {
