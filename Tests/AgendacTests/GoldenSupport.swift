@@ -9,7 +9,8 @@ enum Golden {
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures") }
     static var samples: URL { packageRoot.appendingPathComponent("samples") }
-    static var seeds: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds") }
+    /// The project's own copies of the seed minutes (see its README).
+    static var seeds: URL { fixtures.appendingPathComponent("seeds") }
 
     static var updating: Bool { ProcessInfo.processInfo.environment["AGENDAC_UPDATE_GOLDEN"] == "1" }
 

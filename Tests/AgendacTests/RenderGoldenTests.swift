@@ -236,8 +236,7 @@ extension RenderGoldenTests {
     /// artifacts: a repeated "Fraværende Navn" line and words broken by a
     /// hyphen at a table cell's line end ("Beskæftigel- sesrettet").
     @Suite struct SeedFidelity {
-        static let seeds = RenderGoldenTests.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        static var seedsAvailable: Bool { FileManager.default.fileExists(atPath: seeds.path) }
+        static let seeds = Golden.seeds
 
         static let pairs: [(seed: String, caseName: String)] = [
             ("000_4dc6bcd4ad4a3175.txt", "horsens-2026-05-04"),
@@ -245,8 +244,13 @@ extension RenderGoldenTests {
             ("002_47e8ca1cd34ccfcd.txt", "haderslev-2025-10-20"),
         ]
 
-        @Test(.enabled(if: seedsAvailable, "the seeds (../shared/seeds beside the repository) are not here; skipping the fidelity check"),
-              arguments: pairs.map(\.seed))
+        /// Every seed the project keeps is compared, so none can be added and forgotten.
+        @Test func everyKeptSeedIsCompared() throws {
+            let kept = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path).filter { $0.hasSuffix(".txt") }
+            #expect(Set(kept) == Set(Self.pairs.map(\.seed)), "Tests/Fixtures/seeds holds \(kept.sorted())")
+        }
+
+        @Test(arguments: pairs.map(\.seed))
         func textKeepsEveryWordOfTheSeed(_ seedName: String) throws {
             guard let caseName = Self.pairs.first(where: { $0.seed == seedName })?.caseName else { return }
             let seedText = try String(contentsOf: Self.seeds.appendingPathComponent(seedName), encoding: .utf8)
