@@ -4,7 +4,31 @@ import Foundation
 // documents. Run in release: `swift run -c release agendac-bench [--quick]`.
 // Prints Markdown tables (pasted into README.md).
 
-let arguments = CommandLine.arguments.dropFirst()
+let usage = """
+    usage: agendac-bench [--quick] [--compiler-only]
+
+    Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
+    items, and the language server (`agendac lsp`, built beside this program)
+    over stdio; prints Markdown tables. Build in release first:
+    swift run -c release agendac-bench
+
+    options:
+      --quick          small sizes and short runs (the CI smoke run)
+      --compiler-only  leave out the language-server measurements
+      --help, -h       show this text
+
+    """
+
+let knownOptions: Set<String> = ["--quick", "--compiler-only"]
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+}
+if let unknown = arguments.first(where: { !knownOptions.contains($0) }) {
+    FileHandle.standardError.write(Data("agendac-bench: unknown argument '\(unknown)'\n\n\(usage)".utf8))
+    exit(2)
+}
 let quick = arguments.contains("--quick")
 let sizes = quick ? [1, 10, 100] : [1, 10, 100, 1000, 10_000]
 let minimumSeconds = quick ? 0.05 : 0.5

@@ -74,18 +74,21 @@ final class LSPTestClient: @unchecked Sendable {
     // MARK: - Finding the server
 
     /// The `agendac` built beside this test bundle, else the newest under `.build*/debug`.
-    static func serverBinary() -> URL? {
+    static func serverBinary() -> URL? { builtExecutable("agendac") }
+
+    /// An executable of this package built beside this test bundle, else the newest under `.build*/debug`.
+    static func builtExecutable(_ name: String) -> URL? {
         var candidates: [URL] = []
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("agendac"))
+        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(name))
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("agendac"))
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
         }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("agendac"))
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
         let root = Golden.packageRoot
         let builds = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".build") }
-        let binaries = builds.map { root.appendingPathComponent($0).appendingPathComponent("debug/agendac") }
+        let binaries = builds.map { root.appendingPathComponent($0).appendingPathComponent("debug/\(name)") }
             .filter { FileManager.default.isExecutableFile(atPath: $0.path) }
         func modified(_ url: URL) -> Date {
             ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast

@@ -236,7 +236,7 @@ extension RenderGoldenTests {
     /// artifacts: a repeated "Fraværende Navn" line and words broken by a
     /// hyphen at a table cell's line end ("Beskæftigel- sesrettet").
     @Suite struct SeedFidelity {
-        static let seeds = Golden.seeds
+        static let seeds = RenderGoldenTests.testsFolder.appendingPathComponent("Fixtures/seeds")
 
         static let pairs: [(seed: String, caseName: String)] = [
             ("000_4dc6bcd4ad4a3175.txt", "horsens-2026-05-04"),
