@@ -45,7 +45,7 @@ public enum CLI {
         commands:
           compile FILE --to json|text|markdown|html [-o OUT] [--public]
                                      compile an agenda to another format
-          check FILES-OR-FOLDERS… [--format text|json|github]
+          check FILES-OR-FOLDERS… [--format text|json|github|sarif]
                                      report problems; exit 1 when there are errors
           fmt FILES-OR-FOLDERS… [--check] | fmt -
                                      rewrite files in the canonical layout (- : stdin to stdout)

@@ -2,24 +2,35 @@ import AgendaBase
 import AgendaSemantics
 import Foundation
 
-/// `agendac check FILES-OR-FOLDERS… [--format text|json|github]`: linting for CI.
+/// `agendac check FILES-OR-FOLDERS… [--format text|json|github|sarif]`: linting for CI.
 /// Exit 0 without errors, 1 with errors, 2 when the command line or a file cannot be used.
 enum CheckCommand {
-    enum OutputFormat: String { case text, json, github }
+    enum OutputFormat: String, CaseIterable { case text, json, github, sarif }
 
-    /// One finding located for people: 1-based lines, columns in Unicode scalars.
+    /// One finding located for people (columns in Unicode scalars) and for SARIF (columns in UTF-16 code units).
     struct Finding {
         var file: String
         var start: LineColumn
         var end: LineColumn
+        var utf16Start: LineColumn
+        var utf16End: LineColumn
         var diagnostic: Diagnostic
+
+        init(file: String, diagnostic: Diagnostic, in source: SourceText) {
+            self.file = file
+            self.diagnostic = diagnostic
+            start = source.position(of: diagnostic.range.lowerBound, unit: .unicodeScalars)
+            end = source.position(of: diagnostic.range.upperBound, unit: .unicodeScalars)
+            utf16Start = source.position(of: diagnostic.range.lowerBound, unit: .utf16)
+            utf16End = source.position(of: diagnostic.range.upperBound, unit: .utf16)
+        }
     }
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
         let reader = try ArgumentReader(arguments, valued: ["--format"], switches: [])
         let formatName = reader.value("--format") ?? "text"
         guard let format = OutputFormat(rawValue: formatName) else {
-            throw UsageError("--format must be text, json or github, not '\(formatName)'")
+            throw UsageError("--format must be text, json, github or sarif, not '\(formatName)'")
         }
         guard !reader.positional.isEmpty else { throw UsageError("check needs files or folders: agendac check samples/") }
         let files = try InputFiles.expand(reader.positional, io: io)
@@ -28,15 +39,14 @@ enum CheckCommand {
             let (document, settingsProblems) = try InputFiles.analyze(file)
             let path = InputFiles.displayPath(file, io: io)
             for diagnostic in settingsProblems + document.diagnostics {
-                let start = document.source.position(of: diagnostic.range.lowerBound, unit: .unicodeScalars)
-                let end = document.source.position(of: diagnostic.range.upperBound, unit: .unicodeScalars)
-                findings.append(Finding(file: path, start: start, end: end, diagnostic: diagnostic))
+                findings.append(Finding(file: path, diagnostic: diagnostic, in: document.source))
             }
         }
         switch format {
         case .text: io.standardOutput(text(findings, fileCount: files.count))
         case .json: io.standardOutput(json(findings).prettyPrinted())
         case .github: io.standardOutput(github(findings))
+        case .sarif: io.standardOutput(SARIFReport.log(findings).prettyPrinted())
         }
         return findings.contains { $0.diagnostic.severity == .error } ? ExitCode.findings : ExitCode.success
     }

@@ -51,10 +51,7 @@ enum CompileCommand {
     /// information is left to `check`, so the build log shows what needs fixing.
     static func findingsReport(_ diagnostics: [Diagnostic], in document: AnalyzedDocument, path: String) -> String {
         let findings = diagnostics.filter { $0.severity == .error || $0.severity == .warning }.map { diagnostic in
-            CheckCommand.Finding(file: path,
-                                 start: document.source.position(of: diagnostic.range.lowerBound, unit: .unicodeScalars),
-                                 end: document.source.position(of: diagnostic.range.upperBound, unit: .unicodeScalars),
-                                 diagnostic: diagnostic)
+            CheckCommand.Finding(file: path, diagnostic: diagnostic, in: document.source)
         }
         return CheckCommand.text(findings, fileCount: 1)
     }
