@@ -30,7 +30,10 @@ enum CompileCommand {
         guard !isFolder.boolValue else { throw UsageError("\(path) is a folder; compile takes one .agenda file") }
 
         let (document, settingsProblems) = try InputFiles.analyze(url)
-        let output = AgendaRenderer.render(document.meeting, as: format, options: RenderOptions(publicVersion: reader.has("--public")))
+        // attachment files are relative to the agenda; links must be relative to where the page is written
+        let links = outputPath.map { AttachmentLinks(agenda: url, output: io.resolve($0)) } ?? AttachmentLinks()
+        let output = AgendaRenderer.render(document.meeting, as: format,
+                                           options: RenderOptions(publicVersion: reader.has("--public"), attachmentLinks: links))
         if let outputPath {
             do {
                 try AtomicFile.write(output, to: io.resolve(outputPath))

@@ -37,18 +37,33 @@ enum HTMLBlocks {
         out.line("</\(tag)>")
     }
 
+    /// Alignment as a class per cell (`align-right`, from the model); a total row in `<tfoot>`.
     static func writeTable(_ table: TableBlock, into out: inout HTMLOutput) {
+        func row(_ cells: [[Inline]], tag: String, attributes: String = "") -> String {
+            let written = cells.enumerated().map { column, cell in
+                let alignment = table.alignment(ofColumn: column).map { " class=\"align-\($0.rawValue)\"" } ?? ""
+                return "<\(tag)\(alignment)>\(HTMLText.inlines(cell))</\(tag)>"
+            }
+            return "<tr\(attributes)>" + written.joined() + "</tr>"
+        }
         out.line("<table>")
         var body = table.rows[...]
         if table.hasHeader, let header = body.first {
             out.line("<thead>")
-            out.line("<tr>" + header.map { "<th>\(HTMLText.inlines($0))</th>" }.joined() + "</tr>")
+            out.line(row(header, tag: "th"))
             out.line("</thead>")
             body = body.dropFirst()
         }
+        let total = table.hasTotalRow ? body.last : nil
+        if total != nil { body = body.dropLast() }
         out.line("<tbody>")
-        for row in body { out.line("<tr>" + row.map { "<td>\(HTMLText.inlines($0))</td>" }.joined() + "</tr>") }
+        for cells in body { out.line(row(cells, tag: "td")) }
         out.line("</tbody>")
+        if let total {
+            out.line("<tfoot>")
+            out.line(row(total, tag: "td", attributes: " class=\"total\""))
+            out.line("</tfoot>")
+        }
         out.line("</table>")
     }
 }

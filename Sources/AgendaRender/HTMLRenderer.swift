@@ -4,8 +4,8 @@ import AgendaSemantics
 /// screen and print: one `<article>` per item, a table of contents linking to
 /// `#punkt-N`, closed items marked.
 enum HTMLRenderer {
-    static func render(_ meeting: Meeting) -> String {
-        let document = PrintedDocument(meeting)
+    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) -> String {
+        let document = PrintedDocument(meeting, links: links)
         var out = HTMLOutput()
         out.line("<!doctype html>")
         out.line("<html lang=\"da\">")
@@ -104,6 +104,10 @@ enum HTMLRenderer {
             out.line("<ul class=\"\(role.rawValue)\">")
             for entry in entries { out.line("<li>\(HTMLText.escape(entry))</li>") }
             out.line("</ul>")
+        case .attachments(let attachments):
+            out.line("<ul class=\"attachments\">")
+            for attachment in attachments { out.line("<li>\(attachmentLine(attachment))</li>") }
+            out.line("</ul>")
         }
     }
 
@@ -118,6 +122,13 @@ enum HTMLRenderer {
             HTMLBlocks.write(blocks, into: &out)
         }
         out.line("</div>")
+    }
+
+    /// The title linked to its file (relative to the page); the note after the link.
+    static func attachmentLine(_ attachment: PrintedAttachment) -> String {
+        let title = HTMLText.escape(attachment.title)
+        let linked = attachment.link.map { "<a href=\"\(HTMLText.escape($0))\">\(title)</a>" } ?? title
+        return linked + (attachment.note.map { " (\(HTMLText.escape($0)))" } ?? "")
     }
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout HTMLOutput) {

@@ -35,6 +35,10 @@ enum HTMLStyle {
         table { border-collapse: collapse; margin: 0 0 1rem; font-size: 0.95rem; }
         th, td { border: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #eee; }
+        .align-left { text-align: left; }
+        .align-center { text-align: center; }
+        .align-right { text-align: right; font-variant-numeric: tabular-nums; }
+        tfoot tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
         footer.signatures { border-top: 2px solid var(--ink); margin-top: 3rem; }
         footer.signatures.paper li { list-style: none; margin: 2.5rem 0 0; padding-top: 0.25rem; border-top: 1px solid var(--ink); max-width: 20rem; }
         @page { size: A4; margin: 20mm 18mm 22mm 22mm; }

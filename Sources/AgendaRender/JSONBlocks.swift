@@ -21,6 +21,8 @@ enum JSONBlocks {
             return .object([
                 ("type", .string("table")),
                 ("hasHeader", .bool(table.hasHeader)),
+                ("align", .array(table.alignments.map { $0.map { .string($0.rawValue) } ?? .null })),
+                ("totalRow", .bool(table.hasTotalRow)),
                 ("rows", .array(table.rows.map { row in .array(row.map { .string($0.plainText) }) })),
                 ("rowInlines", .array(table.rows.map { row in .array(row.map(inlines)) })),
             ])

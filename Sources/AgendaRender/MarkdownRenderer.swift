@@ -4,8 +4,8 @@ import AgendaSemantics
 /// document, `##` for items, `###` for sections, `####` for sub-headings. Each
 /// item has an `<a id="punkt-N">` anchor, as in the HTML, for the table of contents and `#punkt-N` links.
 enum MarkdownRenderer {
-    static func render(_ meeting: Meeting) -> String {
-        let document = PrintedDocument(meeting)
+    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) -> String {
+        let document = PrintedDocument(meeting, links: links)
         var out = TextOutput()
         if let municipality = document.municipality { out.paragraph(MarkdownText.line(municipality)) }
         out.paragraph("# " + MarkdownText.escape(document.title))
@@ -58,6 +58,8 @@ enum MarkdownRenderer {
             writeLed(lead, blocks, into: &out)
         case .entries(let entries, _):
             out.lines(entries.map { "- " + MarkdownText.line($0) })
+        case .attachments(let attachments):
+            out.lines(attachments.map { "- " + attachmentLine($0) })
         }
     }
 
@@ -70,6 +72,13 @@ enum MarkdownRenderer {
             out.paragraph("**\(MarkdownText.escape(lead))**")
             writeBlocks(blocks, into: &out)
         }
+    }
+
+    /// `[Titel](bilag/plan.pdf) (ikke offentlig)`; the title alone when there is no file.
+    static func attachmentLine(_ attachment: PrintedAttachment) -> String {
+        let title = attachment.link.map { "[\(MarkdownText.escape(attachment.title))](\(MarkdownText.destination($0)))" }
+            ?? MarkdownText.line(attachment.title)
+        return title + (attachment.note.map { " (\(MarkdownText.escape($0)))" } ?? "")
     }
 
     /// A point whose marker Markdown cannot take (`at` among numbered points) keeps it as a word.
@@ -110,12 +119,16 @@ enum MarkdownRenderer {
     }
 
     /// A pipe table. GitHub requires a header row, so a table without one gets an empty header.
+    /// The dash row carries each column's alignment; a total row is set in bold.
     static func tableLines(_ table: TableBlock) -> [String] {
         let width = max(1, table.rows.map(\.count).max() ?? 1)
         func row(_ cells: [String]) -> String {
             "| " + (0..<width).map { $0 < cells.count ? cells[$0] : "" }.joined(separator: " | ") + " |"
         }
-        let cells = table.rows.map { $0.map(MarkdownText.cell) }
+        var cells = table.rows.map { $0.map(MarkdownText.cell) }
+        if table.hasTotalRow, let last = table.rows.indices.last {
+            cells[last] = table.rows[last].map(MarkdownText.strongCell)
+        }
         var lines: [String] = []
         var body = cells[...]
         if table.hasHeader, let header = body.first {
@@ -124,9 +137,18 @@ enum MarkdownRenderer {
         } else {
             lines.append(row([]))
         }
-        lines.append("|" + Array(repeating: "---|", count: width).joined())
+        lines.append("|" + (0..<width).map { delimiter(table.alignment(ofColumn: $0)) + "|" }.joined())
         lines += body.map(row)
         return lines
+    }
+
+    static func delimiter(_ alignment: TableAlignment?) -> String {
+        switch alignment {
+        case .left: ":---"
+        case .center: ":---:"
+        case .right: "---:"
+        case nil: "---"
+        }
     }
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout TextOutput) {

@@ -83,6 +83,13 @@ enum MarkdownText {
         inlines.map { inline($0) }.joined()
     }
 
+    /// A cell in bold (a total row); an empty cell stays empty, one already bold is not wrapped again.
+    static func strongCell(_ inlines: [Inline]) -> String {
+        if inlines.plainText.allSatisfy(\.isWhitespace) { return cell(inlines) }
+        if inlines.count == 1, case .strong = inlines[0] { return cell(inlines) }
+        return cell([.strong(inlines)])
+    }
+
     /// The marker as written when Markdown reads it as a list marker (`-`, `*`, `1.`, `1)`); anything else becomes `-`.
     static func listMarker(_ marker: String) -> String {
         if marker == "-" || marker == "*" { return "-" }

@@ -50,8 +50,21 @@ enum PrintedContent {
     case statement(PartyPosition.Kind, lead: String, [Block])
     /// A note for the record: its lead (`Protokolbemærkning (…):`) and text.
     case note(lead: String, [Block])
-    /// One line each: attachments, earlier treatments.
+    /// One line each: earlier treatments.
     case entries([String], role: EntryRole)
+    /// One line each, linked to its file where it has one.
+    case attachments([PrintedAttachment])
+}
+
+struct PrintedAttachment {
+    var title: String
+    /// `ikke offentlig`, printed after the title.
+    var note: String?
+    /// The file, relative to the page; nil when there is none to link.
+    var link: String?
+
+    /// `Titel (ikke offentlig)`, for output that cannot link.
+    var text: String { note.map { "\(title) (\($0))" } ?? title }
 }
 
 enum SentenceRole: String {
@@ -64,7 +77,6 @@ enum SentenceRole: String {
 }
 
 enum EntryRole: String {
-    case attachments
     case history
 }
 
@@ -76,7 +88,7 @@ struct PrintedSignatures {
 }
 
 extension PrintedDocument {
-    init(_ meeting: Meeting) {
+    init(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) {
         municipality = meeting.municipality?.value
         title = PrintedPhrases.title(meeting)
         facts = []
@@ -89,7 +101,7 @@ extension PrintedDocument {
         }
         preamble = meeting.preamble
         var anchors = AnchorNames()
-        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number)) }
+        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), links: links) }
         signatures = meeting.signatures.map { signatures in
             PrintedSignatures(heading: Keyword.signatures.label, lead: PrintedPhrases.signatureLead(signatures, kind: meeting.kind),
                               signers: signatures.signers.map(PrintedPhrases.person), digital: signatures.digital)
@@ -110,7 +122,7 @@ struct AnchorNames {
 }
 
 extension PrintedItem {
-    init(_ item: Item, anchor: String) {
+    init(_ item: Item, anchor: String, links: AttachmentLinks) {
         number = item.number
         self.anchor = anchor
         title = item.title
@@ -122,7 +134,7 @@ extension PrintedItem {
         if let caseworker = item.caseworker?.value { facts.append((Keyword.caseworker.label, caseworker)) }
         if let others = item.otherCaseworkers?.value { facts.append((Keyword.otherCaseworkers.label, others)) }
         if let duration = item.duration?.value { facts.append((Keyword.duration.label, duration)) }
-        sections = item.sections.map(PrintedSection.init)
+        sections = item.sections.map { PrintedSection($0, links: links) }
         PrintedItem.placeFinalAuthority(item.finalAuthority, in: &sections)
         let writtenInDecision = Set(item.sections.flatMap { section -> [Range<Int>] in
             if case .decision(let decision) = section.content { return decision.absentees.map(\.range) }
@@ -146,7 +158,7 @@ extension PrintedItem {
 }
 
 extension PrintedSection {
-    init(_ section: Section) {
+    init(_ section: Section, links: AttachmentLinks) {
         kind = section.kind
         heading = section.heading
         switch section.content {
@@ -162,7 +174,10 @@ extension PrintedSection {
             heading = PrintedPhrases.decisionHeading(section.heading, decision)
             content = PrintedSection.decisionContent(decision)
         case .attachments(let attachments):
-            content = [.entries(attachments.map(PrintedPhrases.attachment), role: .attachments)]
+            content = [.attachments(attachments.map { attachment in
+                PrintedAttachment(title: attachment.title, note: PrintedPhrases.attachmentNote(attachment),
+                                  link: attachment.file.flatMap { links.target(for: $0.value) })
+            })]
         case .history(let treatments):
             content = [.entries(treatments.map(PrintedPhrases.treatment), role: .history)]
         }

@@ -100,8 +100,9 @@ enum PrintedPhrases {
         return result
     }
 
-    static func attachment(_ attachment: Attachment) -> String {
-        attachment.isPublic ? attachment.title : "\(attachment.title) (ikke offentlig)"
+    /// Printed after an attachment's title: `Bilag (ikke offentlig)`.
+    static func attachmentNote(_ attachment: Attachment) -> String? {
+        attachment.isPublic ? nil : "ikke offentlig"
     }
 
     static func absentees(_ people: [Person]) -> String {

@@ -7,8 +7,8 @@ public enum AgendaRenderer {
         switch format {
         case .json: return JSONRenderer.document(shown, options: options).prettyPrinted()
         case .text: return TextRenderer.render(shown)
-        case .markdown: return MarkdownRenderer.render(shown)
-        case .html: return HTMLRenderer.render(shown)
+        case .markdown: return MarkdownRenderer.render(shown, links: options.attachmentLinks)
+        case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks)
         }
     }
 }

@@ -18,8 +18,11 @@ public struct RenderOptions: Sendable, Hashable {
     /// The public version (`--public`): closed items keep only number, title and
     /// the "Lukket punkt" marker, and attachments marked not public are left out.
     public var publicVersion: Bool
+    /// How attachment files are linked from the page (HTML and Markdown).
+    public var attachmentLinks: AttachmentLinks
 
-    public init(publicVersion: Bool = false) {
+    public init(publicVersion: Bool = false, attachmentLinks: AttachmentLinks = AttachmentLinks()) {
         self.publicVersion = publicVersion
+        self.attachmentLinks = attachmentLinks
     }
 }

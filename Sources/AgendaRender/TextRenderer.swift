@@ -69,6 +69,8 @@ enum TextRenderer {
             writeLed(lead, blocks, into: &out)
         case .entries(let entries, _):
             for entry in entries { out.paragraph(entry) }
+        case .attachments(let attachments):
+            for attachment in attachments { out.paragraph(attachment.text) }
         }
     }
 

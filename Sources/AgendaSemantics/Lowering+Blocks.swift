@@ -13,8 +13,7 @@ extension Lowering {
         case .list(let list):
             return .list(self.list(list))
         case .table(let table):
-            let rows = table.rows.filter { !$0.isSeparator }.map { row in row.cells.map { inlines($0) } }
-            return .table(TableBlock(rows: rows, hasHeader: table.hasHeader, range: table.range))
+            return .table(self.table(table))
         case .keyword(let line):
             if line.keyword == .heading { return .heading(text(line.valueRange), range: line.range) }
             // a misplaced keyword line (reported by the parser): keep its words as prose

@@ -224,7 +224,29 @@ public struct ListEntry: Sendable, Hashable {
 public struct TableBlock: Sendable, Hashable {
     public var rows: [[[Inline]]]
     public var hasHeader: Bool
+    /// One per column: as written in the dash row (`:--`, `:-:`, `--:`), else
+    /// `.right` for a column of numbers, else nil (the renderer's default, left).
+    public var alignments: [TableAlignment?]
+    /// The last row sums up the others (its first cell is `I alt`, `Total`, `Samlet` …).
+    public var hasTotalRow: Bool
     public var range: Range<Int>
+
+    public init(rows: [[[Inline]]], hasHeader: Bool, alignments: [TableAlignment?] = [], hasTotalRow: Bool = false, range: Range<Int>) {
+        self.rows = rows
+        self.hasHeader = hasHeader
+        self.alignments = alignments
+        self.hasTotalRow = hasTotalRow
+        self.range = range
+    }
+
+    /// The alignment of a column, nil where none was written or inferred.
+    public func alignment(ofColumn column: Int) -> TableAlignment? {
+        alignments.indices.contains(column) ? alignments[column] : nil
+    }
+}
+
+public enum TableAlignment: String, Sendable, Hashable {
+    case left, center, right
 }
 
 public enum Inline: Sendable, Hashable {

@@ -16,7 +16,7 @@ import Testing
     static let repository = testsFolder.deletingLastPathComponent()
 
     /// Cases also rendered with `--public`.
-    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01"]
+    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links"]
 
     static var caseNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
@@ -48,7 +48,7 @@ import Testing
 
     @Test func everyCaseIsPresent() {
         let names = Set(Self.caseNames)
-        for expected in ["constructs", "horsens-2026-05-04", "herning-2026-01-13", "haderslev-2025-10-20", "horsens-2026-06-01"] {
+        for expected in ["constructs", "horsens-2026-05-04", "herning-2026-01-13", "haderslev-2025-10-20", "horsens-2026-06-01", "tables", "attachment-links"] {
             #expect(names.contains(expected), "fixture \(expected).agenda is missing from \(Self.fixtures.path)")
         }
         #expect(Self.publicCases.isSubset(of: names))
