@@ -47,8 +47,9 @@ public enum CLI {
                                      compile an agenda to another format
           check FILES-OR-FOLDERS… [--format text|json|github|sarif]
                                      report problems; exit 1 when there are errors
-          fmt FILES-OR-FOLDERS… [--check] | fmt -
-                                     rewrite files in the canonical layout (- : stdin to stdout)
+          fmt FILES-OR-FOLDERS… [--check]
+                                     rewrite files in the canonical layout; --check only reports
+          fmt -                      format standard input to standard output
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text
