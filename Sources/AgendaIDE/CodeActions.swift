@@ -190,7 +190,7 @@ struct CodeActionBuilder {
 
     /// The name part of the person a diagnostic points at.
     func personName(_ diagnostic: Diagnostic) -> TextPieces.PersonParts? {
-        pieces.person(diagnostic.range, allowRole: true).flatMap { $0.name.isEmpty ? nil : $0 }
+        pieces.people(diagnostic.range, ownLine: true).first.flatMap { $0.name.isEmpty ? nil : $0 }
     }
 
     /// Someone absent who is not among the participants: add them to `deltagere:`.

@@ -490,12 +490,17 @@ struct CompletionRequest {
 
     /// The names already written in a people field (its line and the lines below), but the one under the cursor.
     func writtenPeople(fieldLine: KeywordLine, body: [BlockSyntax] = []) -> Set<String> {
-        var ranges = pieces.split(fieldLine.valueRange, on: UInt8(ascii: ","))
-        ranges += body.flatMap(lineRanges)
         var names = Set<String>()
-        for range in ranges where !(range.lowerBound <= cursor && cursor <= range.upperBound) {
-            let parts = fieldLine.keyword == .substitutes || fieldLine.keyword == .substitute ? pieces.substitution(range).substitute : pieces.person(range, allowRole: true)
-            if let parts { names.insert(Fold.text(text(parts.name))) }
+        if fieldLine.keyword == .substitutes || fieldLine.keyword == .substitute {
+            let ranges = pieces.split(fieldLine.valueRange, on: UInt8(ascii: ",")) + body.flatMap(lineRanges)
+            for range in ranges where !(range.lowerBound <= cursor && cursor <= range.upperBound) {
+                if let parts = pieces.substitution(range).substitute { names.insert(Fold.text(text(parts.name))) }
+            }
+            return names
+        }
+        let people = pieces.people(fieldLine.valueRange, ownLine: false) + body.flatMap(lineRanges).flatMap { pieces.people($0, ownLine: true) }
+        for parts in people where !(parts.name.lowerBound <= cursor && cursor <= parts.name.upperBound) {
+            names.insert(Fold.text(text(parts.name)))
         }
         return names
     }

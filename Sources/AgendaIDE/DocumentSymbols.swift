@@ -5,7 +5,7 @@ import AgendaSyntax
 /// One node of the document outline.
 public struct DocumentSymbol: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
-        case meeting, item, section, heading, signatures
+        case meeting, item, section, heading, decisionField, signatures
     }
 
     public var name: String
@@ -29,7 +29,8 @@ public struct DocumentSymbol: Hashable, Sendable {
 
 /// The outline: the meeting (committee and date) holding its items
 /// (`Punkt N: titel`, with the case number as detail), each holding its
-/// sections, which hold their sub-headings; the signature sheet last.
+/// sections, which hold their sub-headings (a decision: its fields too, in
+/// written order: `Flertal: A, V`, `Fraværende: …`); the signature sheet last.
 public enum DocumentSymbols {
     public static func symbols(in document: AnalyzedDocument) -> [DocumentSymbol] {
         let lookup = DocumentLookup(document)
@@ -63,19 +64,41 @@ public enum DocumentSymbols {
                               selectionRange: model.titleRange.isEmpty ? model.headerRange : model.titleRange, children: sections)
     }
 
-    /// `overskrift:` lines, each reaching to the next sub-heading or the section's end.
+    /// `overskrift:` lines, and in a decision its fields, each reaching to the
+    /// next of them or the section's end.
     static func headings(in entry: EntrySyntax, source: SourceText) -> [DocumentSymbol] {
+        let inDecision = entry.keyword == .decision
+        func isMark(_ block: BlockSyntax) -> Bool {
+            guard case .keyword(let line) = block else { return false }
+            return line.keyword == .heading || (inDecision && line.keyword.isAllowed(in: .decision))
+        }
         var result: [DocumentSymbol] = []
-        for (index, block) in entry.body.enumerated() {
-            guard case .keyword(let line) = block, line.keyword == .heading else { continue }
-            let rest = entry.body[(index + 1)...]
-            let next = rest.firstIndex { if case .keyword(let other) = $0 { return other.keyword == .heading } else { return false } }
-            let last = next.map { rest[rest.startIndex..<$0] } ?? rest
-            let end = last.last?.range.upperBound ?? line.range.upperBound
-            result.append(DocumentSymbol(name: line.valueRange.isEmpty ? "Overskrift" : source.text(line.valueRange), kind: .heading,
-                                         range: line.range.lowerBound..<max(end, line.range.upperBound),
-                                         selectionRange: line.valueRange.isEmpty ? line.keywordRange : line.valueRange))
+        var index = entry.body.startIndex
+        while index < entry.body.endIndex {
+            guard case .keyword(let line) = entry.body[index], isMark(entry.body[index]) else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            while next < entry.body.endIndex, !isMark(entry.body[next]) { next += 1 }
+            // a one-line field (`fraværende:`) ends at its line; the text below it is the decision's
+            let ownsText = line.keyword == .heading || line.keyword.takesText
+            let end = ownsText ? entry.body[next - 1].range.upperBound : line.range.upperBound
+            let range = line.range.lowerBound..<max(end, line.range.upperBound)
+            if line.keyword == .heading {
+                result.append(DocumentSymbol(name: line.valueRange.isEmpty ? "Overskrift" : source.text(line.valueRange), kind: .heading,
+                                             range: range, selectionRange: line.valueRange.isEmpty ? line.keywordRange : line.valueRange))
+            } else {
+                result.append(DocumentSymbol(name: fieldName(line, source: source), kind: .decisionField, range: range, selectionRange: line.keywordRange))
+            }
+            index = next
         }
         return result
+    }
+
+    /// `Flertal: A, V`, `Udfald 2: godkendt`: the label and the value as written.
+    static func fieldName(_ line: KeywordLine, source: SourceText) -> String {
+        let label = line.number.map { "\(line.keyword.label) \($0)" } ?? line.keyword.label
+        return line.valueRange.isEmpty ? label : "\(label): \(source.text(line.valueRange))"
     }
 }

@@ -314,7 +314,7 @@ struct TokenCollector {
 
     /// `Navn (A), Navn (V)` on a field's line.
     mutating func peopleValue(_ range: Range<Int>) {
-        for piece in pieces.split(range, on: UInt8(ascii: ",")) { person(pieces.person(piece, allowRole: false)) }
+        for parts in pieces.people(range, ownLine: false) { person(parts) }
     }
 
     /// One person (or substitution) a line below a field.
@@ -326,7 +326,11 @@ struct TokenCollector {
             case .table, .keyword: []
             }
             for line in lines {
-                if substitutions { substitution(line) } else { person(pieces.person(line, allowRole: true)) }
+                if substitutions {
+                    substitution(line)
+                } else {
+                    for parts in pieces.people(line, ownLine: true) { person(parts) }
+                }
             }
         }
     }

@@ -128,16 +128,35 @@ public struct Lowering {
         return result
     }
 
-    /// `Navn (A), Navn (V)` on one line.
+    /// `Navn (A), formand, Navn (V)` on one line.
     func commaSeparatedPeople(_ range: Range<Int>) -> [Person] {
-        splitOutsideParentheses(range, separator: UInt8(ascii: ",")).compactMap { person($0, allowRole: false) }
+        peopleWithRoles(range, ownLine: false)
     }
 
-    /// One person a line (`- Navn (A), formand`), from lists or plain lines.
+    /// One person a line (`- Navn (A), formand`), from lists or plain lines; a
+    /// line may also hold several, as on the field's own line.
     mutating func peopleLines(_ body: [BlockSyntax]) -> [Person] {
+        lineRanges(body).flatMap { peopleWithRoles($0, ownLine: true) }
+    }
+
+    /// People separated by commas. A piece with no party is the role of the
+    /// person before it when `RoleWords` says it is one; on a line of its own,
+    /// the second of exactly two pieces is always the first one's role
+    /// (`- Anna Hansen, Projektleder`), as it always was.
+    func peopleWithRoles(_ range: Range<Int>, ownLine: Bool) -> [Person] {
+        let pieces = splitOutsideParentheses(range, separator: UInt8(ascii: ","))
         var result: [Person] = []
-        for range in lineRanges(body) {
-            if let person = person(range, allowRole: true) { result.append(person) }
+        for (index, piece) in pieces.enumerated() {
+            guard var person = person(piece) else { continue }
+            if person.party == nil, var owner = result.last,
+               RoleWords.isRole(Substring(person.name)) || (ownLine && pieces.count == 2 && index == 1) {
+                owner.role = owner.role.map { "\($0), \(person.name)" } ?? person.name
+                owner.range = owner.range.lowerBound..<piece.upperBound
+                result[result.count - 1] = owner
+                continue
+            }
+            person.range = piece
+            result.append(person)
         }
         return result
     }
@@ -163,23 +182,16 @@ public struct Lowering {
         return ranges
     }
 
-    func person(_ range: Range<Int>, allowRole: Bool) -> Person? {
+    /// `Navn (A)`: one person, the party optional; roles are read by `peopleWithRoles`.
+    func person(_ range: Range<Int>) -> Person? {
         var raw = text(range).trimmedSpaces
         if raw.isEmpty || raw == "-" { return nil }
-        var role: String?
-        if allowRole, let close = raw.lastIndex(of: ")"), let comma = raw[close...].firstIndex(of: ",") {
-            role = raw[raw.index(after: comma)...].trimmedSpaces
-            raw = String(raw[..<comma])
-        } else if allowRole, !raw.contains("("), let comma = raw.firstIndex(of: ",") {
-            role = raw[raw.index(after: comma)...].trimmedSpaces
-            raw = String(raw[..<comma])
-        }
         var party: String?
         if raw.hasSuffix(")"), let open = raw.lastIndex(of: "(") {
             party = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].trimmedSpaces
             raw = raw[..<open].trimmedSpaces
         }
-        return Person(name: raw, party: party?.isEmpty == true ? nil : party, role: role?.isEmpty == true ? nil : role, range: range)
+        return Person(name: raw, party: party?.isEmpty == true ? nil : party, range: range)
     }
 
     mutating func substitutions(_ line: KeywordLine, _ body: [BlockSyntax]) -> [Substitution] {
@@ -194,7 +206,7 @@ public struct Lowering {
                 continue
             }
             let substituteText = String(raw[..<split.lowerBound])
-            let substitute = person(range.lowerBound..<(range.lowerBound + substituteText.utf8.count), allowRole: false)
+            let substitute = person(range.lowerBound..<(range.lowerBound + substituteText.utf8.count))
                 ?? Person(name: substituteText, range: range)
             result.append(Substitution(substitute: substitute, replaces: raw[split.upperBound...].trimmedSpaces, range: range))
         }

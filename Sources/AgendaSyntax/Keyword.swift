@@ -176,6 +176,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Whether the keyword carries a number before its colon (`punkt 3:`, `udfald 2:`).
     public var takesNumber: Bool { self == .item || self == .outcome }
 
+    /// Whether the lines below this decision field are its text (a position's
+    /// statement, a note); below the other decision fields text is the decision's again.
+    public var takesText: Bool { self == .majority || self == .minority || self == .noteForTheRecord }
+
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
 

@@ -75,29 +75,37 @@ struct TextPieces {
         var role: Range<Int>?
     }
 
-    /// Reads a person as lowering does: a role only on lines of their own (`allowRole`).
-    func person(_ range: Range<Int>, allowRole: Bool) -> PersonParts? {
+    /// Reads people as lowering does (`peopleWithRoles`): comma-separated, a
+    /// piece that `RoleWords` calls a role belongs to the person before it, and
+    /// on a line of its own the second of exactly two pieces is the first one's role.
+    func people(_ range: Range<Int>, ownLine: Bool) -> [PersonParts] {
+        let pieces = split(range, on: UInt8(ascii: ","))
+        var result: [PersonParts] = []
+        for (index, piece) in pieces.enumerated() {
+            guard let parts = person(piece) else { continue }
+            if parts.party == nil, var owner = result.last,
+               RoleWords.isRole(Substring(source.text(parts.name))) || (ownLine && pieces.count == 2 && index == 1) {
+                owner.role = (owner.role?.lowerBound ?? piece.lowerBound)..<piece.upperBound
+                result[result.count - 1] = owner
+                continue
+            }
+            result.append(parts)
+        }
+        return result
+    }
+
+    /// One person, `Navn (A)`, without a role.
+    func person(_ range: Range<Int>) -> PersonParts? {
         let whole = trim(range)
         guard !whole.isEmpty, !(whole.count == 1 && bytes[whole.lowerBound] == UInt8(ascii: "-")) else { return nil }
         var head = whole
-        var role: Range<Int>?
-        if allowRole {
-            if let close = last(UInt8(ascii: ")"), in: whole), let comma = first(UInt8(ascii: ","), in: close..<whole.upperBound) {
-                role = trim((comma + 1)..<whole.upperBound)
-                head = whole.lowerBound..<comma
-            } else if first(UInt8(ascii: "("), in: whole) == nil, let comma = first(UInt8(ascii: ","), in: whole) {
-                role = trim((comma + 1)..<whole.upperBound)
-                head = whole.lowerBound..<comma
-            }
-        }
-        head = trim(head)
         var party: Range<Int>?
         if let lastByte = byte(head.upperBound - 1), lastByte == UInt8(ascii: ")"), !head.isEmpty,
            let open = last(UInt8(ascii: "("), in: head) {
             party = trim((open + 1)..<(head.upperBound - 1))
             head = trim(head.lowerBound..<open)
         }
-        return PersonParts(name: head, party: party?.isEmpty == true ? nil : party, role: role?.isEmpty == true ? nil : role)
+        return PersonParts(name: head, party: party?.isEmpty == true ? nil : party, role: nil)
     }
 
     /// `Anna Hansen (A) for Jens Friis Felber`: the substitute and the member replaced.
@@ -107,11 +115,11 @@ struct TextPieces {
         var cursor = whole.lowerBound
         while cursor + marker.count <= whole.upperBound {
             if Array(bytes[cursor..<(cursor + marker.count)]) == marker {
-                return (person(whole.lowerBound..<cursor, allowRole: false), trim((cursor + marker.count)..<whole.upperBound))
+                return (person(whole.lowerBound..<cursor), trim((cursor + marker.count)..<whole.upperBound))
             }
             cursor += 1
         }
-        return (person(whole, allowRole: false), nil)
+        return (person(whole), nil)
     }
 
     /// The parts of a history line: `- Byrådet, 2025-09-30, punkt 4: Godkendt`.

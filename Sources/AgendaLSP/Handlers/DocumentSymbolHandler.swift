@@ -52,6 +52,7 @@ enum DocumentSymbolHandler {
         case .item: 12        // Function (item titles are functions in the semantic tokens too)
         case .section: 8      // Field
         case .heading: 15     // String
+        case .decisionField: 7  // Property
         case .signatures: 24  // Event
         }
     }
