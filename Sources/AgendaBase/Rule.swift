@@ -39,6 +39,9 @@ public enum Rule: String, CaseIterable, Sendable {
     case recommendationWithoutPoints = "AG404"
     case outcomeForMissingPoint = "AG405"
     case unreadableHistory = "AG406"
+    case decisionLineAmbiguous = "AG407"
+    case noDecisionFlagWithDecision = "AG408"
+    case outcomeWithoutRecommendation = "AG409"
 
     // People, parties and the workspace (AG5xx).
     case absenteeNotParticipant = "AG500"
@@ -55,6 +58,7 @@ public enum Rule: String, CaseIterable, Sendable {
         switch self {
         case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
+            .decisionLineAmbiguous, .noDecisionFlagWithDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable:
             .warning
         case .sharedCaseNumber, .unknownCommittee:
@@ -95,6 +99,9 @@ public enum Rule: String, CaseIterable, Sendable {
         case .recommendationWithoutPoints: "recommendation without points"
         case .outcomeForMissingPoint: "outcome for a point the recommendation does not have"
         case .unreadableHistory: "unreadable earlier treatment"
+        case .decisionLineAmbiguous: "`beslutning:` line that may name who decided or be text"
+        case .noDecisionFlagWithDecision: "`uden beslutning` on an item with a decision"
+        case .outcomeWithoutRecommendation: "outcome on an item without a recommendation"
         case .absenteeNotParticipant: "absentee who is not a participant"
         case .unknownMember: "person who is not a member of the committee"
         case .unknownParty: "party the committee does not have"
@@ -164,6 +171,12 @@ public enum Rule: String, CaseIterable, Sendable {
             "`udfald N:` records the outcome of recommendation point N, but the recommendation has fewer points."
         case .unreadableHistory:
             "An earlier treatment is written `- Udvalg, 2025-09-30, punkt 4: Udfald` (the item number and outcome are optional)."
+        case .decisionLineAmbiguous:
+            "The value on the `beslutning:` line is who decided and when (`Udvalget, 2026-05-04`, `Byrådet den 4. maj 2026`, or a body's name) or else the decision's first line. This one reads like a name that is not a known body, so it is taken as text. End it with a full stop if it is text; write `Navn, dato` or add the committee to `agendac.json` if it names who decided."
+        case .noDecisionFlagWithDecision:
+            "`uden beslutning` marks an item that by nature has no decision, yet this item has one under `beslutning:`. Remove the flag (or the decision)."
+        case .outcomeWithoutRecommendation:
+            "`udfald N:` records the outcome of recommendation point N, but the item has no `indstilling:`. Add the recommendation, or write the outcome as decision text."
         case .absenteeNotParticipant:
             "Everybody absent is one of the meeting's participants (`deltagere:`). Add the person there, or check the spelling."
         case .unknownMember:

@@ -56,7 +56,7 @@ enum JSONRenderer {
         object.set("name", item.title)
         object.set("public", !item.closed)
         object.set("contentWithheld", options.publicVersion && item.closed)
-        object.set("withoutDecision", item.markedWithoutDecision)
+        object.set("withoutDecision", item.isWithoutDecision)
         object.set("reference", nullable(item.caseNumber?.value))
         object.set("distribution", .array(item.distribution.map { code in
             .object([("code", .string(code.code)), ("marked", .bool(code.marked))])

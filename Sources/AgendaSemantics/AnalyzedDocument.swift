@@ -57,7 +57,7 @@ public struct AnalyzedDocument: Sendable {
 
     public init(source: SourceText, context: CheckContext = CheckContext()) {
         syntax = Parser.parse(source)
-        let lowered = Lowering.lower(syntax)
+        let lowered = Lowering.lower(syntax, committees: context.settings?.committees.map(\.name) ?? [])
         meeting = lowered.meeting
         let checked = Checker.check(meeting, source: source, context: context)
         diagnostics = (syntax.diagnostics + lowered.diagnostics + checked).sorted {

@@ -25,7 +25,9 @@ extension Lowering {
             switch keyword {
             case .caseNumber: item.caseNumber = required(entryLine).map { Located($0, entryLine.valueRange) }
             case .closed: item.closed = !["nej", "no", "false"].contains(value.lowercased())
-            case .noDecision: item.markedWithoutDecision = !["nej", "no", "false"].contains(value.lowercased())
+            case .noDecision:
+                item.markedWithoutDecision = !["nej", "no", "false"].contains(value.lowercased())
+                item.noDecisionFlagRange = entryLine.range
             case .distribution:
                 item.distribution = distributionCodes(entryLine.valueRange)
                 item.distributionRange = entryLine.valueRange

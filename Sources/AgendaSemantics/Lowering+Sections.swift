@@ -76,8 +76,8 @@ extension Lowering {
 
     mutating func decision(_ entry: EntrySyntax, line: KeywordLine) -> Decision {
         var decision = Decision(range: entry.range)
-        readDecidedBy(line, into: &decision)
         var parts: [DecisionPart] = []
+        if let firstLine = readDecidedBy(line, into: &decision) { parts.append(.text([firstLine])) }
         var peopleFollow: KeywordLine?
         for block in entry.body {
             if let absentLine = peopleFollow {
@@ -149,11 +149,15 @@ extension Lowering {
         }
     }
 
-    /// `beslutning: Udvalget, 2025-10-20`, `beslutning: Udvalget den 20-10-2025` or just one of them.
-    /// Works on the source bytes: this runs for every decision on every keystroke.
-    mutating func readDecidedBy(_ line: KeywordLine, into decision: inout Decision) {
+    /// The value on the `beslutning:` line is who decided and/or when when it
+    /// reads as such: a date, `Navn, dato`, `Navn den dato`, or a body's name
+    /// (the meeting's committee, a committee in the settings, or a name ending
+    /// like one, `BodyNames`). A sentence ending in `.` and anything else is the
+    /// decision's first line, returned as a paragraph. Works on the source bytes:
+    /// this runs for every decision on every keystroke.
+    mutating func readDecidedBy(_ line: KeywordLine, into decision: inout Decision) -> Block? {
         let range = line.valueRange
-        guard !range.isEmpty else { return }
+        guard !range.isEmpty else { return nil }
         var split: (bodyEnd: Int, dateStart: Int)?
         if let comma = source.bytes[range].lastIndex(of: UInt8(ascii: ",")) {
             split = (comma, comma + 1)
@@ -168,11 +172,11 @@ extension Lowering {
             case .date(let date):
                 decision.date = Located(date, dateRange)
                 decision.decidedBy = body
-                return
+                return nil
             case .nonexistent(let reason):
                 report(.invalidDate, dateRange, "'\(dateText)' does not exist: \(reason); correct the date")
                 decision.decidedBy = body
-                return
+                return nil
             case .unreadable:
                 break
             }
@@ -180,9 +184,26 @@ extension Lowering {
         let value = text(range)
         if case .date(let date) = CalendarDate.read(value) {
             decision.date = Located(date, range)
-        } else {
-            decision.decidedBy = value
+            return nil
         }
+        if !value.hasSuffix("."), isKnownBody(value) || BodyNames.isBodyLike(value) {
+            decision.decidedBy = value
+            return nil
+        }
+        if !value.hasSuffix("."), value.contains(" "), BodyNames.looksLikeName(value) {
+            var fixes = [Fix(title: "End it with a full stop: it is the decision's text", edits: [TextEdit(range: range.upperBound..<range.upperBound, replacement: ".")])]
+            if let date = meetingDate {
+                fixes.append(Fix(title: "Add the meeting's date: it names who decided", edits: [TextEdit(range: range.upperBound..<range.upperBound, replacement: ", \(date.iso)")]))
+            }
+            report(.decisionLineAmbiguous, range,
+                   "'\(value)' is read as the decision's first line, since it is no known committee; end it with a full stop if it is text, or write `\(value), dato` if it names who decided", fixes: fixes)
+        }
+        return .paragraph(inlines(range), range: range)
+    }
+
+    /// The meeting's committee or one in the settings, ignoring case and a trailing term.
+    func isKnownBody(_ value: String) -> Bool {
+        knownBodies.contains(WorkspaceSettings.normalizedCommitteeName(value))
     }
 
     static let den = Array(" den ".utf8)

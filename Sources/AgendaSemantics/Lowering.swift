@@ -8,9 +8,16 @@ import Foundation
 public struct Lowering {
     let source: SourceText
     var diagnostics: [Diagnostic] = []
+    /// Names that `beslutning: Navn` is read as who decided: the settings'
+    /// committees and the meeting's own, normalised (`WorkspaceSettings.normalizedCommitteeName`).
+    var knownBodies: Set<String> = []
+    /// The meeting's date, for the fix that dates a `beslutning:` line.
+    var meetingDate: CalendarDate?
 
-    public static func lower(_ syntax: DocumentSyntax) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
+    /// `committees`: the committees the workspace settings name.
+    public static func lower(_ syntax: DocumentSyntax, committees: [String] = []) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
         var lowering = Lowering(source: syntax.source)
+        lowering.knownBodies = Set(committees.map(WorkspaceSettings.normalizedCommitteeName))
         let meeting = lowering.meeting(syntax)
         return (meeting, lowering.diagnostics)
     }
@@ -74,6 +81,8 @@ public struct Lowering {
             }
             if !keyword.takesPeople && keyword != .substitutes { keepStrayBody(entry, into: &meeting.preamble) }
         }
+        if let committee = meeting.committee?.value { knownBodies.insert(WorkspaceSettings.normalizedCommitteeName(committee)) }
+        meetingDate = meeting.date?.value
         var previousNumber: Int?
         for itemSyntax in syntax.items {
             let item = item(itemSyntax, after: previousNumber)

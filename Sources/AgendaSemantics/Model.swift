@@ -83,6 +83,8 @@ public struct Item: Sendable {
     public var closed = false
     /// Marked `uden beslutning`: by nature the item has no decision.
     public var markedWithoutDecision = false
+    /// The `uden beslutning` line, when written.
+    public var noDecisionFlagRange: Range<Int>?
     public var distribution: [DistributionCode] = []
     public var distributionRange: Range<Int>?
     public var caseworker: Located<String>?
@@ -102,6 +104,9 @@ public struct Item: Sendable {
         for section in sections { if case .decision(let value) = section.content { return value } }
         return nil
     }
+
+    /// Marked `uden beslutning` and without one: a decision written anyway wins (the flag is reported).
+    public var isWithoutDecision: Bool { markedWithoutDecision && decision == nil }
 
     public var attachments: [Attachment] {
         sections.flatMap { section -> [Attachment] in

@@ -24,6 +24,13 @@ enum ItemRules {
             seenNumbers[item.number] = seenNumbers[item.number] ?? item
             previous = item
             findings += decisionFindings(item, meeting: meeting, source: source)
+            findings += flagFindings(item, source: source)
+            if item.recommendation == nil, let decision = item.decision {
+                for outcome in decision.outcomes {
+                    findings.append(Diagnostic(.outcomeWithoutRecommendation, outcome.range,
+                        "item \(item.number) has no `indstilling:`, so `udfald\(outcome.point.map { " \($0)" } ?? ""):` has no point to record; add the recommendation with its points, or write the outcome as decision text"))
+                }
+            }
             if let recommendation = item.recommendation {
                 if recommendation.points.isEmpty {
                     findings.append(Diagnostic(.recommendationWithoutPoints, keywordRange(recommendation.range, source: source),
@@ -55,6 +62,23 @@ enum ItemRules {
                 "this is an agenda (`dokument: dagsorden`), yet item \(item.number) has a decision; change `dokument:` to `referat` once the meeting is held")]
         }
         return []
+    }
+
+    /// `uden beslutning` on an item that has a decision: one finding at the flag, fixed by removing it.
+    static func flagFindings(_ item: Item, source: SourceText) -> [Diagnostic] {
+        guard item.markedWithoutDecision, let flag = item.noDecisionFlagRange, let decision = item.decision else { return [] }
+        let decisionLine = source.line(containing: decision.range.lowerBound) + 1
+        return [Diagnostic(.noDecisionFlagWithDecision, flag,
+            "item \(item.number) is marked `uden beslutning` but has a decision (line \(decisionLine)); remove the flag, or the decision if there was none",
+            fixes: [Fix(title: "Remove `uden beslutning`", edits: [TextEdit(range: wholeLine(containing: flag.lowerBound, source: source), replacement: "")])])]
+    }
+
+    /// The line with its line break, so removing it leaves no blank line.
+    static func wholeLine(containing offset: Int, source: SourceText) -> Range<Int> {
+        let line = source.line(containing: offset)
+        let start = source.lineRange(line).lowerBound
+        let end = line + 1 < source.lineCount ? source.lineRange(line + 1).lowerBound : source.bytes.count
+        return start..<max(start, end)
     }
 
     static func hasNoDecisionByNature(_ item: Item) -> Bool {
