@@ -21,6 +21,8 @@ public struct HoverResult: Hashable, Sendable {
 /// - a date: the weekday, the long Danish date and the week number;
 /// - a `sagens gang:` line: the earlier treatment and the item it refers to;
 /// - an item's `punkt` line: number, title, case number and sections;
+/// - the value on a `beslutning:` line: who decided and when, or the decision's first line;
+/// - a person's role (`formand`) in a people field;
 /// - and, under any of these, the title and explanation of each diagnostic at the position.
 public enum Hover {
     public static func hover(in document: AnalyzedDocument, at offset: Int, context: IDEContext = IDEContext()) -> HoverResult? {
@@ -59,13 +61,63 @@ struct HoverRequest {
         if case .keyword(let keywordLine) = line.kind {
             if touches(keywordLine.keywordRange) { return keyword(keywordLine) }
         }
+        if let role = roleHover(line) { return role }
         if let item = lookup.itemContaining(offset)?.model {
             if let written = item.caseNumber, touches(written.range) { return caseNumber(written, in: item) }
             if let decision = item.decision, let date = decision.date, touches(date.range) { return dateHover(date.value, range: date.range) }
+            if case .keyword(let keywordLine) = line.kind, keywordLine.keyword == .decision, touches(keywordLine.valueRange),
+               let decision = item.sections.first(where: { $0.range.lowerBound == keywordLine.range.lowerBound }).flatMap(Self.decision) {
+                return decisionLine(keywordLine, decision)
+            }
             for treatment in item.history where touches(treatment.range) { return history(treatment) }
             if touches(item.headerRange) { return itemHeader(item) }
         }
         if let date = document.meeting.date, touches(date.range) { return dateHover(date.value, range: date.range) }
+        return nil
+    }
+
+    // MARK: Decision line and roles
+
+    static func decision(_ section: Section) -> Decision? {
+        if case .decision(let decision) = section.content { return decision }
+        return nil
+    }
+
+    /// How the value on the `beslutning:` line was read: who decided and when, or the decision's first line.
+    func decisionLine(_ line: KeywordLine, _ decision: Decision) -> HoverResult {
+        let markdown: String
+        if decision.decidedBy != nil || decision.date != nil {
+            let who = decision.decidedBy.map { "**\($0)**" } ?? "Beslutningen"
+            let when = decision.date.map { " den \($0.value.danishNumeric)" } ?? ""
+            markdown = "\(who)\(when): hvem der besluttede og hvornår.\n\nLinjen læses sådan, fordi den er en dato, `Navn, dato`, `Navn den dato` eller navnet på et udvalg."
+        } else {
+            markdown = "**Beslutningens første linje**\n\nVærdien er hverken en dato eller et kendt udvalgs navn, så den er beslutningens tekst. Skriv `Navn, dato` for at angive, hvem der besluttede."
+        }
+        return HoverResult(markdown: markdown, range: line.valueRange)
+    }
+
+    /// A role after a person (`Hans Henriksen (A), formand`) on a people field's line or a line below it.
+    func roleHover(_ line: ScannedLine) -> HoverResult? {
+        var candidates: [(range: Range<Int>, ownLine: Bool)] = []
+        switch line.kind {
+        case .keyword(let keywordLine) where keywordLine.keyword.takesPeople && keywordLine.keyword != .substitutes:
+            candidates.append((keywordLine.valueRange, false))
+        case .listEntry(_, _, _, let content), .prose(_, let content):
+            let entry = lookup.entry(containing: offset, in: lookup.region(at: offset))
+            if let keyword = entry?.keyword, keyword == .signatures || (keyword.takesPeople && keyword != .substitutes) {
+                candidates.append((content, true))
+            }
+        default:
+            break
+        }
+        for candidate in candidates {
+            for person in pieces.people(candidate.range, ownLine: candidate.ownLine) {
+                guard let role = person.role, touches(role) else { continue }
+                let markdown = "**\(source.text(role))** — rolle for \(source.text(person.name))\n\n"
+                    + "Et stykke uden parti efter en person er personens rolle, når det begynder med lille bogstav, et tal eller et rolleord (formand, næstformand, borgmester, …)."
+                return HoverResult(markdown: markdown, range: role)
+            }
+        }
         return nil
     }
 
