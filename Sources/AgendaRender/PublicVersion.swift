@@ -26,6 +26,8 @@ enum PublicVersion {
         result.duration = nil
         result.finalAuthority = nil
         result.absentees = []
+        // whether the item had a decision is decided before its sections go
+        result.markedWithoutDecision = item.isWithoutDecision
         result.sections = []
         return result
     }
