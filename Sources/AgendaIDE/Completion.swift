@@ -477,7 +477,7 @@ struct CompletionRequest {
         while rest < lineEnd, source.bytes[rest] == 0x20 { rest += 1 }
         let partyFollows = rest < lineEnd && source.bytes[rest] == UInt8(ascii: "(")
         let withParty = (field == .participants || (field == .substitutes && !afterFor)) && !partyFollows
-        return personCandidates(participantsFirst: participantsFirst).filter { !written.contains(Fold.text($0.name)) }.map { person in
+        let people = personCandidates(participantsFirst: participantsFirst).filter { !written.contains(Fold.text($0.name)) }.map { person in
             let partyName = person.party.flatMap { context.settings?.partyName($0) }
             let detail = [person.party.map { letter in partyName.map { "\(letter) · \($0)" } ?? letter }, person.role].compactMap { $0 }
                 .joined(separator: " · ")
@@ -485,6 +485,21 @@ struct CompletionRequest {
             return CompletionItem(label: person.name, kind: .person, detail: detail.isEmpty ? nil : detail,
                                   documentation: person.origin.prefix(1).uppercased() + person.origin.dropFirst() + ".",
                                   insertText: space + insert, replaceRange: replace)
+        }
+        return people + roleItems(field: field, replace: replace, space: space)
+    }
+
+    /// Right after `Navn (A), ` the next piece may be that person's role (`RoleWords`).
+    func roleItems(field: Keyword, replace: Range<Int>, space: String) -> [CompletionItem] {
+        guard field == .participants || field == .absent || field == .signatures else { return [] }
+        var back = replace.lowerBound - 1
+        while back >= 0, source.bytes[back] == 0x20 { back -= 1 }
+        guard back >= 0, source.bytes[back] == UInt8(ascii: ",") else { return [] }
+        back -= 1
+        while back >= 0, source.bytes[back] == 0x20 { back -= 1 }
+        guard back >= 0, source.bytes[back] == UInt8(ascii: ")") else { return [] }
+        return RoleWords.common.map {
+            CompletionItem(label: $0, kind: .value, detail: "rolle", documentation: "Rolle for personen før kommaet.", insertText: space + $0, replaceRange: replace)
         }
     }
 

@@ -10,6 +10,9 @@ public enum RoleWords {
         "gæst", "løsgænger",
     ]
 
+    /// The roles completion offers after a person, commonest first.
+    public static let common: [String] = ["formand", "næstformand", "medlem", "borgmester", "viceborgmester", "suppleant", "sekretær", "referent"]
+
     /// Whether a piece with no party, written after a person, is that person's
     /// role: it starts with a role word, or with a small letter or a digit
     /// (`formand for udvalget`, `2. næstformand`), which a name never does.
