@@ -42,6 +42,10 @@ public enum Rule: String, CaseIterable, Sendable {
     case decisionLineAmbiguous = "AG407"
     case noDecisionFlagWithDecision = "AG408"
     case outcomeWithoutRecommendation = "AG409"
+    case voteCountMismatch = "AG416"
+    case voteOnMissingPoint = "AG417"
+    case moreVotesThanPresent = "AG418"
+    case voteWithoutSides = "AG419"
 
     // People, parties and the workspace (AG5xx).
     case absenteeNotParticipant = "AG500"
@@ -51,6 +55,12 @@ public enum Rule: String, CaseIterable, Sendable {
     case unknownDistributionCode = "AG504"
     case missingAttachmentFile = "AG505"
     case settingsUnreadable = "AG506"
+    case voterNamedTwice = "AG510"
+    case absentVoter = "AG511"
+    case disqualifiedVoter = "AG512"
+    case voterNotParticipant = "AG513"
+    case voterPartyDiffers = "AG514"
+    case conflictWithoutReason = "AG515"
 
     public var code: String { rawValue }
 
@@ -59,7 +69,8 @@ public enum Rule: String, CaseIterable, Sendable {
         case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision,
-            .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable:
+            .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
+            .voterNotParticipant, .voterPartyDiffers, .conflictWithoutReason:
             .warning
         case .sharedCaseNumber, .unknownCommittee:
             .information
@@ -102,6 +113,10 @@ public enum Rule: String, CaseIterable, Sendable {
         case .decisionLineAmbiguous: "`beslutning:` line that may name who decided or be text"
         case .noDecisionFlagWithDecision: "`uden beslutning` on an item with a decision"
         case .outcomeWithoutRecommendation: "outcome on an item without a recommendation"
+        case .voteCountMismatch: "vote count that does not match the names"
+        case .voteOnMissingPoint: "vote on a point the recommendation does not have"
+        case .moreVotesThanPresent: "more votes than members present"
+        case .voteWithoutSides: "vote without for, against or abstaining"
         case .absenteeNotParticipant: "absentee who is not a participant"
         case .unknownMember: "person who is not a member of the committee"
         case .unknownParty: "party the committee does not have"
@@ -109,6 +124,12 @@ public enum Rule: String, CaseIterable, Sendable {
         case .unknownDistributionCode: "unknown distribution code"
         case .missingAttachmentFile: "attachment file that does not exist"
         case .settingsUnreadable: "unreadable workspace settings"
+        case .voterNamedTwice: "member named twice in one vote"
+        case .absentVoter: "absent member named in a vote"
+        case .disqualifiedVoter: "disqualified (inhabil) member named in a vote"
+        case .voterNotParticipant: "member in a vote who is not a participant"
+        case .voterPartyDiffers: "member's party differs from the workspace settings"
+        case .conflictWithoutReason: "conflict of interest without a reason"
         }
     }
 
@@ -177,6 +198,14 @@ public enum Rule: String, CaseIterable, Sendable {
             "`uden beslutning` marks an item that by nature has no decision, yet this item has one under `beslutning:`. Remove the flag (or the decision)."
         case .outcomeWithoutRecommendation:
             "`udfald N:` records the outcome of recommendation point N, but the item has no `indstilling:`. Add the recommendation, or write the outcome as decision text."
+        case .voteCountMismatch:
+            "A side of a vote gives a number and names every member (`for: 2 (Anna Ærø (A), Bo Østergaard (V))`), but the number is not the count of names. Correct the number, or add the missing names (end with `…` when they are left out on purpose)."
+        case .voteOnMissingPoint:
+            "`afstemning: punkt N` votes on point N of the recommendation, but the item's recommendation has fewer points (or none). Check the number, or write the proposal that was voted on."
+        case .moreVotesThanPresent:
+            "A vote records more votes (for, against and abstaining together) than members were present for the item: the participants, less those absent and those disqualified (`inhabil:`). Check the counts, `fraværende:` and `inhabil:`."
+        case .voteWithoutSides:
+            "`afstemning:` opens a vote; below it (after the proposal's text, if any) come `for:`, `imod:` and `undlod at stemme:` with the number of votes and/or the names."
         case .absenteeNotParticipant:
             "Everybody absent is one of the meeting's participants (`deltagere:`). Add the person there, or check the spelling."
         case .unknownMember:
@@ -191,6 +220,18 @@ public enum Rule: String, CaseIterable, Sendable {
             "The attachment names a file (relative to the agenda file) that does not exist. Check the path, or add the file."
         case .settingsUnreadable:
             "The workspace settings file `agendac.json` could not be read; its defaults are not used."
+        case .voterNamedTwice:
+            "A member can vote once in each vote, yet this name stands twice (on one side or on two). Remove the wrong one."
+        case .absentVoter:
+            "The member is absent (`fraværende:` for the meeting, the item or its decision) and so cannot vote or be counted in a majority or minority. Remove the name, or correct the absence."
+        case .disqualifiedVoter:
+            "The member is disqualified for this item (`inhabil:`), leaves it and so cannot vote on it or be counted in a majority or minority. Remove the name, or correct `inhabil:`."
+        case .voterNotParticipant:
+            "Everybody who votes is one of the meeting's participants (`deltagere:`) or a substitute (`stedfortrædere:`). Add the person there, or check the spelling."
+        case .voterPartyDiffers:
+            "The workspace settings give the member another party (or none: an independent member, `løsgænger`). Check which is right; the quick fix writes the party from `agendac.json`."
+        case .conflictWithoutReason:
+            "Minutes record why a member is disqualified (inhabil), as the law on public administration asks. Write the reason on the lines below `inhabil:`."
         }
     }
 }

@@ -83,6 +83,7 @@ struct CodeActionBuilder {
         case .invalidItemNumber: removeItemNumber(diagnostic)
         case .absenteeNotParticipant: addParticipant(diagnostic) + nearestName(diagnostic, among: document.meeting.participants.map(\.name))
         case .unknownMember: nearestName(diagnostic, among: members())
+        case .voterNotParticipant: nearestName(diagnostic, among: document.meeting.participants.map(\.name))
         case .unknownDistributionCode: nearestWord(diagnostic, among: context.settings?.distributionCodes.map(\.code) ?? [], limit: 1)
         case .unknownParty: nearestWord(diagnostic, among: context.settings?.parties.map(\.name) ?? [], limit: 2)
         case .unevenTableRow: emptyCells(diagnostic)

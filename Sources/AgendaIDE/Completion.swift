@@ -323,6 +323,12 @@ struct CompletionRequest {
         case .majority, .minority:
             let token = listToken(in: line.valueRange.lowerBound..<line.range.upperBound, from: valueStart, cursor: cursor, afterFor: false)
             return partyItems(replace: token.range, space: space, written: line.valueRange)
+        case .votesFor, .votesAgainst, .abstained, .conflictOfInterest:
+            let token = voteToken(in: line.valueRange.lowerBound..<line.range.upperBound, from: valueStart, cursor: cursor)
+            return voterItems(at: line.range.lowerBound, replace: token, space: valueStart == token.lowerBound ? space : "",
+                              lineEnd: line.range.upperBound)
+        case .vote:
+            return voteSubjectItems(at: line.range.lowerBound, replace: wholeValue, space: space)
         case .caseworker, .otherCaseworkers:
             let token = listToken(in: line.valueRange.lowerBound..<line.range.upperBound, from: valueStart, cursor: cursor, afterFor: false)
             return caseworkerItems(replace: token.range, space: space)
@@ -357,6 +363,91 @@ struct CompletionRequest {
         while end < value.upperBound, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "(") { end += 1 }
         end = max(cursor, pieces.trim(start..<end).upperBound)
         return (start..<end, isAfterFor)
+    }
+
+    // MARK: Votes
+
+    /// The name under the cursor in a side's names, `20 (Bo Hilsted (A), Car|`:
+    /// after the last comma of the names, or after the parenthesis opening them.
+    func voteToken(in value: Range<Int>, from valueStart: Int, cursor: Int) -> Range<Int> {
+        let bytes = source.bytes
+        var start = valueStart
+        var depth = 0
+        var index = valueStart
+        // a count first: the names start after it
+        while index < cursor, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        if index > valueStart { start = index }
+        while index < cursor {
+            switch bytes[index] {
+            case UInt8(ascii: "("):
+                if depth == 0 { start = index + 1 }
+                depth += 1
+            case UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: ","): if depth <= 1 { start = index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        while start < cursor, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        var end = cursor
+        while end < value.upperBound, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "("), bytes[end] != UInt8(ascii: ")") { end += 1 }
+        return start..<max(cursor, pieces.trim(start..<end).upperBound)
+    }
+
+    /// Members who may vote on the item: the participants and substitutes (or,
+    /// without participants, the committee's members) less those absent or
+    /// disqualified for it and those already named in the same vote, each with
+    /// the party, as a side writes them (`Bo Hilsted (A)`, `Hanne Lund (løsgænger)`).
+    func voterItems(at offset: Int, replace: Range<Int>, space: String, lineEnd: Int) -> [CompletionItem] {
+        var away = Set((meeting.absentees).map { Fold.text($0.name) })
+        if case .item(let index) = lookup.region(at: offset), let (_, item) = lookup.item(index) {
+            for person in item.absentees { away.insert(Fold.text(person.name)) }
+            for conflict in item.conflicts where !conflict.range.contains(offset) {
+                for person in conflict.people { away.insert(Fold.text(person.name)) }
+            }
+            // the names of the vote this line belongs to, but the one being written
+            for vote in item.decision?.votes ?? [] where vote.range.contains(offset) || vote.range.upperBound == offset {
+                for side in vote.sides {
+                    for voter in side.voters where !(voter.range.lowerBound <= replace.upperBound && replace.lowerBound <= voter.range.upperBound) {
+                        away.insert(Fold.text(voter.name))
+                    }
+                }
+            }
+        }
+        let committeeName = meeting.committee.map { Fold.committeeDisplayName($0.value) } ?? ""
+        let candidates: [PersonCandidate] = meeting.participants.isEmpty
+            ? committeeMembers().map { PersonCandidate(name: $0.name, party: $0.party, role: $0.role, origin: "medlem af \(committeeName)") }
+            : meeting.participants.map { PersonCandidate(name: $0.name, party: $0.party, role: $0.role, origin: "mødedeltager") }
+                + meeting.substitutes.map { PersonCandidate(name: $0.substitute.name, party: $0.substitute.party, role: nil, origin: "stedfortræder for \($0.replaces)") }
+        var rest = replace.upperBound
+        while rest < lineEnd, source.bytes[rest] == 0x20 { rest += 1 }
+        let partyFollows = rest < lineEnd && source.bytes[rest] == UInt8(ascii: "(")
+        var seen = Set<String>()
+        return candidates.filter { !$0.name.isEmpty && !away.contains(Fold.text($0.name)) && seen.insert(Fold.text($0.name)).inserted }
+            .map { person in
+                // a member is written with the party; an unknown one is left for the secretary to fill in
+                let party = person.party.flatMap { $0.isEmpty ? nil : $0 }
+                let insert = partyFollows ? person.name : "\(person.name) (\(party ?? "parti"))"
+                let snippet = partyFollows || party != nil ? nil : space + "\(person.name) (${1:parti})"
+                return CompletionItem(label: person.name, kind: .person, detail: party, documentation: person.origin.prefix(1).uppercased() + person.origin.dropFirst() + ".",
+                                      insertText: space + insert, snippet: snippet, replaceRange: replace)
+            }
+    }
+
+    /// `afstemning:` the recommendation, one of its points, or a proposal made at the meeting.
+    func voteSubjectItems(at offset: Int, replace: Range<Int>, space: String) -> [CompletionItem] {
+        var items = [CompletionItem(label: VoteWords.recommendation[0], kind: .value, detail: "hele indstillingen", insertText: space + VoteWords.recommendation[0], replaceRange: replace)]
+        if case .item(let index) = lookup.region(at: offset), let (_, item) = lookup.item(index), let recommendation = item.recommendation {
+            for (number, point) in recommendation.points.enumerated() {
+                let label = "\(VoteWords.pointPrefixes[2]) \(number + 1)"
+                items.append(CompletionItem(label: label, kind: .value, detail: "indstillingens punkt \(number + 1)",
+                                            documentation: point.text.plainText, insertText: space + label, replaceRange: replace))
+            }
+        }
+        let proposal = "ændringsforslag fra "
+        items.append(CompletionItem(label: proposal + "…", kind: .phrase, detail: "et forslag stillet på mødet; skriv forslaget nedenunder",
+                                    insertText: space + proposal, snippet: space + proposal + "${1:parti}\n$0", replaceRange: replace))
+        return items
     }
 
     // MARK: Committees, parties, codes
@@ -561,6 +652,10 @@ struct CompletionRequest {
             let nested = entry.body.last { block in
                 if case .keyword = block { return block.range.lowerBound < line.range.lowerBound }
                 return false
+            }
+            if isListLine, case .keyword(let field)? = nested, field.keyword.isVoteSide {
+                let token = voteToken(in: contentStart..<line.range.upperBound, from: contentStart, cursor: cursor)
+                return voterItems(at: line.range.lowerBound, replace: token, space: "", lineEnd: line.range.upperBound)
             }
             if isListLine, case .keyword(let field)? = nested, field.keyword == .absent || field.keyword == .substitute {
                 let following = entry.body.filter { $0.range.lowerBound > field.range.lowerBound }

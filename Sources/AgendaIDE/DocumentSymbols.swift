@@ -5,7 +5,7 @@ import AgendaSyntax
 /// One node of the document outline.
 public struct DocumentSymbol: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
-        case meeting, item, section, heading, decisionField, signatures
+        case meeting, item, section, heading, decisionField, signatures, vote, conflictOfInterest
     }
 
     public var name: String
@@ -30,7 +30,8 @@ public struct DocumentSymbol: Hashable, Sendable {
 /// The outline: the meeting (committee and date) holding its items
 /// (`Punkt N: titel`, with the case number as detail), each holding its
 /// sections, which hold their sub-headings (a decision: its fields too, in
-/// written order: `Flertal: A, V`, `Fraværende: …`); the signature sheet last.
+/// written order: `Flertal: A, V`, `Fraværende: …`, and its votes and
+/// conflicts of interest); the signature sheet last.
 public enum DocumentSymbols {
     public static func symbols(in document: AnalyzedDocument) -> [DocumentSymbol] {
         let lookup = DocumentLookup(document)
@@ -52,20 +53,57 @@ public enum DocumentSymbols {
 
     static func item(_ syntax: ItemSyntax, _ model: Item, source: SourceText) -> DocumentSymbol {
         var sections: [DocumentSymbol] = []
+        for conflict in model.conflicts where model.decision.map({ !$0.range.contains(conflict.range.lowerBound) }) ?? true {
+            sections.append(conflictSymbol(conflict))
+        }
         for entry in syntax.entries {
             guard let line = entry.line, line.keyword.role == .section,
                   let section = model.sections.first(where: { $0.range.lowerBound == entry.range.lowerBound && $0.kind != .untitled }) else { continue }
             let selection = line.keyword == .customSection && !line.valueRange.isEmpty ? line.valueRange : line.keywordRange
+            var children = headings(in: entry, source: source)
+            if case .decision(let decision) = section.content {
+                let parts = decision.parts.compactMap { part -> DocumentSymbol? in
+                    switch part {
+                    case .vote(let vote): voteSymbol(vote, source: source)
+                    case .conflict(let conflict): conflictSymbol(conflict)
+                    default: nil
+                    }
+                }
+                if !parts.isEmpty { children = (children + parts).sorted { $0.range.lowerBound < $1.range.lowerBound } }
+            }
             sections.append(DocumentSymbol(name: section.heading.isEmpty ? line.keyword.label : section.heading, kind: .section,
-                                           range: entry.range, selectionRange: selection, children: headings(in: entry, source: source)))
+                                           range: entry.range, selectionRange: selection, children: children))
         }
         let title = model.title.isEmpty ? "(uden titel)" : model.title
         return DocumentSymbol(name: "Punkt \(model.number): \(title)", detail: model.caseNumber?.value, kind: .item, range: syntax.range,
                               selectionRange: model.titleRange.isEmpty ? model.headerRange : model.titleRange, children: sections)
     }
 
-    /// `overskrift:` lines, and in a decision its fields, each reaching to the
-    /// next of them or the section's end.
+    /// `Afstemning: ændringsforslag fra B` with the tally as detail (`For 2 · Imod 3`).
+    static func voteSymbol(_ vote: Vote, source: SourceText) -> DocumentSymbol {
+        let what: String = switch vote.subject?.value {
+        case .recommendation?, nil: "indstillingen"
+        case .point(let number)?: "indstillingens punkt \(number)"
+        case .proposal(let title)?: title.isEmpty ? "forslag" : title
+        }
+        let tally = vote.sides.map { "\($0.label) \($0.votes)" }.joined(separator: " · ")
+        let firstLine = source.lineRange(source.line(containing: vote.range.lowerBound))
+        let keyword = source.trimmingSpaces(firstLine.lowerBound..<min(firstLine.upperBound, vote.subject?.range.lowerBound ?? firstLine.upperBound))
+        return DocumentSymbol(name: "\(Keyword.vote.label): \(what)", detail: tally.isEmpty ? nil : tally, kind: .vote, range: vote.range,
+                              selectionRange: vote.subject?.range ?? keyword)
+    }
+
+    /// `Inhabil: Per Clausen (Ø)`.
+    static func conflictSymbol(_ conflict: ConflictOfInterest) -> DocumentSymbol {
+        let who = conflict.people.map { person in person.party.map { "\(person.name) (\($0))" } ?? person.name }.joined(separator: ", ")
+        let end = conflict.reason.last?.range.upperBound ?? conflict.range.upperBound
+        return DocumentSymbol(name: "\(Keyword.conflictOfInterest.label): \(who)", kind: .conflictOfInterest,
+                              range: conflict.range.lowerBound..<max(end, conflict.range.upperBound),
+                              selectionRange: conflict.people.first?.range ?? conflict.range)
+    }
+
+    /// `overskrift:` lines, and in a decision its fields (but votes and conflicts
+    /// of interest), each reaching to the next of them or the section's end.
     static func headings(in entry: EntrySyntax, source: SourceText) -> [DocumentSymbol] {
         let inDecision = entry.keyword == .decision
         func isMark(_ block: BlockSyntax) -> Bool {
@@ -88,7 +126,8 @@ public enum DocumentSymbols {
             if line.keyword == .heading {
                 result.append(DocumentSymbol(name: line.valueRange.isEmpty ? "Overskrift" : source.text(line.valueRange), kind: .heading,
                                              range: range, selectionRange: line.valueRange.isEmpty ? line.keywordRange : line.valueRange))
-            } else {
+            } else if !(line.keyword == .vote || line.keyword.isVoteSide || line.keyword == .conflictOfInterest) {
+                // votes and conflicts of interest come whole from the model (`voteSymbol`, `conflictSymbol`)
                 result.append(DocumentSymbol(name: fieldName(line, source: source), kind: .decisionField, range: range, selectionRange: line.keywordRange))
             }
             index = next

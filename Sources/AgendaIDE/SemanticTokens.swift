@@ -220,6 +220,9 @@ struct TokenCollector {
             case .absent:
                 peopleValue(line.valueRange)
                 peopleLines(entry.body, substitutions: false)
+            case .conflictOfInterest:
+                peopleValue(line.valueRange)
+                prose(entry.body)
             case .decision:
                 decision(entry, line: line, model: model.decision)
             case .history:
@@ -253,6 +256,13 @@ struct TokenCollector {
             add(line.valueRange, .namespace)
         }
         var peopleFollow = false
+        // the model's sides by their line, so their counts, members and parties are read once
+        var sides: [Int: VoteSide] = [:]
+        var subjects: [Int: Vote.Subject] = [:]
+        for vote in model?.votes ?? [] {
+            for side in vote.sides { sides[side.range.lowerBound] = side }
+            if let subject = vote.subject { subjects[vote.range.lowerBound] = subject.value }
+        }
         for block in entry.body {
             if peopleFollow, case .list = block {
                 peopleLines([block], substitutions: false)
@@ -266,7 +276,19 @@ struct TokenCollector {
             }
             switch field.keyword {
             case .majority, .minority:
-                for party in pieces.parties(field.valueRange) { add(party, .enumMember) }
+                for party in pieces.parties(field.valueRange) {
+                    // a member named beside the parties: `Hanne Lund (løsgænger)`
+                    if !party.isEmpty, bytes[party.upperBound - 1] == UInt8(ascii: ")") { person(pieces.person(party)) } else { add(party, .enumMember) }
+                }
+            case .votesFor, .votesAgainst, .abstained:
+                if let side = sides[field.range.lowerBound] { voteSide(side) }
+            case .vote:
+                switch subjects[field.range.lowerBound] {
+                case .recommendation?, .point?: add(field.valueRange, .enumMember)
+                default: add(field.valueRange, .string)
+                }
+            case .conflictOfInterest:
+                peopleValue(field.valueRange)
             case .absent:
                 peopleValue(field.valueRange)
                 peopleFollow = field.valueRange.isEmpty
@@ -282,6 +304,13 @@ struct TokenCollector {
                 break
             }
         }
+    }
+
+    /// A side's count, its members (name and party, on any line they run to) and its parties.
+    mutating func voteSide(_ side: VoteSide) {
+        add(side.count?.range, .number)
+        for voter in side.voters { person(pieces.person(voter.range)) }
+        for party in side.parties { add(party.range, .enumMember) }
     }
 
     /// `- Byrådet, 2025-09-30, punkt 4: Godkendt`.

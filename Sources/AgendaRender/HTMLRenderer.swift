@@ -62,6 +62,7 @@ enum HTMLRenderer {
             for (label, value) in facts { out.line("<dt>\(HTMLText.escape(label))</dt><dd>\(value)</dd>") }
             out.line("</dl>")
         }
+        for conflict in item.conflicts { writeContent(conflict, into: &out) }
         for section in item.sections { writeSection(section, into: &out) }
         if let absentees = item.absentees { out.line("<p class=\"absentees\">\(HTMLText.escape(absentees))</p>") }
         out.line("</article>")
@@ -108,6 +109,21 @@ enum HTMLRenderer {
             out.line("<ul class=\"attachments\">")
             for attachment in attachments { out.line("<li>\(attachmentLine(attachment))</li>") }
             out.line("</ul>")
+        case .vote(let vote):
+            out.line("<div class=\"vote\">")
+            if let lead = vote.lead { out.line("<p class=\"vote-subject\"><strong>\(HTMLText.escape(lead))</strong></p>") }
+            HTMLBlocks.write(vote.proposal, into: &out)
+            for side in vote.sides {
+                let value = side.value.isEmpty ? "" : " " + HTMLText.escape(side.value)
+                out.line("<p class=\"vote-side \(side.kind.rawValue)\"><strong>\(HTMLText.escape(side.label))</strong>\(value)</p>")
+                HTMLBlocks.write(side.reasons, into: &out)
+            }
+            out.line("</div>")
+        case .conflict(let sentence, let reason):
+            out.line("<div class=\"conflict-of-interest\">")
+            out.line("<p>\(HTMLText.escape(sentence))</p>")
+            HTMLBlocks.write(reason, into: &out)
+            out.line("</div>")
         }
     }
 

@@ -32,6 +32,9 @@ enum HTMLStyle {
         ul.points .marker { display: inline-block; min-width: 1.75em; font-weight: 600; }
         .position { border-left: 3px solid var(--rule); padding-left: 0.75rem; margin: 0 0 0.75rem; }
         .note { background: #f4f4f4; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; }
+        .vote { border-left: 3px solid var(--rule); padding-left: 0.75rem; margin: 0 0 0.75rem; }
+        .vote-side { margin: 0.25rem 0; }
+        .conflict-of-interest { font-style: italic; margin: 0 0 0.75rem; }
         table { border-collapse: collapse; margin: 0 0 1rem; font-size: 0.95rem; }
         th, td { border: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #eee; }
@@ -51,7 +54,7 @@ enum HTMLStyle {
           article.item { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
           footer.signatures { break-before: page; page-break-before: always; border-top: none; }
           h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-          table, tr, li, .note, .position { break-inside: avoid; page-break-inside: avoid; }
+          table, tr, li, .note, .position, .vote { break-inside: avoid; page-break-inside: avoid; }
           p { orphans: 3; widows: 3; }
         }
 

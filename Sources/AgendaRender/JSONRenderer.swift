@@ -6,7 +6,7 @@ import AgendaSemantics
 /// key of the schema is always written: absent values are `null`, absent lists `[]`.
 enum JSONRenderer {
     /// Bumped by the rules in docs/json-output.md: minor for added fields, major for anything else.
-    static let schemaVersion = "1.1"
+    static let schemaVersion = "1.2"
 
     static func document(_ meeting: Meeting, options: RenderOptions) -> JSON {
         var object = JSONObjectBuilder()
@@ -68,6 +68,7 @@ enum JSONRenderer {
             .object([("phrase", .string(authority.phrase.rawValue)), ("body", .string(authority.body)), ("sentence", .string(authority.sentence))])
         } ?? .null)
         object.set("absentees", .array(item.absentees.map(person)))
+        object.set("conflictsOfInterest", .array(item.conflicts.map(JSONVotes.conflict)))
         object.set("sections", .array(item.sections.map(section)))
         object.set("recommendation", item.recommendation.map(recommendation) ?? .null)
         object.set("decision", item.decision.map(decision) ?? .null)
@@ -111,6 +112,8 @@ enum JSONRenderer {
             ("outcomes", .array(decision.outcomes.map(outcome))),
             ("substitutes", .array(decision.substitutes.map(substitution))),
             ("absentees", .array(decision.absentees.map(person))),
+            ("votes", .array(decision.votes.map(JSONVotes.vote))),
+            ("conflictsOfInterest", .array(decision.conflicts.map(JSONVotes.conflict))),
         ])
     }
 
@@ -123,6 +126,8 @@ enum JSONRenderer {
         case .outcome(let value): .object([("kind", .string(part.kindName))] + outcomeMembers(value))
         case .substitutes(let value): .object([("kind", .string(part.kindName)), ("substitutes", .array(value.value.map(substitution)))])
         case .absentees(let value): .object([("kind", .string(part.kindName)), ("people", .array(value.value.map(person)))])
+        case .vote(let value): .object([("kind", .string(part.kindName))] + JSONVotes.voteMembers(value))
+        case .conflict(let value): .object([("kind", .string(part.kindName))] + JSONVotes.conflictMembers(value))
         }
     }
 
@@ -130,6 +135,7 @@ enum JSONRenderer {
         .object([
             ("kind", .string(position.kind.rawValue)),
             ("parties", .array(position.parties.map { .string($0.value) })),
+            ("members", .array(position.members.map(person))),
             ("statement", JSONBlocks.blocks(position.statement)),
         ])
     }

@@ -33,6 +33,7 @@ enum MarkdownRenderer {
         // two trailing spaces would be a hard break; a backslash is the visible, GitHub-safe one
         let facts = item.facts.map { "**\($0.label):** \(MarkdownText.escape($0.value))" }
         if !facts.isEmpty { out.lines(facts.enumerated().map { $0.offset < facts.count - 1 ? $0.element + "\\" : $0.element }) }
+        for conflict in item.conflicts { writeContent(conflict, into: &out) }
         for section in item.sections {
             if !section.heading.isEmpty { out.paragraph("### " + MarkdownText.escape(section.heading)) }
             for content in section.content { writeContent(content, into: &out) }
@@ -60,6 +61,16 @@ enum MarkdownRenderer {
             out.lines(entries.map { "- " + MarkdownText.line($0) })
         case .attachments(let attachments):
             out.lines(attachments.map { "- " + attachmentLine($0) })
+        case .vote(let vote):
+            if let lead = vote.lead { out.paragraph("**\(MarkdownText.escape(lead))**") }
+            writeBlocks(vote.proposal, into: &out)
+            for side in vote.sides {
+                out.paragraph("**\(MarkdownText.escape(side.label))** \(MarkdownText.escape(side.value))".trimmingTrailingSpaces)
+                writeBlocks(side.reasons, into: &out)
+            }
+        case .conflict(let sentence, let reason):
+            out.paragraph(MarkdownText.line(sentence))
+            writeBlocks(reason, into: &out)
         }
     }
 

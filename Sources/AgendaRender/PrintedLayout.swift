@@ -26,6 +26,8 @@ struct PrintedItem {
     var distribution: [DistributionCode]
     /// `Sagsbehandler`, `Øvrige sagsbehandlere`, `Varighed` (label, value).
     var facts: [(label: String, value: String)]
+    /// Conflicts of interest written as item fields (those in the decision print with it).
+    var conflicts: [PrintedContent]
     var sections: [PrintedSection]
     /// Members absent for the item, written as an item field (those written in
     /// the decision are printed with the decision).
@@ -54,6 +56,36 @@ enum PrintedContent {
     case entries([String], role: EntryRole)
     /// One line each, linked to its file where it has one.
     case attachments([PrintedAttachment])
+    /// A vote: what was voted on, the proposal's text, then each side with its reasons.
+    case vote(PrintedVote)
+    /// `… var inhabil og deltog ikke i behandlingen af punktet.` and the reason.
+    case conflict(sentence: String, reason: [Block])
+}
+
+struct PrintedVote {
+    var lead: String?
+    var proposal: [Block]
+    var sides: [PrintedVoteSide]
+
+    init(_ vote: Vote) {
+        lead = PrintedPhrases.voteLead(vote)
+        proposal = vote.proposalText
+        sides = vote.sides.map { side in
+            let (label, value) = PrintedPhrases.voteSide(side)
+            return PrintedVoteSide(kind: side.kind, label: label, value: value, reasons: side.reasons)
+        }
+    }
+}
+
+struct PrintedVoteSide {
+    var kind: VoteSide.Kind
+    /// `For:`
+    var label: String
+    /// `20 (Bo Hilsted (A), …)`
+    var value: String
+    var reasons: [Block]
+
+    var line: String { value.isEmpty ? label : "\(label) \(value)" }
 }
 
 struct PrintedAttachment {
@@ -134,6 +166,8 @@ extension PrintedItem {
         if let caseworker = item.caseworker?.value { facts.append((Keyword.caseworker.label, caseworker)) }
         if let others = item.otherCaseworkers?.value { facts.append((Keyword.otherCaseworkers.label, others)) }
         if let duration = item.duration?.value { facts.append((Keyword.duration.label, duration)) }
+        let conflictsInDecision = Set(item.decision?.conflicts.map(\.range) ?? [])
+        conflicts = item.conflicts.filter { !conflictsInDecision.contains($0.range) }.map(PrintedContent.init)
         sections = item.sections.map { PrintedSection($0, links: links) }
         PrintedItem.placeFinalAuthority(item.finalAuthority, in: &sections)
         let writtenInDecision = Set(item.sections.flatMap { section -> [Range<Int>] in
@@ -200,7 +234,17 @@ extension PrintedSection {
                 return substitutes.value.isEmpty ? nil : .sentence(PrintedPhrases.substitutes(substitutes.value), role: .substitutes)
             case .absentees(let people):
                 return people.value.isEmpty ? nil : .sentence(PrintedPhrases.absentees(people.value), role: .absentees)
+            case .vote(let vote):
+                return .vote(PrintedVote(vote))
+            case .conflict(let conflict):
+                return PrintedContent(conflict)
             }
         }
+    }
+}
+
+extension PrintedContent {
+    init(_ conflict: ConflictOfInterest) {
+        self = .conflict(sentence: PrintedPhrases.conflict(conflict), reason: conflict.reason)
     }
 }

@@ -73,15 +73,47 @@ enum PrintedPhrases {
     /// `Flertal (A, Æ):`, opening the statement as minutes print it; `Flertal:` when no party is written.
     static func positionLead(_ position: PartyPosition) -> String {
         let label = positionLabel(position.kind)
-        return position.parties.isEmpty ? "\(label):" : "\(label) (\(parties(position))):"
+        return position.parties.isEmpty && position.members.isEmpty ? "\(label):" : "\(label) (\(parties(position))):"
     }
 
     static func positionLabel(_ kind: PartyPosition.Kind) -> String {
         kind == .majority ? Keyword.majority.label : Keyword.minority.label
     }
 
+    /// The parties, then the members named beside them (`A, V, Hanne Lund (løsgænger)`).
     static func parties(_ position: PartyPosition) -> String {
-        position.parties.map(\.value).joined(separator: ", ")
+        (position.parties.map(\.value) + position.members.map(person)).joined(separator: ", ")
+    }
+
+    /// `Per Clausen (Ø) var inhabil og deltog ikke i behandlingen af punktet.`
+    static func conflict(_ conflict: ConflictOfInterest) -> String {
+        let names = conflict.people.map(person)
+        let who = names.count > 1 ? names.dropLast().joined(separator: ", ") + " og " + (names.last ?? "") : names.joined()
+        let adjective = names.count > 1 ? "inhabile" : "inhabil"
+        return "\(who) var \(adjective) og deltog ikke i behandlingen af punktet."
+    }
+
+    /// `Afstemning om indstillingens punkt 2:`; nothing for sides written without `afstemning:`.
+    static func voteLead(_ vote: Vote) -> String? {
+        guard let subject = vote.subject?.value else { return nil }
+        let what = switch subject {
+        case .recommendation: "indstillingen"
+        case .point(let number): "indstillingens punkt \(number)"
+        case .proposal(let title): title.isEmpty ? "forslaget" : title
+        }
+        return "\(Keyword.vote.label) om \(what):"
+    }
+
+    /// (`For:`, `20 (Bo Hilsted (A), Carsten Nielsen (A))`): the votes, then who cast them.
+    static func voteSide(_ side: VoteSide) -> (label: String, value: String) {
+        let label = side.label + ":"
+        var named = side.parties.map(\.value) + side.voters.map(person)
+        if side.namesElided { named.append("…") }
+        let hasNumber = side.count != nil || !side.voters.isEmpty
+        let number = hasNumber ? String(side.votes) : ""
+        if named.isEmpty { return (label, number) }
+        let names = named.joined(separator: ", ")
+        return (label, number.isEmpty ? names : "\(number) (\(names))")
     }
 
     /// `Udfald 1: godkendt`

@@ -28,6 +28,7 @@ enum PublicVersion {
         result.absentees = []
         // whether the item had a decision is decided before its sections go
         result.markedWithoutDecision = item.isWithoutDecision
+        result.conflicts = []
         result.sections = []
         return result
     }

@@ -27,6 +27,7 @@ enum TextRenderer {
         if let caseNumber = item.caseNumber { out.paragraph(caseNumber) }
         if !item.distribution.isEmpty { writeDistribution(item.distribution, into: &out) }
         for fact in item.facts { out.paragraph("\(fact.label): \(fact.value)".trimmingTrailingSpaces) }
+        for conflict in item.conflicts { writeContent(conflict, into: &out) }
         for section in item.sections {
             if !section.heading.isEmpty { out.paragraph(section.heading) }
             for content in section.content { writeContent(content, into: &out) }
@@ -71,6 +72,16 @@ enum TextRenderer {
             for entry in entries { out.paragraph(entry) }
         case .attachments(let attachments):
             for attachment in attachments { out.paragraph(attachment.text) }
+        case .vote(let vote):
+            if let lead = vote.lead { out.paragraph(lead) }
+            writeBlocks(vote.proposal, into: &out)
+            for side in vote.sides {
+                out.paragraph(side.line)
+                writeBlocks(side.reasons, into: &out)
+            }
+        case .conflict(let sentence, let reason):
+            out.paragraph(sentence)
+            writeBlocks(reason, into: &out)
         }
     }
 

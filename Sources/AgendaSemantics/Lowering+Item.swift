@@ -15,7 +15,7 @@ extension Lowering {
                 continue
             }
             let keyword = entryLine.keyword
-            let repeatable = keyword == .absent || keyword == .customSection || keyword == .attachments || keyword == .history
+            let repeatable = keyword == .absent || keyword == .conflictOfInterest || keyword == .customSection || keyword == .attachments || keyword == .history
             if !repeatable, let first = seen[keyword] {
                 report(.duplicateField, entryLine.keywordRange,
                        "`\(text(entryLine.keywordRange)):` is given twice in this item (first on line \(source.line(containing: first.lowerBound) + 1)); merge the two")
@@ -43,6 +43,9 @@ extension Lowering {
             case .absent:
                 item.absentees += people(entryLine, entry.body)
                 continue
+            case .conflictOfInterest:
+                item.conflicts.append(conflict(entryLine, reason: blocks(entry.body)))
+                continue
             case _ where keyword.role == .section:
                 item.sections.append(section(entry, line: entryLine))
                 continue
@@ -58,7 +61,10 @@ extension Lowering {
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(kept))))
             }
         }
-        if let decision = item.decision { item.absentees += decision.absentees }
+        if let decision = item.decision {
+            item.absentees += decision.absentees
+            item.conflicts += decision.conflicts
+        }
         return item
     }
 

@@ -79,6 +79,7 @@ extension Lowering {
         var parts: [DecisionPart] = []
         if let firstLine = readDecidedBy(line, into: &decision) { parts.append(.text([firstLine])) }
         var peopleFollow: KeywordLine?
+        var openNames: NameSplitter?
         for block in entry.body {
             if let absentLine = peopleFollow {
                 peopleFollow = nil
@@ -88,6 +89,18 @@ extension Lowering {
                     continue
                 }
             }
+            if let splitter = openNames {
+                // the names of the side above go on below its line
+                openNames = nil
+                if readMoreNames(splitter, from: block, into: &parts) { continue }
+            } else if case .list = block, case .vote(var vote)? = parts.last, var side = vote.sides.last, side.awaitsListedNames {
+                // `for: 3` (or nothing) and the members one a line below
+                side.voters = listedVoters(block)
+                vote.sides[vote.sides.count - 1] = side
+                vote.range = vote.range.lowerBound..<block.range.upperBound
+                parts[parts.count - 1] = .vote(vote)
+                continue
+            }
             guard case .keyword(let field) = block else {
                 Lowering.append(self.block(block), to: &parts)
                 continue
@@ -95,10 +108,18 @@ extension Lowering {
             let value = text(field.valueRange)
             switch field.keyword {
             case .majority, .minority:
-                let parties = splitOutsideParentheses(field.valueRange, separator: UInt8(ascii: ",")).flatMap(splitOnOg)
-                    .map { Located(text($0), $0) }
-                if parties.isEmpty { report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the parties after the colon, separated by commas") }
-                parts.append(.position(PartyPosition(kind: field.keyword == .majority ? .majority : .minority, parties: parties, statement: [], range: field.range)))
+                let (parties, members) = partiesAndMembers(field.valueRange)
+                if parties.isEmpty && members.isEmpty {
+                    report(.missingValue, field.range, "`\(text(field.keywordRange)):` needs the parties after the colon, separated by commas")
+                }
+                parts.append(.position(PartyPosition(kind: field.keyword == .majority ? .majority : .minority, parties: parties,
+                                                     members: members, statement: [], range: field.range)))
+            case .vote:
+                parts.append(.vote(Vote(subject: voteSubject(field), range: field.range)))
+            case .votesFor, .votesAgainst, .abstained:
+                openNames = addSide(field, to: &parts)
+            case .conflictOfInterest:
+                parts.append(.conflict(conflict(field, reason: [])))
             case .noteForTheRecord:
                 parts.append(.note(RecordNote(by: value, text: [], range: field.range)))
             case .outcome:
@@ -118,12 +139,26 @@ extension Lowering {
                 Lowering.append(.paragraph([.text(text(field.range))], range: field.range), to: &parts)
             }
         }
+        if let splitter = openNames, case .vote(var vote)? = parts.last, !vote.sides.isEmpty {
+            finishNames(splitter, into: &vote.sides[vote.sides.count - 1])
+            parts[parts.count - 1] = .vote(vote)
+        }
+        for index in parts.indices {
+            guard case .vote(var vote) = parts[index] else { continue }
+            reportEmptySides(vote)
+            if case .proposal("")? = vote.subject?.value, vote.proposalText.isEmpty, let subject = vote.subject {
+                // `afstemning:` alone, nothing written below it: the recommendation
+                vote.subject = Located(.recommendation, subject.range)
+                parts[index] = .vote(vote)
+            }
+        }
         decision.parts = parts
         return decision
     }
 
-    /// Prose below a position or a note is its statement; anywhere else it is
-    /// decision text, a part of its own after a one-line field.
+    /// Prose below a position or a note is its statement, below a vote's
+    /// `afstemning:` its proposal, below a side its reasons, below `inhabil:`
+    /// the reason; anywhere else it is decision text, a part of its own after a one-line field.
     static func append(_ block: Block, to parts: inout [DecisionPart]) {
         guard var last = parts.popLast() else {
             parts.append(.text([block]))
@@ -143,6 +178,19 @@ extension Lowering {
             last = .text([])
             note.text.append(block)
             parts.append(.note(note))
+        case .vote(var vote):
+            last = .text([])
+            if vote.sides.isEmpty {
+                vote.proposalText.append(block)
+            } else {
+                vote.sides[vote.sides.count - 1].reasons.append(block)
+            }
+            vote.range = vote.range.lowerBound..<max(vote.range.upperBound, block.range.upperBound)
+            parts.append(.vote(vote))
+        case .conflict(var conflict):
+            last = .text([])
+            conflict.reason.append(block)
+            parts.append(.conflict(conflict))
         default:
             parts.append(last)
             parts.append(.text([block]))

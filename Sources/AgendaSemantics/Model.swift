@@ -93,6 +93,9 @@ public struct Item: Sendable {
     public var finalAuthority: FinalAuthority?
     /// Members absent for this item.
     public var absentees: [Person] = []
+    /// Members who left the item because of a conflict of interest (`inhabil:`),
+    /// written as an item field or in the decision.
+    public var conflicts: [ConflictOfInterest] = []
     public var sections: [Section] = []
 
     public var recommendation: Recommendation? {
@@ -349,6 +352,21 @@ public struct Decision: Sendable {
             return []
         }
     }
+
+    public var votes: [Vote] {
+        parts.compactMap { part in
+            if case .vote(let vote) = part { return vote }
+            return nil
+        }
+    }
+
+    /// Conflicts of interest written inside the decision (also copied to the item).
+    public var conflicts: [ConflictOfInterest] {
+        parts.compactMap { part in
+            if case .conflict(let conflict) = part { return conflict }
+            return nil
+        }
+    }
 }
 
 /// One part of a decision. Text, positions and notes hold the lines written
@@ -362,6 +380,10 @@ public enum DecisionPart: Sendable {
     case substitutes(Located<[Substitution]>)
     /// One `fraværende:` field, with the list below it when the line has none.
     case absentees(Located<[Person]>)
+    /// A vote: `afstemning:` and its sides, each with the reasons below it.
+    case vote(Vote)
+    /// One `inhabil:` field, with the reason below it.
+    case conflict(ConflictOfInterest)
 
     /// The kind's name in JSON and in the language server's outline.
     public var kindName: String {
@@ -372,6 +394,8 @@ public enum DecisionPart: Sendable {
         case .outcome: "outcome"
         case .substitutes: "substitutes"
         case .absentees: "absentees"
+        case .vote: "vote"
+        case .conflict: "conflictOfInterest"
         }
     }
 
@@ -385,6 +409,8 @@ public enum DecisionPart: Sendable {
         case .outcome(let outcome): return outcome.range
         case .substitutes(let substitutes): return substitutes.range
         case .absentees(let people): return people.range
+        case .vote(let vote): return vote.range
+        case .conflict(let conflict): return conflict.range
         }
     }
 }
@@ -393,6 +419,8 @@ public struct PartyPosition: Sendable {
     public enum Kind: String, Sendable { case majority, minority }
     public var kind: Kind
     public var parties: [Located<String>]
+    /// Independent members named beside the parties (`flertal: A, V og Hanne Lund (løsgænger)`).
+    public var members: [Person] = []
     public var statement: [Block]
     public var range: Range<Int>
 }

@@ -40,12 +40,14 @@ public enum Keyword: String, CaseIterable, Sendable {
     case committee, municipality, documentKind, date, time, place, participants, absent, substitutes
     // Items.
     case item, caseNumber, closed, noDecision, distribution, caseworker, otherCaseworkers, duration
-    case concludedIn, decidedIn, decidedBy
+    case concludedIn, decidedIn, decidedBy, conflictOfInterest
     // Sections.
     case summary, presentation, economy, procedure, recommendation, decision, history, attachments, customSection
     case heading
     // The decision.
     case majority, minority, substitute, noteForTheRecord, outcome
+    // Votes inside the decision.
+    case vote, votesFor, votesAgainst, abstained
     // The end of the document.
     case signatures
 
@@ -72,6 +74,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .concludedIn: ["afsluttes i"]
         case .decidedIn: ["afgøres i"]
         case .decidedBy: ["afgøres af"]
+        case .conflictOfInterest: ["inhabil", "inhabilitet"]
         case .summary: ["resume", "sagsresume"]
         case .presentation: ["sagsfremstilling"]
         case .economy: ["økonomi", "økonomiske forhold"]
@@ -87,6 +90,10 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .substitute: ["stedfortræder"]
         case .noteForTheRecord: ["protokolbemærkning"]
         case .outcome: ["udfald"]
+        case .vote: ["afstemning"]
+        case .votesFor: ["for", "for stemte"]
+        case .votesAgainst: ["imod", "imod stemte"]
+        case .abstained: ["undlod at stemme", "hverken for eller imod"]
         case .signatures: ["underskrifter"]
         }
     }
@@ -114,6 +121,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .concludedIn: ["concluded in"]
         case .decidedIn: ["decided in"]
         case .decidedBy: ["decided by"]
+        case .conflictOfInterest: ["conflict of interest"]
         case .summary: ["summary"]
         case .presentation: ["presentation"]
         case .economy: ["economy"]
@@ -129,6 +137,10 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .substitute: ["substitute"]
         case .noteForTheRecord: ["note for the record"]
         case .outcome: ["outcome"]
+        case .vote: ["vote"]
+        case .votesFor: ["in favour", "in favor"]
+        case .votesAgainst: ["against"]
+        case .abstained: ["abstained", "abstaining"]
         case .signatures: ["signatures"]
         }
     }
@@ -146,7 +158,8 @@ public enum Keyword: String, CaseIterable, Sendable {
             .customSection:
             .section
         case .heading: .heading
-        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: .decisionField
+        case .majority, .minority, .substitute, .noteForTheRecord, .outcome, .vote, .votesFor, .votesAgainst, .abstained:
+            .decisionField
         case .signatures: .signatures
         default: .field
         }
@@ -166,9 +179,11 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .committee, .municipality, .documentKind, .date, .time, .place, .participants, .substitutes: place == .meeting
         case .absent: place == .meeting || place == .item || place == .decision
+        case .conflictOfInterest: place == .item || place == .decision
         case .item, .signatures: true  // `.anywhere`
         case .heading: place == .section || place == .decision
-        case .majority, .minority, .substitute, .noteForTheRecord, .outcome: place == .decision
+        case .majority, .minority, .substitute, .noteForTheRecord, .outcome, .vote, .votesFor, .votesAgainst, .abstained:
+            place == .decision
         default: place == .item
         }
     }
@@ -177,8 +192,18 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var takesNumber: Bool { self == .item || self == .outcome }
 
     /// Whether the lines below this decision field are its text (a position's
-    /// statement, a note); below the other decision fields text is the decision's again.
-    public var takesText: Bool { self == .majority || self == .minority || self == .noteForTheRecord }
+    /// statement, a note, a vote's proposal or a side's reasons, the reason for
+    /// `inhabil:`); below the other decision fields text is the decision's again.
+    public var takesText: Bool {
+        self == .majority || self == .minority || self == .noteForTheRecord || self == .vote || isVoteSide || self == .conflictOfInterest
+    }
+
+    /// Whether the keyword may stand inside `beslutning:` among the decision's
+    /// own fields (its lines then belong to the decision, not to the item).
+    public var nestsInDecision: Bool { role == .decisionField || self == .absent || self == .conflictOfInterest }
+
+    /// One side of a vote (`for:`, `imod:`, `undlod at stemme:`).
+    public var isVoteSide: Bool { self == .votesFor || self == .votesAgainst || self == .abstained }
 
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
@@ -203,6 +228,11 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .duration: "Varighed"
         case .signatures: "Underskrifter"
         case .noteForTheRecord: "Protokolbemærkning"
+        case .conflictOfInterest: "Inhabil"
+        case .vote: "Afstemning"
+        case .votesFor: "For"
+        case .votesAgainst: "Imod"
+        case .abstained: "Undlod at stemme"
         case .date: "Mødedato"
         case .place: "Mødested"
         default: canonical.prefix(1).uppercased() + canonical.dropFirst()
@@ -232,6 +262,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .concludedIn: "Sagen afsluttes i … (det udvalg der afslutter sagen)."
         case .decidedIn: "Sagen afgøres i … (det udvalg der afgør sagen)."
         case .decidedBy: "Sagen afgøres af … (fx Byrådet)."
+        case .conflictOfInterest:
+            "Inhabil: hvem (`Navn (Parti)`); begrundelsen står nedenunder. Personen regnes som fraværende ved punktets afstemninger."
         case .summary: "Resume af sagen."
         case .presentation: "Sagsfremstilling: baggrund, med underoverskrifter, lister og tabeller."
         case .economy: "Økonomiske forhold."
@@ -247,6 +279,11 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .substitute: "Stedfortræder for punktet: `Navn for Navn`."
         case .noteForTheRecord: "Protokolbemærkning: hvem; bemærkningen står nedenunder."
         case .outcome: "Udfald for indstillingens punkt N: `udfald 1: tiltrådt`."
+        case .vote:
+            "Afstemning om `indstillingen`, `punkt 2` (indstillingens punkt) eller et forslag, fx `ændringsforslag fra Ø`, hvis tekst står nedenunder; derefter `for:`, `imod:` og `undlod at stemme:`."
+        case .votesFor: "De der stemte for: antal og/eller navne, `20 (Bo Hilsted (A), Hanne Lund (løsgænger))` eller partier `20 (A, V)`; begrundelsen står nedenunder."
+        case .votesAgainst: "De der stemte imod: antal og/eller navne, `6 (Kristian Heegaard (B))`; begrundelsen står nedenunder."
+        case .abstained: "De der undlod at stemme: antal og/eller navne, `1 (Per Clausen (Ø))`; begrundelsen står nedenunder."
         case .signatures: "Underskriftsark: `digital` eller tomt, derefter én underskriver pr. linje."
         }
     }

@@ -122,7 +122,7 @@ private struct ParserState {
         case .section:
             let inDecision = line.keyword == .decision
             body = parseBody(nested: { keyword in
-                keyword.role == .heading || (inDecision && (keyword.role == .decisionField || keyword == .absent))
+                keyword.role == .heading || (inDecision && keyword.nestsInDecision)
                     || (!inDecision && keyword.role == .decisionField)
             })
             if !inDecision { reportDecisionFieldsOutsideDecision(body) }

@@ -16,7 +16,7 @@ import Testing
     static let repository = testsFolder.deletingLastPathComponent()
 
     /// Cases also rendered with `--public`.
-    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links", "decision-line"]
+    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links", "decision-line", "votes"]
 
     static var caseNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []

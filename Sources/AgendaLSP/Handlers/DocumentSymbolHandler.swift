@@ -54,6 +54,8 @@ enum DocumentSymbolHandler {
         case .heading: 15     // String
         case .decisionField: 7  // Property
         case .signatures: 24  // Event
+        case .vote: 24        // Event: something that happened at the meeting
+        case .conflictOfInterest: 7  // Property: of the item
         }
     }
 }

@@ -10,6 +10,7 @@ public enum Checker {
         findings += MeetingRules.check(meeting, source: source)
         findings += ItemRules.check(meeting, source: source)
         findings += PeopleRules.check(meeting, context: context)
+        findings += VoteRules.check(meeting, source: source, context: context)
         findings += AttachmentRules.check(meeting, context: context)
         return findings
     }
