@@ -13,7 +13,7 @@ let package = Package(
     targets: [
         .target(name: "AgendaBase"),
         .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
-        .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"]),
+        .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"], exclude: ["KLE/OS2KLE"]),
         .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
         .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
         .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaFormat"], exclude: ["README.md"]),

@@ -1,0 +1,96 @@
+import AgendaBase
+@testable import AgendaSemantics
+import Foundation
+import Testing
+
+/// The shipped OS2KLE list: embedded unchanged, indexed, and how well its keywords suggest subjects.
+@Suite struct OS2KLETests {
+    static let shippedFile = Golden.packageRoot.appendingPathComponent("Sources/AgendaSemantics/KLE/OS2KLE/OS2KLE.txt")
+
+    /// One source of truth: the binary's copy is the shipped file, byte for byte (`scripts/embed-os2kle`).
+    @Test func embeddedCopyIsTheShippedFile() {
+        let shipped = Golden.bytes(Self.shippedFile)
+        let embedded = Array(OS2KLEText.text.utf8)
+        #expect(shipped.count == embedded.count, "run scripts/embed-os2kle: the embedded list has \(embedded.count) bytes, the file \(shipped.count)")
+        #expect(shipped == embedded, "run scripts/embed-os2kle: the embedded list differs from OS2KLE.txt")
+        let licence = Golden.packageRoot.appendingPathComponent("Sources/AgendaSemantics/KLE/OS2KLE/LICENSE-OS2KLE.txt")
+        #expect(Golden.read(licence).hasPrefix("Mozilla Public License Version 2.0"))
+    }
+
+    @Test func everySubjectIsIndexedWithItsTitle() {
+        let list = KLESubjectList.os2kle
+        #expect(list.subjects.count == 2_390)
+        #expect(list.subject("15.00.00")?.title == "Organisering og understøttelse af beskæftigelsesindsatsen i almindelighed")
+        #expect(list.subject("00.01.00")?.title == "Kommunens styrelse i almindelighed")
+        #expect(list.subject("00.00.00") == nil)
+        #expect(list.subject("15.0.00") == nil)
+        #expect(zip(list.subjects, list.subjects.dropFirst()).allSatisfy { $0.key < $1.key })
+        #expect(list.subjects(withDigitPrefix: "1500").allSatisfy { $0.code.hasPrefix("15.00.") })
+        #expect(!list.subjects(withDigitPrefix: "1500").isEmpty)
+        #expect(list.subjects(withDigitPrefix: "99").isEmpty)
+        #expect(list.subjects(withDigitPrefix: "").count == 2_390)
+        #expect(list.subjects(withDigitPrefix: "1x").isEmpty)
+    }
+
+    @Test func nearestSubjectsStayInTheMainGroup() {
+        let list = KLESubjectList.os2kle
+        let near = list.nearest(toKey: 150_099)
+        #expect(!near.isEmpty && near.count <= 3)
+        #expect(near.allSatisfy { $0.mainGroup == 15 })
+        #expect(list.nearest(toKey: 990_000).isEmpty)
+    }
+
+    @Test func danishWordsMeetTheirInflections() {
+        #expect(DanishWords.stem("skolerne") == DanishWords.stem("skole"))
+        #expect(DanishWords.stem("beskæftigelsesindsatsen") == "beskæftigelsesindsats")
+        #expect(DanishWords.stems("BØRNENE og Ældre") == ["børn", "og", "ældr"])
+        #expect(DanishWords.words("O\u{338}konomi") == ["økonomi"])
+    }
+
+    @Test func keywordsRankSubjects() {
+        let ranked = KLEKeywordIndex.os2kle.rank(title: "Ansøgning om partistøtte", text: "Støtte til politiske partier efter partistøtteloven.")
+        #expect(ranked.map(\.subject.code).contains("00.01.00"))
+        #expect(ranked.first?.keywords.isEmpty == false)
+        #expect(KLEKeywordIndex.os2kle.rank(title: "", text: "").isEmpty)
+    }
+
+    /// How often the top suggestion (and the top three) is the subject each sample item carries.
+    /// The figures are printed for README; the floor keeps them from sliding unnoticed.
+    @Test func suggestionsAgreeWithTheSamples() {
+        let report = SubjectSuggestionReport.measure(Golden.sampleFiles())
+        print(report.summary)
+        #expect(report.items > 10)
+        #expect(report.topOne * 100 >= report.items * SubjectSuggestionReport.floorPercentTopOne)
+        #expect(report.topThree * 100 >= report.items * SubjectSuggestionReport.floorPercentTopThree)
+    }
+}
+
+/// Suggestions against the subjects the samples' secretaries chose.
+struct SubjectSuggestionReport {
+    static let floorPercentTopOne = 15
+    static let floorPercentTopThree = 30
+    var items = 0
+    var topOne = 0
+    var topThree = 0
+    var lines: [String] = []
+
+    static func measure(_ files: [URL]) -> SubjectSuggestionReport {
+        var report = SubjectSuggestionReport()
+        for file in files {
+            let document = AnalyzedDocument(source: SourceText(bytes: Golden.bytes(file)))
+            for item in document.meeting.items {
+                guard let written = item.caseNumber?.value, case .kle(let number)? = CaseNumber.parse(written) else { continue }
+                let ranked = document.suggestedSubjects(for: item, limit: 3).map(\.subject.code)
+                report.items += 1
+                if ranked.first == number.subjectCode { report.topOne += 1 }
+                if ranked.contains(number.subjectCode) { report.topThree += 1 }
+                report.lines.append("\(number.subjectCode) \(ranked.first == number.subjectCode ? "✓" : ranked.contains(number.subjectCode) ? "3" : "✗") \(item.title) → \(ranked.joined(separator: ", "))")
+            }
+        }
+        return report
+    }
+
+    var summary: String {
+        (lines + ["KLE suggestions on the samples: top 1 \(topOne)/\(items), top 3 \(topThree)/\(items)"]).joined(separator: "\n")
+    }
+}
