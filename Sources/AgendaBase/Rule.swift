@@ -25,6 +25,9 @@ public enum Rule: String, CaseIterable, Sendable {
     case caseYearAfterMeeting = "AG204"
     case sharedCaseNumber = "AG205"
     case caseNumberStyle = "AG206"
+    case retiredSubject = "AG207"
+    case movedSubject = "AG208"
+    case caseNumberForm = "AG209"
 
     // Dates and times (AG3xx).
     case invalidDate = "AG300"
@@ -66,7 +69,7 @@ public enum Rule: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .missingDate,
+        case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
@@ -100,6 +103,9 @@ public enum Rule: String, CaseIterable, Sendable {
         case .caseYearAfterMeeting: "case year after the meeting year"
         case .sharedCaseNumber: "case number on several items"
         case .caseNumberStyle: "case number in another style than the workspace's"
+        case .retiredSubject: "retired KLE subject"
+        case .movedSubject: "moved KLE subject"
+        case .caseNumberForm: "case number in none of the workspace's forms"
         case .invalidDate: "date that does not exist"
         case .invalidTime: "time that does not exist"
         case .missingDate: "meeting without a date"
@@ -165,13 +171,19 @@ public enum Rule: String, CaseIterable, Sendable {
         case .unknownFacet:
             "The action facet (letter and two digits after the first dash) must start with one of A P S Ø G K I, and be in the KLE-XML file when one is configured."
         case .unknownSubject:
-            "The group or subject is not in today's KLE plan. Old cases keep the number they were opened with, so this may be right; check it."
+            "The subject is not in KLE: the open OS2KLE list shipped with agendac, or the municipality's KLE-XML when `agendac.json` names one. `NN.00.00`, the main group in general, is always accepted. Old cases keep the number they were opened with, so this may be right; the message names the nearest subjects that exist."
         case .caseYearAfterMeeting:
             "The year in the case number is later than the meeting's year, so the case cannot have been opened yet. Check the year."
         case .sharedCaseNumber:
             "Several items carry the same case number. That is common (a standing case), so this is only information."
         case .caseNumberStyle:
             "The workspace settings (`agendac.json`, `caseNumberStyle`) prefer another case-number style."
+        case .retiredSubject:
+            "The municipality's KLE-XML marks the subject as retired (`UdgaaetDato`). Cases opened before keep their number; a new case needs a current subject."
+        case .movedSubject:
+            "The municipality's KLE-XML says the subject has moved (`Flyttet/AfloestAf`). Cases opened before keep their number; a new case uses the replacement, which the quick fix writes."
+        case .caseNumberForm:
+            "The workspace settings (`agendac.json`, `caseNumberPatterns`) list the forms the municipality's case system writes, such as `yyyy-nnnnnn` or `nn.nn.nn-Xnn-n-yy` (letters in docs/settings.md); the number matches none of them."
         case .invalidDate:
             "The date does not exist in the calendar or cannot be read. Write it as `2026-05-04`, `04-05-2026` or `4. maj 2026`."
         case .invalidTime:

@@ -94,3 +94,52 @@ struct SubjectSuggestionReport {
         (lines + ["KLE suggestions on the samples: top 1 \(topOne)/\(items), top 3 \(topThree)/\(items)"]).joined(separator: "\n")
     }
 }
+
+/// The municipality's KLE-XML in KL's structure, and the workspace's case-number forms.
+@Suite struct KLEPlanAndFormTests {
+    @Test func readsKLEXMLInKLsStructure() throws {
+        let folder = Golden.fixtures.appendingPathComponent("rules/kle-history/KLE")
+        guard case .success(let plan) = KLEPlan.load(folder) else { Issue.record("the plan does not load"); return }
+        #expect(plan.mainGroups["15"] == "Arbejdsmarked og beskæftigelsesindsats")
+        #expect(plan.groups["15.00"] == "Organisering og understøttelse af beskæftigelsesindsatsen")
+        #expect(plan.subjects.count == 4)
+        #expect(plan.retired == ["15.00.05": "2024-12-31"])
+        #expect(plan.movedTo == ["15.00.08": "15.00.20"])
+        #expect(plan.facets == ["A00": "Organisering mv. i almindelighed", "G01": "Generelle sager"])
+        #expect(plan.facetCategories == ["A": "Organisering mv.", "G": "Efter faste regler"])
+        // neither a legal reference's number nor a filter's title is taken for a subject
+        #expect(plan.subjectList.subjects.map(\.code) == ["15.00.00", "15.00.20"])
+    }
+
+    @Test func xmlReaderSurvivesAnything() {
+        var plan = KLEPlan()
+        for text in ["", "<", "<Emne><EmneNr>15.00.00", "</Emne></Emne>", "<Emne><EmneNr>15.00.00</EmneNr><EmneTitel>a &amp; b &#230;&#xF8; &bogus;</EmneTitel></Emne>",
+                     "<![CDATA[", "<!-- x", "<Emne/><EmneNr/>"] {
+            plan.read(xml: text)
+        }
+        #expect(plan.subjects["15.00.00"] == "a & b æø &bogus;")
+    }
+
+    @Test func patternLetters() {
+        let year = CaseNumberPattern("yyyy-nnnnnn")
+        #expect(year.matches("2026-000123"))
+        #expect(!year.matches("2026-00123"))
+        let kle = CaseNumberPattern("nn.nn.nn-Xnn-n-yy")
+        #expect(kle.matches("15.00.00-A00-1719-26"))
+        #expect(kle.matches("15.00.00-O\u{338}00-1-26"))
+        #expect(!kle.matches("15.00.00-X00-1-26"))
+        #expect(!kle.matches("15.00.00-A00--26"))
+        #expect(CaseNumberPattern("a-nnn").matches("b-123"))
+        #expect(CaseNumberPattern("\\n-n").matches("n-42"))
+        #expect(!CaseNumberPattern("n").matches(String(repeating: "1", count: 65)))
+    }
+
+    @Test func patternsMustBeAListOfForms() {
+        let url = URL(fileURLWithPath: "/tmp/agendac.json")
+        for bad in [#"{"caseNumberPatterns": "yy/nnnnn"}"#, #"{"caseNumberPatterns": ["yy/nnnnn", 3]}"#, #"{"caseNumberPatterns": [""]}"#] {
+            guard let json = try? JSON.parse(Array(bad.utf8)) else { Issue.record("bad test JSON"); continue }
+            guard case .failure(let error) = WorkspaceSettings.parse(json, url: url) else { Issue.record("\(bad) was accepted"); continue }
+            #expect(error.reason.contains("caseNumberPatterns"))
+        }
+    }
+}

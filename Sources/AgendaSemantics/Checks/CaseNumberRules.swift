@@ -1,15 +1,24 @@
 import AgendaBase
 import Foundation
 
-/// Case numbers: form, KLE main group, facet and subject, year, reuse, workspace style.
+/// Case numbers: form (KLE and `yy/nnnnn`, or the workspace's own forms), KLE
+/// main group, subject and facet, history in the municipality's plan, year,
+/// reuse, workspace style.
 enum CaseNumberRules {
     static func check(_ meeting: Meeting, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var firstUse: [CaseNumber: (number: Int, title: String)] = [:]
+        var firstUse: [String: (number: Int, title: String)] = [:]
+        let patterns = context.settings?.caseNumberPatterns ?? []
         for item in meeting.items {
             guard let written = item.caseNumber else { continue }
             let range = written.range
-            guard let number = CaseNumber.parse(written.value) else {
+            let number = CaseNumber.parse(written.value)
+            if !patterns.isEmpty {
+                guard patterns.contains(where: { $0.matches(written.value) }) else {
+                    findings.append(formFinding(written, patterns: patterns))
+                    continue
+                }
+            } else if number == nil {
                 var fixes: [Fix] = []
                 var message = "'\(written.value)' is not a case number; write KLE style `15.00.00-A00-9-26` or `yy/nnnnn` such as `21/24526`"
                 if let suggestion = CaseNumber.suggestion(for: written.value) {
@@ -19,28 +28,44 @@ enum CaseNumberRules {
                 findings.append(Diagnostic(.malformedCaseNumber, range, message, fixes: fixes))
                 continue
             }
-            findings += kleFindings(number, range: range, plan: context.klePlan)
-            if let meetingDate = meeting.date?.value, number.twoDigitYear > meetingDate.year % 100,
-               number.twoDigitYear - meetingDate.year % 100 < 50 {
-                findings.append(Diagnostic(.caseYearAfterMeeting, range,
-                    "the case was opened in 20\(number.twoDigitYear < 10 ? "0" : "")\(number.twoDigitYear), after the meeting's year \(meetingDate.year); check the year at the end of the number"))
-            }
-            if let style = context.settings?.caseNumberStyle {
-                switch (style, number) {
-                case (.kle, .serial):
-                    findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes KLE case numbers (`15.00.00-A00-9-26`), this one is `yy/nnnnn`"))
-                case (.serial, .kle):
-                    findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes case numbers as `yy/nnnnn`, this one is KLE style"))
-                default: break
+            if let number {
+                findings += kleFindings(number, range: range, plan: context.klePlan)
+                if let meetingDate = meeting.date?.value, number.twoDigitYear > meetingDate.year % 100,
+                   number.twoDigitYear - meetingDate.year % 100 < 50 {
+                    findings.append(Diagnostic(.caseYearAfterMeeting, range,
+                        "the case was opened in 20\(number.twoDigitYear < 10 ? "0" : "")\(number.twoDigitYear), after the meeting's year \(meetingDate.year); check the year at the end of the number"))
+                }
+                if patterns.isEmpty, let style = context.settings?.caseNumberStyle {
+                    switch (style, number) {
+                    case (.kle, .serial):
+                        findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes KLE case numbers (`15.00.00-A00-9-26`), this one is `yy/nnnnn`"))
+                    case (.serial, .kle):
+                        findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes case numbers as `yy/nnnnn`, this one is KLE style"))
+                    default: break
+                    }
                 }
             }
-            if let first = firstUse[number] {
+            let key = number?.text ?? TextNormalization.nfc(written.value)
+            if let first = firstUse[key] {
                 findings.append(Diagnostic(.sharedCaseNumber, range, "the same case number as item \(first.number) (\(first.title))"))
             } else {
-                firstUse[number] = (item.number, item.title)
+                firstUse[key] = (item.number, item.title)
             }
         }
         return findings
+    }
+
+    /// A number in none of the workspace's forms, with the forms, and the number
+    /// rewritten when only its separators are wrong and the result has an allowed form.
+    static func formFinding(_ written: Located<String>, patterns: [CaseNumberPattern]) -> Diagnostic {
+        let forms = patterns.map { "`\($0.text)`" }.joined(separator: ", ")
+        var message = "'\(written.value)' is not in a form the workspace's case system writes; the allowed forms are \(forms) (`caseNumberPatterns` in agendac.json)"
+        var fixes: [Fix] = []
+        if let suggestion = CaseNumber.suggestion(for: written.value), patterns.contains(where: { $0.matches(suggestion) }) {
+            message += "; did you mean `\(suggestion)`?"
+            fixes.append(Fix(title: "Write `\(suggestion)`", edits: [TextEdit(range: written.range, replacement: suggestion)]))
+        }
+        return Diagnostic(.caseNumberForm, written.range, message, fixes: fixes)
     }
 
     /// Ranges inside a KLE number, which is ASCII but for the facet letter (maybe Ø, two bytes).
@@ -56,13 +81,8 @@ enum CaseNumberRules {
         if !knownMain {
             findings.append(Diagnostic(.unknownMainGroup, mainRange,
                 "KLE has no main group \(mainCode); the main groups run 00–88 with gaps (see `agendac` hover or kle.md); check the number"))
-        } else if let plan, !plan.subjects.isEmpty, plan.subjects[kle.subjectCode] == nil {
-            let groupKnown = plan.groups[kle.groupCode] != nil
-            findings.append(Diagnostic(.unknownSubject, subjectRange,
-                "\(groupKnown ? "subject \(kle.subjectCode)" : "group \(kle.groupCode)") is not in the KLE plan (it may be older or local); check the number"))
-        } else if plan == nil, kle.group == 0, kle.subject != 0 {
-            findings.append(Diagnostic(.unknownSubject, subjectRange,
-                "\(kle.subjectCode): a subject under group 00 does not exist in KLE (NN.00.00 is the main group in general); check the number"))
+        } else if let finding = subjectFinding(kle, range: subjectRange, plan: plan) {
+            findings.append(finding)
         }
         let familyKnown = KLEFacts.facetFamilies[kle.facetLetter] != nil
         if !familyKnown {
@@ -72,5 +92,38 @@ enum CaseNumberRules {
             findings.append(Diagnostic(.unknownFacet, facetRange, "action facet \(kle.facetCode) is not in the KLE facet plan; check the number", severity: .warning))
         }
         return findings
+    }
+
+    /// The subject of a number in a known main group: moved or retired in the
+    /// municipality's plan, or in neither that plan nor OS2KLE (then the nearest
+    /// that exist, with their titles). `NN.00.00`, the main group in general, always exists.
+    static func subjectFinding(_ kle: KLENumber, range: Range<Int>, plan: KLEPlan?) -> Diagnostic? {
+        let code = kle.subjectCode
+        let planList = plan.flatMap { $0.subjectList.isEmpty ? nil : $0 }
+        if let plan = planList {
+            if let replacement = plan.movedTo[code] {
+                let title = plan.subjects[replacement].map { " \($0)" } ?? ""
+                return Diagnostic(.movedSubject, range,
+                    "KLE subject \(code) has moved to \(replacement)\(title) in the KLE plan; a new case uses \(replacement) (an old case keeps its number)",
+                    fixes: [Fix(title: "Write `\(replacement)`", edits: [TextEdit(range: range, replacement: replacement)])])
+            }
+            if let date = plan.retired[code] {
+                return Diagnostic(.retiredSubject, range,
+                    "KLE subject \(code)\(plan.subjects[code].map { " (\($0))" } ?? "") was retired from the KLE plan on \(date); a new case needs a current subject (an old case keeps its number)")
+            }
+        }
+        if kle.group == 0, kle.subject == 0 { return nil }
+        let list = planList?.subjectList ?? KLESubjectList.os2kle
+        let key = kle.mainGroup * 10_000 + kle.group * 100 + kle.subject
+        guard list.subject(key: key) == nil else { return nil }
+        let nearest = list.nearest(toKey: key)
+        let source = planList == nil ? "KLE (OS2KLE)" : "the KLE plan"
+        var message = "subject \(code) is not in \(source); it may be older or local"
+        if !nearest.isEmpty {
+            message += "; the nearest that exist are " + nearest.map { "\($0.code) \($0.title)" }.joined(separator: "; ")
+        }
+        message += "; check the number"
+        let fixes = nearest.map { Fix(title: "Write `\($0.code)` (\($0.title))", edits: [TextEdit(range: range, replacement: $0.code)]) }
+        return Diagnostic(.unknownSubject, range, message, fixes: fixes)
     }
 }

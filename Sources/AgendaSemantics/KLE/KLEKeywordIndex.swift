@@ -109,9 +109,9 @@ public struct KLEKeywordIndex: Sendable {
             let subject = subjects[position]
             var score = own[position] ?? 0
             if subject.key % 10_000 == 0 {
-                score += generalShare * (mainTotals[subject.key / 10_000] ?? 0)
+                score += Self.generalShare * (mainTotals[subject.key / 10_000] ?? 0)
             } else if subject.key % 100 == 0 {
-                score += generalShare * (groupTotals[subject.key / 100] ?? 0)
+                score += Self.generalShare * (groupTotals[subject.key / 100] ?? 0)
             }
             let keywords = (found[position] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
             return KLESuggestion(subject: subject, score: score, keywords: keywords)

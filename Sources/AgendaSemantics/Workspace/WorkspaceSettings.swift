@@ -24,6 +24,8 @@ public struct WorkspaceSettings: Sendable {
     public var url: URL
     public var municipality: String?
     public var caseNumberStyle: CaseNumberStyle = .any
+    /// The forms the municipality's case system writes; when given, they replace `caseNumberStyle`.
+    public var caseNumberPatterns: [CaseNumberPattern] = []
     /// The KLE-XML file, resolved against the settings file's folder.
     public var kleFileURL: URL?
     /// Code → what it stands for, in the file's order.
@@ -63,6 +65,12 @@ public struct WorkspaceSettings: Sendable {
                 return .failure(LoadError(reason: "`caseNumberStyle` is '\(style)'; use \"any\", \"kle\" or \"serial\""))
             }
             settings.caseNumberStyle = value
+        }
+        if let patterns = json["caseNumberPatterns"] {
+            guard let list = patterns.arrayValue, list.allSatisfy({ !($0.stringValue ?? "").isEmpty }) else {
+                return .failure(LoadError(reason: "`caseNumberPatterns` must be a list of forms such as [\"yyyy-nnnnnn\", \"yy/nnnnn\"]"))
+            }
+            settings.caseNumberPatterns = list.compactMap(\.stringValue).map(CaseNumberPattern.init)
         }
         if let path = json["kleFile"]?.stringValue, !path.isEmpty {
             settings.kleFileURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
