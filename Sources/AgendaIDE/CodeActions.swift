@@ -2,17 +2,27 @@ import AgendaBase
 import AgendaSemantics
 import AgendaSyntax
 
-/// A quick fix: edits to the document that resolve a diagnostic.
+/// A quick fix (edits to the document that resolve a diagnostic), or a
+/// suggestion that resolves none (a KLE subject proposed from an item's text).
 public struct CodeAction: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// Resolves `diagnostic`.
+        case quickFix
+        /// Proposes a change no finding asked for.
+        case suggestion
+    }
+
     public var title: String
     /// Edits to the document the action was asked for, sorted, not overlapping.
     public var edits: [TextEdit]
-    /// The finding the action fixes.
-    public var diagnostic: Diagnostic
+    /// The finding the action fixes; nil for a suggestion.
+    public var diagnostic: Diagnostic?
     /// The obvious fix, which an editor may apply on its own ("fix all").
     public var isPreferred: Bool
 
-    public init(title: String, edits: [TextEdit], diagnostic: Diagnostic, isPreferred: Bool = false) {
+    public var kind: Kind { diagnostic == nil ? .suggestion : .quickFix }
+
+    public init(title: String, edits: [TextEdit], diagnostic: Diagnostic?, isPreferred: Bool = false) {
         self.title = title
         self.edits = edits
         self.diagnostic = diagnostic
@@ -47,7 +57,7 @@ public enum CodeActions {
             // two findings on one spot may suggest the same change: offer it once
             actions += found.filter { action in !actions.contains { $0.title == action.title && $0.edits == action.edits } }
         }
-        return actions
+        return actions + builder.subjectSuggestions(at: range)
     }
 
     static func overlaps(_ edits: [TextEdit]) -> Bool {

@@ -83,6 +83,10 @@ public struct CompletionList: Hashable, Sendable {
 public enum Completion {
     /// The most case numbers offered at once; more mark the list incomplete.
     static let caseNumberLimit = 50
+    /// The most KLE subjects offered at once while a number is typed; more mark the list incomplete.
+    static let subjectLimit = 60
+    /// The subjects proposed from an item's text.
+    static let suggestionLimit = 3
 
     public static func complete(in document: AnalyzedDocument, at offset: Int, context: IDEContext = IDEContext()) -> CompletionList {
         var request = CompletionRequest(document: document, offset: offset, context: context)
@@ -722,27 +726,27 @@ struct CompletionRequest {
         func separator(_ byte: UInt8, after end: Int) -> String {
             end < valueEnd && source.bytes[end] == byte ? "" : String(UnicodeScalar(byte))
         }
-        if typed.count <= 2, typed.allSatisfy(isDigit) {
+        if typed.isEmpty {
+            items = subjectSuggestionItems(replace: whole, space: space) + items
+        }
+        if typed.count <= 1, typed.allSatisfy(isDigit) {
             let end = segmentEnd()
             items += catalog.mainGroups.map { group in
                 CompletionItem(label: group.code, kind: .kleCode, detail: group.title, documentation: "KLE-hovedgruppe \(group.code).",
                                insertText: space + group.code + separator(UInt8(ascii: "."), after: end), replaceRange: valueStart..<end)
             }
-        } else if typed.count >= 3, typed.count <= 8, isDigit(typed[0]), isDigit(typed[1]), typed[2] == UInt8(ascii: "."),
-                  typed[3...].allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) {
-            let main = String(decoding: typed[0..<2], as: UTF8.self)
-            let mainTitle = Int(main).flatMap(catalog.mainGroupTitle) ?? ""
+        } else if typed.count <= 8, isDigit(typed[0]), typed.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) {
+            // every subject whose digits start with the digits typed so far
             var end = cursor
             while end < valueEnd, source.bytes[end] != UInt8(ascii: "-") { end += 1 }
-            // inside a written number (a facet follows) only a whole subject fits
-            let subjectsOnly = end < valueEnd
-            items += catalog.groupsAndSubjects(of: main).filter { !subjectsOnly || $0.code.count == 8 }.map { entry in
-                let local = String(entry.code.dropFirst(3))
-                let isSubject = entry.code.count == 8
-                return CompletionItem(label: local, kind: .kleCode, detail: entry.title,
-                                      documentation: "KLE-\(isSubject ? "emne" : "gruppe") \(entry.code) under hovedgruppe \(main) \(mainTitle).",
-                                      insertText: local + separator(UInt8(ascii: isSubject ? "-" : "."), after: end),
-                                      replaceRange: (valueStart + 3)..<end, filterText: local)
+            let digits = String(decoding: typed.filter(isDigit), as: UTF8.self)
+            let matching = catalog.subjects.subjects(withDigitPrefix: digits)
+            if matching.count > Completion.subjectLimit { incomplete = true }
+            items += matching.prefix(Completion.subjectLimit).map { subject in
+                let main = catalog.mainGroupTitle(subject.mainGroup).map { " under hovedgruppe \(subject.code.prefix(2)) \($0)" } ?? ""
+                return CompletionItem(label: subject.code, kind: .kleCode, detail: subject.title,
+                                      documentation: "KLE-emne \(subject.code) \(subject.title)\(main).",
+                                      insertText: subject.code + separator(UInt8(ascii: "-"), after: end), replaceRange: valueStart..<end)
             }
         } else if typed.count >= 9, typed.count <= 13, typed[8] == UInt8(ascii: "-"),
                   CaseNumber.parse(String(decoding: typed[0..<8], as: UTF8.self) + "-A00-1-00") != nil,
@@ -764,6 +768,18 @@ struct CompletionRequest {
             items += facets + families
         }
         return items
+    }
+
+    /// Subjects proposed from the item's title and text (OS2KLE's weighted keywords), best first.
+    func subjectSuggestionItems(replace: Range<Int>, space: String) -> [CompletionItem] {
+        guard let item = lookup.itemContaining(cursor)?.model else { return [] }
+        return document.suggestedSubjects(for: item, limit: Completion.suggestionLimit).enumerated().map { rank, suggestion in
+            let found = suggestion.keywords.prefix(5).map { "«\($0)»" }.joined(separator: ", ")
+            return CompletionItem(label: suggestion.subject.code, kind: .kleCode, detail: "\(suggestion.subject.title) (forslag \(rank + 1))",
+                                  documentation: "KLE-emne foreslået ud fra punktets tekst" + (found.isEmpty ? "." : ", som nævner \(found).")
+                                      + " Skriv handlingsfacet, løbenummer og år efter bindestregen.",
+                                  insertText: space + suggestion.subject.code + "-", replaceRange: replace)
+        }
     }
 
     /// Case numbers used in the workspace (this document included), most recent first, with their title.

@@ -149,7 +149,18 @@ struct HoverRequest {
             lines.append("")
             lines.append("- Hovedgruppe \(KLECatalog.two(number.mainGroup)): \(catalog.mainGroupTitle(number.mainGroup) ?? "ukendt hovedgruppe")")
             if let title = catalog.groupTitle(number.groupCode) { lines.append("- Gruppe \(number.groupCode): \(title)") }
-            if let title = catalog.subjectTitle(number.subjectCode) { lines.append("- Emne \(number.subjectCode): \(title)") }
+            if let title = catalog.subjectTitle(number.subjectCode) {
+                lines.append("- Emne \(number.subjectCode): \(title)")
+            } else if number.group == 0, number.subject == 0 {
+                lines.append("- Emne \(number.subjectCode): hovedgruppen i almindelighed")
+            } else {
+                lines.append("- Emne \(number.subjectCode): findes ikke i KLE")
+            }
+            if let replacement = context.klePlan?.movedTo[number.subjectCode] {
+                lines.append("- Emnet er flyttet til \(replacement)\(catalog.subjectTitle(replacement).map { " \($0)" } ?? "")")
+            } else if let date = context.klePlan?.retired[number.subjectCode] {
+                lines.append("- Emnet er udgået \(date)")
+            }
             let family = catalog.familyTitle(number.facetLetter).map { "familie \(number.facetLetter): \($0)" } ?? "ukendt familie"
             let title = catalog.facetTitle(number.facetCode).map { ": \($0)" } ?? ""
             lines.append("- Handlingsfacet \(number.facetCode)\(title) (\(family))")
@@ -159,6 +170,10 @@ struct HoverRequest {
             lines.append("")
             lines.append("- Løbenummer \(serial), oprettet \(fullYear(year))")
         case nil:
+            if let form = context.settings?.caseNumberPatterns.first(where: { $0.matches(written.value) }) {
+                lines.append("**Sagsnummer `\(written.value)`** (formen `\(form.text)` fra agendac.json)")
+                break
+            }
             lines.append("**Sagsnummer `\(written.value)`** kan ikke læses")
             if let suggestion = CaseNumber.suggestion(for: written.value) { lines.append("\nMente du `\(suggestion)`?") }
             return HoverResult(markdown: lines.joined(separator: "\n"), range: written.range)

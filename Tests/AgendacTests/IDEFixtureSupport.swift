@@ -13,7 +13,8 @@ import Testing
 /// - `⟨[⟩` … `⟨]⟩` a range (code actions).
 ///
 /// A comment line `// fixture: …` at the top sets options: `kle-plan` (use
-/// `Tests/Fixtures/ide/kle/plan.xml`), `no-settings`, `no-workspace`, and
+/// `Tests/Fixtures/ide/kle/plan.xml`), `kle-history` (the KLE-XML in KL's
+/// structure of `Tests/Fixtures/rules/kle-history/KLE`), `no-settings`, `no-workspace`, and
 /// `query: text` (workspace symbols; may be repeated).
 ///
 /// Every fixture sees the settings `Tests/Fixtures/ide/agendac.json` and the
@@ -47,7 +48,7 @@ struct IDEFixture {
             line.hasPrefix("// fixture:") ? String(line.dropFirst("// fixture:".count)).trimmingCharacters(in: .whitespaces) : nil
         }
         let settings = options.contains("no-settings") ? nil : IDEFixture.settings
-        let plan = options.contains("kle-plan") ? IDEFixture.plan : nil
+        let plan = options.contains("kle-plan") ? IDEFixture.plan : options.contains("kle-history") ? IDEFixture.historyPlan : nil
         let checkContext = CheckContext(fileURL: url, settings: settings, klePlan: plan, fileExists: { _ in true })
         document = AnalyzedDocument(source: SourceText(text), context: checkContext)
         var workspace = options.contains("no-workspace") ? WorkspaceIndex() : IDEFixture.workspace
@@ -72,6 +73,11 @@ struct IDEFixture {
 
     static let plan: KLEPlan? = {
         guard case .success(let plan) = KLEPlan.load(root.appendingPathComponent("kle/plan.xml")) else { return nil }
+        return plan
+    }()
+
+    static let historyPlan: KLEPlan? = {
+        guard case .success(let plan) = KLEPlan.load(Golden.fixtures.appendingPathComponent("rules/kle-history/KLE")) else { return nil }
         return plan
     }()
 

@@ -146,7 +146,7 @@ import Testing
             let actions = CodeActions.actions(in: fixture.document, for: request, context: fixture.context)
             if actions.isEmpty { out.append("(no actions)") }
             for action in actions {
-                out.append("\(action.diagnostic.code) \(action.title)\(action.isPreferred ? "  (preferred)" : "")")
+                out.append("\(action.diagnostic?.code ?? "suggestion") \(action.title)\(action.isPreferred ? "  (preferred)" : "")")
                 for edit in action.edits {
                     out.append("  edit \(IDEFixture.span(edit.range, in: fixture.source)) \(IDEFixture.quoted(fixture.source.text(edit.range))) → \(IDEFixture.quoted(edit.replacement))")
                 }

@@ -1,7 +1,8 @@
 import AgendaSemantics
 
 /// KLE titles for completion and hover: the configured plan when there is
-/// one, else the facts every municipality shares (`KLEFacts`).
+/// one, else the open OS2KLE list for subjects and the facts every
+/// municipality shares (`KLEFacts`) for main groups and facets.
 struct KLECatalog {
     let plan: KLEPlan?
 
@@ -19,7 +20,14 @@ struct KLECatalog {
 
     func groupTitle(_ code: String) -> String? { plan?.groups[code] }
 
-    func subjectTitle(_ code: String) -> String? { plan?.subjects[code] }
+    /// The plan's title (also of a retired or moved subject), else OS2KLE's.
+    func subjectTitle(_ code: String) -> String? { plan?.subjects[code] ?? KLESubjectList.os2kle.subject(code)?.title }
+
+    /// The current subjects: the plan's when it has any, else OS2KLE's.
+    var subjects: KLESubjectList {
+        if let plan, !plan.subjectList.isEmpty { return plan.subjectList }
+        return KLESubjectList.os2kle
+    }
 
     func facetTitle(_ code: String) -> String? { plan?.facets[code] ?? KLEFacts.facetTitles[code] }
 
@@ -31,19 +39,6 @@ struct KLECatalog {
         for (number, title) in KLEFacts.mainGroups { titles[KLECatalog.two(number)] = title }
         for (code, title) in plan?.mainGroups ?? [:] { titles[code] = title }
         return titles.map { Entry(code: $0.key, title: $0.value) }.sorted { $0.code < $1.code }
-    }
-
-    /// The groups and subjects of a main group (`15`), from the plan, by code.
-    /// Without a plan only `NN.00.00`, the main group in general, is known.
-    func groupsAndSubjects(of mainGroup: String) -> [Entry] {
-        guard let plan, !(plan.groups.isEmpty && plan.subjects.isEmpty) else {
-            guard let number = Int(mainGroup), let title = mainGroupTitle(number) else { return [] }
-            return [Entry(code: "\(mainGroup).00.00", title: "\(title) i almindelighed")]
-        }
-        let prefix = mainGroup + "."
-        let groups = plan.groups.filter { $0.key.hasPrefix(prefix) }.map { Entry(code: $0.key, title: $0.value) }
-        let subjects = plan.subjects.filter { $0.key.hasPrefix(prefix) }.map { Entry(code: $0.key, title: $0.value) }
-        return (groups + subjects).sorted { $0.code < $1.code }
     }
 
     /// Facets in the plan's family order (A P S Ø G K I), then by number.

@@ -28,10 +28,10 @@ public enum DanishWords {
     /// Inflection endings, longest first (definite and plural forms, genitive `s`).
     static let endings = ["ernes", "erne", "enes", "ene", "ens", "ets", "ers", "er", "en", "et", "ne", "e", "s"]
 
-    /// `beskæftigelsesindsatsen` → `beskæftigelsesindsats`; words are kept at three letters or more.
+    /// `beskæftigelsesindsatsen` → `beskæftigelsesindsats`; a stem keeps at least four letters (`andet` stays).
     public static func stem(_ word: String) -> String {
         let count = word.count
-        for ending in endings where count - ending.count >= 3 && word.hasSuffix(ending) {
+        for ending in endings where count - ending.count >= 4 && word.hasSuffix(ending) {
             return String(word.dropLast(ending.count))
         }
         return word

@@ -2,7 +2,7 @@
 public struct KLESuggestion: Hashable, Sendable {
     public var subject: KLESubject
     public var score: Double
-    /// The keywords found in the text, strongest first, as the list writes them.
+    /// The keywords found in the text, strongest first, in lower case.
     public var keywords: [String]
 }
 
@@ -45,9 +45,10 @@ public struct KLEKeywordIndex: Sendable {
             let position = subjects.count
             subjects.append(KLESubject(code: code, title: line.title, key: line.key))
             for entry in bytes[line.keywords].split(separator: UInt8(ascii: ";")) {
+                // keywords differ in case from subject to subject (`Snerydning`, `snerydning`): one spelling, lower case
                 guard let open = entry.lastIndex(of: UInt8(ascii: "[")), entry.last == UInt8(ascii: "]"),
                       let weight = Double(String(decoding: entry[(open + 1)..<(entry.endIndex - 1)], as: UTF8.self)) else { continue }
-                let phrase = String(decoding: entry[entry.startIndex..<open], as: UTF8.self)
+                let phrase = String(decoding: entry[entry.startIndex..<open], as: UTF8.self).lowercased()
                 let stems = DanishWords.stems(phrase).filter { !DanishWords.stopStems.contains($0) }
                 if !stems.isEmpty { raw.append((stems, position, weight, phrase)) }
             }
@@ -73,7 +74,17 @@ public struct KLEKeywordIndex: Sendable {
 
     /// The best `limit` subjects for an item's title and text, best first; empty when no keyword is found.
     public func rank(title: String, text: String, limit: Int = 3) -> [KLESuggestion] {
-        var found: [Int: [String: Double]] = [:]  // subject → keyword → weight counted
+        rank(found(title: title, text: text), limit: limit)
+    }
+
+    /// The main groups of every subject whose keywords occur in the title or text.
+    public func mainGroupsMentioned(title: String, text: String) -> Set<Int> {
+        Set(found(title: title, text: text).keys.map { subjects[$0].mainGroup })
+    }
+
+    /// Subject position → keyword → the weight it counts with, for every keyword found.
+    func found(title: String, text: String) -> [Int: [String: Double]] {
+        var found: [Int: [String: Double]] = [:]
         func match(_ stems: [String], factor: Double) {
             for (index, stem) in stems.enumerated() {
                 for phrase in phrasesByFirstStem[stem] ?? [] where phrase.rest.count < stems.count - index {
@@ -92,6 +103,10 @@ public struct KLEKeywordIndex: Sendable {
         }
         match(DanishWords.stems(title), factor: 2)
         match(DanishWords.stems(text), factor: 1)
+        return found
+    }
+
+    func rank(_ found: [Int: [String: Double]], limit: Int) -> [KLESuggestion] {
         // a group's and a main group's "i almindelighed" subject (NN.GG.00, NN.00.00) also
         // collects what its subjects found: evidence spread over a field points to the field
         var own: [Int: Double] = [:]
@@ -105,17 +120,31 @@ public struct KLEKeywordIndex: Sendable {
         var candidates = Set(found.keys)
         for group in groupTotals.keys { if let general = generalPositions[group * 100] { candidates.insert(general) } }
         for main in mainTotals.keys { if let general = generalPositions[main * 10_000] { candidates.insert(general) } }
-        let ranked = candidates.map { position -> KLESuggestion in
-            let subject = subjects[position]
-            var score = own[position] ?? 0
-            if subject.key % 10_000 == 0 {
-                score += Self.generalShare * (mainTotals[subject.key / 10_000] ?? 0)
-            } else if subject.key % 100 == 0 {
-                score += Self.generalShare * (groupTotals[subject.key / 100] ?? 0)
-            }
-            let keywords = (found[position] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-            return KLESuggestion(subject: subject, score: score, keywords: keywords)
+        func fieldContains(_ general: KLESubject, _ key: Int) -> Bool {
+            general.key % 10_000 == 0 ? key / 10_000 == general.key / 10_000 : general.key % 100 == 0 && key / 100 == general.key / 100
         }
-        return Array(ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.subject.key < $1.subject.key }.prefix(limit))
+        let scored = candidates.map { position -> (position: Int, score: Double) in
+            let key = subjects[position].key
+            var score = own[position] ?? 0
+            if key % 10_000 == 0 {
+                score += Self.generalShare * (mainTotals[key / 10_000] ?? 0)
+            } else if key % 100 == 0 {
+                score += Self.generalShare * (groupTotals[key / 100] ?? 0)
+            }
+            return (position, score)
+        }
+        let best = scored.sorted { $0.score != $1.score ? $0.score > $1.score : subjects[$0.position].key < subjects[$1.position].key }.prefix(limit)
+        return best.map { position, score in
+            // a general subject shows the keywords found anywhere in its field
+            let subject = subjects[position]
+            var keywords = found[position] ?? [:]
+            if subject.key % 100 == 0 {
+                for (other, words) in found where other != position && fieldContains(subject, subjects[other].key) {
+                    keywords.merge(words) { max($0, $1) }
+                }
+            }
+            let ordered = keywords.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            return KLESuggestion(subject: subject, score: score, keywords: ordered)
+        }
     }
 }

@@ -7,6 +7,11 @@ extension AnalyzedDocument {
         KLEKeywordIndex.os2kle.rank(title: item.title, text: subjectText(of: item), limit: limit)
     }
 
+    /// The main groups whose subjects' keywords occur in the item: when its own is not among them, its subject has nothing to do with its text.
+    public func mainGroupsMentioned(in item: Item) -> Set<Int> {
+        KLEKeywordIndex.os2kle.mainGroupsMentioned(title: item.title, text: subjectText(of: item))
+    }
+
     /// What a reader sees of an item below its title: field values and section
     /// text, without keywords and without the case number (which must not vote for itself).
     public func subjectText(of item: Item) -> String {
