@@ -20,8 +20,11 @@ struct KLECatalog {
 
     func groupTitle(_ code: String) -> String? { plan?.groups[code] }
 
-    /// The plan's title (also of a retired or moved subject), else OS2KLE's.
-    func subjectTitle(_ code: String) -> String? { plan?.subjects[code] ?? KLESubjectList.os2kle.subject(code)?.title }
+    /// The plan's title (also of a retired or moved subject) when there is a plan, else OS2KLE's.
+    func subjectTitle(_ code: String) -> String? {
+        if let plan, !plan.subjects.isEmpty { return plan.subjects[code] }
+        return KLESubjectList.os2kle.subject(code)?.title
+    }
 
     /// The current subjects: the plan's when it has any, else OS2KLE's.
     var subjects: KLESubjectList {

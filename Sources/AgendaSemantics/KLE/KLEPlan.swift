@@ -27,6 +27,9 @@ public struct KLEPlan: Sendable {
 
     public struct LoadError: Error, Sendable { public var reason: String }
 
+    /// KLE-XML nests five deep or so; a closing tag is matched only this far in.
+    static let closingSearchDepth = 32
+
     public init() {}
 
     /// Loads a file, or every `.xml` file of a folder (the plan and the facets often come as two files).
@@ -72,7 +75,8 @@ public struct KLEPlan: Sendable {
             case .text(let text):
                 if !frames.isEmpty { frames[frames.count - 1].text += text }
             case .close(let name):
-                guard let index = frames.lastIndex(where: { $0.name == name }) else { continue }
+                // a stray closing tag closes what it matches among the innermost few (linear on broken files)
+                guard let index = frames.indices.reversed().prefix(KLEPlan.closingSearchDepth).first(where: { frames[$0].name == name }) else { continue }
                 let frame = frames[index]
                 frames.removeSubrange(index...)
                 if let number = frame.number, let title = frame.title {
