@@ -1,5 +1,6 @@
 import AgendaBase
 @testable import AgendaSemantics
+import AgendaIDE
 import Foundation
 import Testing
 
@@ -141,5 +142,26 @@ struct SubjectSuggestionReport {
             guard case .failure(let error) = WorkspaceSettings.parse(json, url: url) else { Issue.record("\(bad) was accepted"); continue }
             #expect(error.reason.contains("caseNumberPatterns"))
         }
+    }
+}
+
+/// Editor features with the workspace's own case-number forms.
+@Suite struct CaseNumberFormEditorTests {
+    static let settings: WorkspaceSettings? = {
+        let text = #"{"caseNumberPatterns": ["yyyy-nnnnnn", "nn.nn.nn-Xnn-n-yy"]}"#
+        guard let json = try? JSON.parse(Array(text.utf8)),
+              case .success(let settings) = WorkspaceSettings.parse(json, url: URL(fileURLWithPath: "/tmp/agendac.json")) else { return nil }
+        return settings
+    }()
+
+    @Test func hoverNamesTheFormANumberHas() throws {
+        let settings = try #require(Self.settings)
+        let text = "møde: Økonomiudvalget\ndato: 2026-05-04\n\npunkt 1: Sag\nsagsnr: 2026-000123\n"
+        let document = AnalyzedDocument(text: text, context: CheckContext(settings: settings))
+        #expect(!document.diagnostics.contains { $0.rule == .caseNumberForm || $0.rule == .malformedCaseNumber })
+        let offset = try #require(text.utf8.firstRange(of: "000123".utf8)).lowerBound
+        let position = text.utf8.distance(from: text.utf8.startIndex, to: offset)
+        let hover = try #require(Hover.hover(in: document, at: position, context: IDEContext(settings: settings)))
+        #expect(hover.markdown.contains("**Sagsnummer `2026-000123`** (formen `yyyy-nnnnnn` fra agendac.json)"))
     }
 }
