@@ -50,6 +50,11 @@ public enum Rule: String, CaseIterable, Sendable {
     case moreVotesThanPresent = "AG418"
     case voteWithoutSides = "AG419"
 
+    // Closed items and what their public version says (AG42x).
+    case closedItemWithoutPublicDecision = "AG420"
+    case publicFieldOnOpenItem = "AG421"
+    case publicAndConfidentialDecision = "AG422"
+
     // People, parties and the workspace (AG5xx).
     case absenteeNotParticipant = "AG500"
     case unknownMember = "AG501"
@@ -71,7 +76,7 @@ public enum Rule: String, CaseIterable, Sendable {
         switch self {
         case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
-            .decisionLineAmbiguous, .noDecisionFlagWithDecision,
+            .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
             .voterNotParticipant, .voterPartyDiffers, .conflictWithoutReason:
             .warning
@@ -123,6 +128,9 @@ public enum Rule: String, CaseIterable, Sendable {
         case .voteOnMissingPoint: "vote on a point the recommendation does not have"
         case .moreVotesThanPresent: "more votes than members present"
         case .voteWithoutSides: "vote without for, against or abstaining"
+        case .closedItemWithoutPublicDecision: "closed item without a public decision in minutes"
+        case .publicFieldOnOpenItem: "public title or decision on an item that is not closed"
+        case .publicAndConfidentialDecision: "public decision on an item whose decision is confidential"
         case .absenteeNotParticipant: "absentee who is not a participant"
         case .unknownMember: "person who is not a member of the committee"
         case .unknownParty: "party the committee does not have"
@@ -218,6 +226,12 @@ public enum Rule: String, CaseIterable, Sendable {
             "A vote records more votes (for, against and abstaining together) than members were present for the item: the participants, less those absent and those disqualified (`inhabil:`). Check the counts, `fraværende:` and `inhabil:`."
         case .voteWithoutSides:
             "`afstemning:` opens a vote; below it (after the proposal's text, if any) come `for:`, `imod:` and `undlod at stemme:` with the number of votes and/or the names."
+        case .closedItemWithoutPublicDecision:
+            "The public minutes of a closed item (`lukket`) still publish its decision, in words that may be made public, unless the decision itself is confidential. Write it under `offentlig beslutning:`, or add the flag `fortrolig beslutning` when the decision may not be published."
+        case .publicFieldOnOpenItem:
+            "`offentlig titel:` and `offentlig beslutning:` say what the public minutes show of a closed item. On an item without `lukket` everything is published anyway, so the field suggests the item was meant to be closed: add `lukket` under the item line, or remove the field. The public version is refused until this is settled."
+        case .publicAndConfidentialDecision:
+            "The item says both that its decision is confidential (`fortrolig beslutning`) and what the public decision is (`offentlig beslutning:`). Keep the one that is true; until then nothing of the decision is published and the public version is refused."
         case .absenteeNotParticipant:
             "Everybody absent is one of the meeting's participants (`deltagere:`). Add the person there, or check the spelling."
         case .unknownMember:

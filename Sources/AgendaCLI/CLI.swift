@@ -43,8 +43,9 @@ public enum CLI {
         usage: agendac <command> [arguments]
 
         commands:
-          compile FILE --to json|text|markdown|html [-o OUT] [--public]
-                                     compile an agenda to another format
+          compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]
+                                     compile an agenda to another format; a document with
+                                     errors is not written unless --force (never with --public)
           check FILES-OR-FOLDERS… [--format text|json|github|sarif]
                                      report problems; exit 1 when there are errors
           fmt FILES-OR-FOLDERS… [--check]

@@ -3,14 +3,17 @@ import AgendaRender
 import AgendaSemantics
 import Foundation
 
-/// `agendac compile FILE --to json|text|markdown|html [-o OUT] [--public]`.
-/// Always compiles; when the checker finds errors they go to standard error in
-/// `check`'s text style and the exit code is 1, so a build notices.
+/// `agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]`.
+/// A document with errors is not compiled: the findings go to standard error
+/// in `check`'s text style and the exit code is 1, so a build notices and no
+/// stale or wrong output is left behind. Warnings are reported and do not stop
+/// it. `--force` writes a draft despite errors (still exit 1), but never a
+/// public version: that is only ever made from a document without errors.
 enum CompileCommand {
-    static let synopsis = "agendac compile FILE --to json|text|markdown|html [-o OUT] [--public]"
+    static let synopsis = "agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]"
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["--to", "-o", "--output"], switches: ["--public"])
+        let reader = try ArgumentReader(arguments, valued: ["--to", "-o", "--output"], switches: ["--public", "--force"])
         guard reader.positional.count == 1, let path = reader.positional.first else {
             let given = reader.positional.isEmpty ? "no file" : "\(reader.positional.count) files"
             throw UsageError("compile needs exactly one file, got \(given): \(synopsis)")
@@ -21,6 +24,11 @@ enum CompileCommand {
         guard let format = OutputFormat(rawValue: formatName) else {
             throw UsageError("--to must be json, text, markdown or html, not '\(formatName)'")
         }
+        let publicVersion = reader.has("--public")
+        let force = reader.has("--force")
+        if publicVersion && force {
+            throw UsageError("--public and --force cannot be combined: a public version is only made from a document without errors; fix the errors (`agendac check \(path)`) and compile again without --force")
+        }
         let outputPath = reader.value("-o") ?? reader.value("--output")
         if outputPath?.isEmpty == true { throw UsageError("-o needs a file name") }
 
@@ -30,10 +38,24 @@ enum CompileCommand {
         guard !isFolder.boolValue else { throw UsageError("\(path) is a folder; compile takes one .agenda file") }
 
         let (document, settingsProblems) = try InputFiles.analyze(url)
+        let problems = settingsProblems + document.diagnostics
+        let displayPath = InputFiles.displayPath(url, io: io)
+        let errorCount = problems.filter { $0.severity == .error }.count
+        let reportsFindings = problems.contains { $0.severity == .error || $0.severity == .warning }
+        if reportsFindings { io.standardError(findingsReport(problems, in: document, path: displayPath)) }
+        if errorCount > 0 && !force {
+            let plural = errorCount == 1 ? "error" : "errors"
+            let advice = publicVersion
+                ? "a public version is only made from a document without errors"
+                : "fix the \(plural), or add --force to write a draft anyway"
+            io.standardError("agendac: \(displayPath) has \(errorCount) \(plural); nothing written (\(advice))\n")
+            return ExitCode.findings
+        }
+
         // attachment files are relative to the agenda; links must be relative to where the page is written
         let links = outputPath.map { AttachmentLinks(agenda: url, output: io.resolve($0)) } ?? AttachmentLinks()
         let output = AgendaRenderer.render(document.meeting, as: format,
-                                           options: RenderOptions(publicVersion: reader.has("--public"), attachmentLinks: links))
+                                           options: RenderOptions(publicVersion: publicVersion, attachmentLinks: links))
         if let outputPath {
             do {
                 try AtomicFile.write(output, to: io.resolve(outputPath))
@@ -43,11 +65,7 @@ enum CompileCommand {
         } else {
             io.standardOutput(output)
         }
-
-        let problems = settingsProblems + document.diagnostics
-        guard problems.contains(where: { $0.severity == .error }) else { return ExitCode.success }
-        io.standardError(findingsReport(problems, in: document, path: InputFiles.displayPath(url, io: io)))
-        return ExitCode.findings
+        return errorCount > 0 ? ExitCode.findings : ExitCode.success
     }
 
     /// The errors and warnings as `check` prints them (`file:line:col: severity CODE: message`);

@@ -42,7 +42,7 @@ enum HTMLRenderer {
         out.line("<h2 id=\"toc-heading\">\(PrintedPhrases.tableOfContents)</h2>")
         out.line("<ol>")
         for item in document.items {
-            let closed = item.closed ? " <span class=\"closed-marker\">\(PrintedPhrases.closedItem)</span>" : ""
+            let closed = item.closedNote.map { " <span class=\"closed-marker\">\(HTMLText.escape($0))</span>" } ?? ""
             out.line("<li><span class=\"number\">\(item.number).</span><a href=\"#\(item.anchor)\">\(HTMLText.escape(item.title))</a>\(closed)</li>")
         }
         out.line("</ol>")
@@ -52,7 +52,7 @@ enum HTMLRenderer {
     static func writeItem(_ item: PrintedItem, into out: inout HTMLOutput) {
         out.line("<article class=\"item\(item.closed ? " closed" : "")\" id=\"\(item.anchor)\">")
         out.line("<h2>\(HTMLText.escape(item.heading))</h2>")
-        if item.closed { out.line("<p class=\"closed-marker\">\(PrintedPhrases.closedItem)</p>") }
+        if let note = item.closedNote { out.line("<p class=\"closed-marker\">\(HTMLText.escape(note))</p>") }
         var facts: [(String, String)] = []
         if let caseNumber = item.caseNumber { facts.append((PrintedPhrases.caseNumber, HTMLText.escape(caseNumber))) }
         if !item.distribution.isEmpty { facts.append((PrintedPhrases.distributionLabel, distribution(item.distribution))) }

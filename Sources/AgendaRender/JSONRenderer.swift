@@ -56,6 +56,9 @@ enum JSONRenderer {
         object.set("name", item.title)
         object.set("public", !item.closed)
         object.set("contentWithheld", options.publicVersion && item.closed)
+        object.set("publicTitle", nullable(item.publicTitle?.value))
+        object.set("publicDecision", item.publicDecision.map(sectionBlocks) ?? .null)
+        object.set("decisionConfidential", item.confidentialDecision != nil)
         object.set("withoutDecision", item.isWithoutDecision)
         object.set("reference", nullable(item.caseNumber?.value))
         object.set("distribution", .array(item.distribution.map { code in
@@ -72,7 +75,7 @@ enum JSONRenderer {
         object.set("sections", .array(item.sections.map(section)))
         object.set("recommendation", item.recommendation.map(recommendation) ?? .null)
         object.set("decision", item.decision.map(decision) ?? .null)
-        object.set("resolutionText", nullable(item.decision.map(resolutionText)))
+        object.set("resolutionText", nullable(item.decision.map(resolutionText) ?? publishedResolutionText(item, options: options)))
         object.set("auxiliaryFile", .array(item.attachments.map(attachment)))
         object.set("history", .array(item.history.map(treatment)))
         return object.json
@@ -82,12 +85,22 @@ enum JSONRenderer {
     /// recommendation its extra prose; the others' content is in the item's own
     /// fields (`decision`, `auxiliaryFile`, `history`), so the order is kept without repeating it.
     static func section(_ section: Section) -> JSON {
+        .object([("kind", .string(section.kind.rawValue)), ("heading", .string(section.heading)), ("blocks", sectionBlocks(section))])
+    }
+
+    static func sectionBlocks(_ section: Section) -> JSON {
         let blocks: [Block] = switch section.content {
         case .prose(let prose): prose.blocks
         case .recommendation(let recommendation): recommendation.blocks
         case .decision, .attachments, .history: []
         }
-        return .object([("kind", .string(section.kind.rawValue)), ("heading", .string(section.heading)), ("blocks", JSONBlocks.blocks(blocks))])
+        return JSONBlocks.blocks(blocks)
+    }
+
+    /// The public version of a closed item has no `beslutning:`; what it decided, as far as it may be published, is its public decision.
+    static func publishedResolutionText(_ item: Item, options: RenderOptions) -> String? {
+        guard options.publicVersion, item.closed, let published = item.publicDecision, case .prose(let prose) = published.content else { return nil }
+        return prose.blocks.map(JSONBlocks.plainText).joined(separator: "\n\n")
     }
 
     static func recommendation(_ recommendation: Recommendation) -> JSON {

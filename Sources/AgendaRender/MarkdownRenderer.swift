@@ -13,7 +13,7 @@ enum MarkdownRenderer {
         writeBlocks(document.preamble, into: &out)
         if !document.items.isEmpty {
             out.paragraph("## " + PrintedPhrases.tableOfContents)
-            out.lines(document.items.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.closed ? " (\(PrintedPhrases.closedItem.lowercased()))" : "") })
+            out.lines(document.items.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.closedNote.map { " (\($0.lowercased()))" } ?? "") })
         }
         for item in document.items { writeItem(item, into: &out) }
         if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
@@ -24,7 +24,7 @@ enum MarkdownRenderer {
         // an explicit anchor, so `#punkt-N` links work whatever a renderer makes of the heading
         out.paragraph("<a id=\"\(item.anchor)\"></a>")
         out.paragraph("## " + MarkdownText.escape(item.heading))
-        if item.closed { out.paragraph("*\(PrintedPhrases.closedItem)*") }
+        if let note = item.closedNote { out.paragraph("*\(note)*") }
         if let caseNumber = item.caseNumber { out.paragraph("**\(PrintedPhrases.caseNumber)** \(MarkdownText.escape(caseNumber))") }
         if !item.distribution.isEmpty {
             let codes = item.distribution.map { MarkdownText.escape($0.code) + ($0.marked ? " (X)" : "") }

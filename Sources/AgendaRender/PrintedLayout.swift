@@ -22,6 +22,8 @@ struct PrintedItem {
     var title: String
     var heading: String
     var closed: Bool
+    /// "Lukket punkt" beside the title in the contents and under the heading, when the house style marks closed items so.
+    var closedNote: String?
     var caseNumber: String?
     var distribution: [DistributionCode]
     /// `Sagsbehandler`, `Øvrige sagsbehandlere`, `Varighed` (label, value).
@@ -133,7 +135,7 @@ extension PrintedDocument {
         }
         preamble = meeting.preamble
         var anchors = AnchorNames()
-        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), links: links) }
+        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), links: links, marking: meeting.closedItemMarking) }
         signatures = meeting.signatures.map { signatures in
             PrintedSignatures(heading: Keyword.signatures.label, lead: PrintedPhrases.signatureLead(signatures, kind: meeting.kind),
                               signers: signatures.signers.map(PrintedPhrases.person), digital: signatures.digital)
@@ -154,15 +156,18 @@ struct AnchorNames {
 }
 
 extension PrintedItem {
-    init(_ item: Item, anchor: String, links: AttachmentLinks) {
+    init(_ item: Item, anchor: String, links: AttachmentLinks, marking: ClosedItemMarking) {
         number = item.number
         self.anchor = anchor
-        title = item.title
-        heading = PrintedPhrases.itemHeading(item)
+        title = item.closed ? PrintedPhrases.closedItemTitle(item.title, marking: marking) : item.title
+        heading = PrintedPhrases.itemHeading(number: item.number, title: title)
         closed = item.closed
+        closedNote = item.closed ? PrintedPhrases.closedItemNote(title: item.title, marking: marking) : nil
         caseNumber = item.caseNumber?.value
         distribution = item.distribution
         facts = []
+        if let publicTitle = item.publicTitle?.value { facts.append((Keyword.publicTitle.label, publicTitle)) }
+        if item.confidentialDecision != nil { facts.append((Keyword.confidentialDecision.label, PrintedPhrases.confidentialDecision)) }
         if let caseworker = item.caseworker?.value { facts.append((Keyword.caseworker.label, caseworker)) }
         if let others = item.otherCaseworkers?.value { facts.append((Keyword.otherCaseworkers.label, others)) }
         if let duration = item.duration?.value { facts.append((Keyword.duration.label, duration)) }

@@ -5,7 +5,13 @@ import AgendaSyntax
 /// Markdown and HTML say the same thing. Labels come from the keyword table.
 enum PrintedPhrases {
     static let tableOfContents = "Indholdsfortegnelse"
+    /// The mark of a closed item, and the neutral title its public version
+    /// shows when no `offentlig titel:` is given.
     static let closedItem = "Lukket punkt"
+    /// Before a closed item's title when the house style marks it so (`Lukket: Køb af ejendom`).
+    static let closedTitlePrefix = "Lukket: "
+    /// Under a closed item's fields in the full version, when its decision may not be published.
+    static let confidentialDecision = "beslutningen offentliggøres ikke"
     static let caseNumber = "Sagsnr."
 
     /// `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
@@ -39,8 +45,19 @@ enum PrintedPhrases {
         "\(person(substitution.substitute)) for \(substitution.replaces)"
     }
 
-    static func itemHeading(_ item: Item) -> String {
-        "\(Keyword.item.label) \(item.number): \(item.title)"
+    static func itemHeading(number: Int, title: String) -> String {
+        "\(Keyword.item.label) \(number): \(title)"
+    }
+
+    /// A closed item's title as the contents and heading show it: prefixed
+    /// when the house style says so, except the neutral title, which says it already.
+    static func closedItemTitle(_ title: String, marking: ClosedItemMarking) -> String {
+        marking == .titlePrefix && title != closedItem ? closedTitlePrefix + title : title
+    }
+
+    /// The note beside a closed item's title, when the title does not already say it is closed.
+    static func closedItemNote(title: String, marking: ClosedItemMarking) -> String? {
+        marking == .note && title != closedItem ? closedItem : nil
     }
 
     /// `Beslutning i Byrådet den 20-10-2025`; the plain heading when neither is written.

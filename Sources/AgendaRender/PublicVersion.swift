@@ -1,4 +1,5 @@
 import AgendaSemantics
+import AgendaSyntax
 
 /// The public version of a meeting, made once so that every format withholds
 /// exactly the same things.
@@ -9,27 +10,20 @@ enum PublicVersion {
         return result
     }
 
-    /// A closed item keeps what identifies it on the agenda (number, title, the
-    /// closed flag); everything else may be confidential. An open item loses
+    /// A closed item shows only its number, its public title (or the neutral
+    /// "Lukket punkt") and its public decision, under the heading "Beslutning";
+    /// the model decides what that is (`Item.asPublished`). An open item loses
     /// only the attachments marked not public.
     static func publicItem(_ item: Item) -> Item {
-        var result = item
         guard item.closed else {
+            var result = item
             result.sections = item.sections.compactMap(withoutNonPublicAttachments)
             return result
         }
-        result.caseNumber = nil
-        result.distribution = []
-        result.distributionRange = nil
-        result.caseworker = nil
-        result.otherCaseworkers = nil
-        result.duration = nil
-        result.finalAuthority = nil
-        result.absentees = []
-        // whether the item had a decision is decided before its sections go
-        result.markedWithoutDecision = item.isWithoutDecision
-        result.conflicts = []
-        result.sections = []
+        var result = item.asPublished(untitled: PrintedPhrases.closedItem)
+        for index in result.sections.indices where result.sections[index].kind == .publicDecision {
+            result.sections[index].heading = Keyword.decision.label
+        }
         return result
     }
 

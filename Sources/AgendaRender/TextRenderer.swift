@@ -23,7 +23,7 @@ enum TextRenderer {
 
     static func writeItem(_ item: PrintedItem, into out: inout TextOutput) {
         out.paragraph(item.heading)
-        if item.closed { out.paragraph(PrintedPhrases.closedItem) }
+        if let note = item.closedNote { out.paragraph(note) }
         if let caseNumber = item.caseNumber { out.paragraph(caseNumber) }
         if !item.distribution.isEmpty { writeDistribution(item.distribution, into: &out) }
         for fact in item.facts { out.paragraph("\(fact.label): \(fact.value)".trimmingTrailingSpaces) }

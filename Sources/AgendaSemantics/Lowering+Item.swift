@@ -28,6 +28,9 @@ extension Lowering {
             case .noDecision:
                 item.markedWithoutDecision = !["nej", "no", "false"].contains(value.lowercased())
                 item.noDecisionFlagRange = entryLine.range
+            case .confidentialDecision:
+                item.confidentialDecision = ["nej", "no", "false"].contains(value.lowercased()) ? nil : entryLine.range
+            case .publicTitle: item.publicTitle = required(entryLine).map { Located($0, entryLine.valueRange) }
             case .distribution:
                 item.distribution = distributionCodes(entryLine.valueRange)
                 item.distributionRange = entryLine.valueRange
@@ -125,6 +128,7 @@ extension Lowering {
             case .presentation: .presentation
             case .economy: .economy
             case .procedure: .procedure
+            case .publicDecision: .publicDecision
             default: .custom
             }
             if line.keyword == .customSection, line.valueRange.isEmpty {

@@ -18,6 +18,9 @@ public struct Meeting: Sendable {
     public var preamble: [Block] = []
     public var items: [Item] = []
     public var signatures: Signatures?
+    /// How closed items are marked in the contents and their headings. A
+    /// house-style choice; the printed words are the renderers' (`PrintedPhrases`).
+    public var closedItemMarking: ClosedItemMarking = .note
 
     public init() {}
 
@@ -63,6 +66,14 @@ public struct Person: Sendable, Hashable {
     }
 }
 
+/// How a closed item shows in the contents and above its text.
+public enum ClosedItemMarking: String, Sendable, CaseIterable {
+    /// The title as it is, with "Lukket punkt" beside it in the contents and under the heading.
+    case note
+    /// "Lukket: " before the title, in the contents and the heading, as many municipalities print it.
+    case titlePrefix
+}
+
 public struct Substitution: Sendable, Hashable {
     public var substitute: Person
     public var replaces: String
@@ -81,6 +92,10 @@ public struct Item: Sendable {
     public var range: Range<Int>
     public var caseNumber: Located<String>?
     public var closed = false
+    /// What the public minutes call a closed item (`offentlig titel:`), when not its own title.
+    public var publicTitle: Located<String>?
+    /// The `fortrolig beslutning` flag: the closed item's decision itself is confidential and is not published.
+    public var confidentialDecision: Range<Int>?
     /// Marked `uden beslutning`: by nature the item has no decision.
     public var markedWithoutDecision = false
     /// The `uden beslutning` line, when written.
@@ -111,6 +126,11 @@ public struct Item: Sendable {
     /// Marked `uden beslutning` and without one: a decision written anyway wins (the flag is reported).
     public var isWithoutDecision: Bool { markedWithoutDecision && decision == nil }
 
+    /// The decision as the public minutes of a closed item print it (`offentlig beslutning:`), a prose section.
+    public var publicDecision: Section? {
+        sections.first { $0.kind == .publicDecision }
+    }
+
     public var attachments: [Attachment] {
         sections.flatMap { section -> [Attachment] in
             if case .attachments(let value) = section.content { return value }
@@ -123,6 +143,27 @@ public struct Item: Sendable {
             if case .history(let value) = section.content { return value }
             return []
         }
+    }
+}
+
+extension Item {
+    /// What the public minutes may show of a closed item: its number, the
+    /// public title (`untitled` when none is given), the closed flag, and the
+    /// public decision unless the decision itself is confidential. Built from
+    /// nothing rather than by clearing fields, so that a field added to `Item`
+    /// later stays out of public output until it is added here on purpose.
+    public func asPublished(untitled: String) -> Item {
+        var shown = Item(number: number, numberWritten: numberWritten, title: publicTitle?.value ?? untitled,
+                         titleRange: publicTitle?.range ?? titleRange, headerRange: headerRange, range: range)
+        shown.closed = true
+        // whether the item had a decision is decided before its sections go
+        shown.markedWithoutDecision = isWithoutDecision
+        shown.confidentialDecision = confidentialDecision
+        if confidentialDecision == nil, let decision = publicDecision,
+           case .prose(let prose) = decision.content, !prose.isEmpty {
+            shown.sections = [decision]
+        }
+        return shown
     }
 }
 
@@ -154,6 +195,8 @@ public struct FinalAuthority: Sendable, Hashable {
 
 public enum SectionKind: String, Sendable, CaseIterable {
     case summary, presentation, economy, procedure, recommendation, decision, history, attachments, custom
+    /// `offentlig beslutning:`, what the public minutes say a closed item decided.
+    case publicDecision
     /// Text that stood where no section opened (reported; kept).
     case untitled
 }

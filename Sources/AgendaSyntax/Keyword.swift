@@ -41,8 +41,11 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Items.
     case item, caseNumber, closed, noDecision, distribution, caseworker, otherCaseworkers, duration
     case concludedIn, decidedIn, decidedBy, conflictOfInterest
+    // What the public minutes say of a closed item.
+    case publicTitle, confidentialDecision
     // Sections.
     case summary, presentation, economy, procedure, recommendation, decision, history, attachments, customSection
+    case publicDecision
     case heading
     // The decision.
     case majority, minority, substitute, noteForTheRecord, outcome
@@ -75,6 +78,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .decidedIn: ["afgøres i"]
         case .decidedBy: ["afgøres af"]
         case .conflictOfInterest: ["inhabil", "inhabilitet"]
+        case .publicTitle: ["offentlig titel"]
+        case .confidentialDecision: ["fortrolig beslutning"]
         case .summary: ["resume", "sagsresume"]
         case .presentation: ["sagsfremstilling"]
         case .economy: ["økonomi", "økonomiske forhold"]
@@ -84,6 +89,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .history: ["sagens gang"]
         case .attachments: ["bilag"]
         case .customSection: ["afsnit"]
+        case .publicDecision: ["offentlig beslutning"]
         case .heading: ["overskrift"]
         case .majority: ["flertal"]
         case .minority: ["mindretal"]
@@ -122,6 +128,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .decidedIn: ["decided in"]
         case .decidedBy: ["decided by"]
         case .conflictOfInterest: ["conflict of interest"]
+        case .publicTitle: ["public title"]
+        case .confidentialDecision: ["confidential decision"]
         case .summary: ["summary"]
         case .presentation: ["presentation"]
         case .economy: ["economy"]
@@ -131,6 +139,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .history: ["history"]
         case .attachments: ["attachments"]
         case .customSection: ["section"]
+        case .publicDecision: ["public decision"]
         case .heading: ["heading"]
         case .majority: ["majority"]
         case .minority: ["minority"]
@@ -153,9 +162,9 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var role: KeywordRole {
         switch self {
         case .item: .itemStart
-        case .closed, .noDecision: .flag
+        case .closed, .noDecision, .confidentialDecision: .flag
         case .summary, .presentation, .economy, .procedure, .recommendation, .decision, .history, .attachments,
-            .customSection:
+            .customSection, .publicDecision:
             .section
         case .heading: .heading
         case .majority, .minority, .substitute, .noteForTheRecord, .outcome, .vote, .votesFor, .votesAgainst, .abstained:
@@ -253,7 +262,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .substitutes: "Stedfortrædere: `Navn (Parti) for Navn`."
         case .item: "Starter et dagsordenspunkt: `punkt 3: Titel`."
         case .caseNumber: "Sagsnummer: KLE `15.00.00-A00-9-26` eller `21/24526`."
-        case .closed: "Lukket punkt: indholdet udelades af offentlige udgaver."
+        case .closed: "Lukket punkt: kun den offentlige titel og den offentlige beslutning kommer med i offentlige udgaver."
         case .noDecision: "Punktet har af natur ingen beslutning (fx Eventuelt)."
         case .distribution: "Fordelingskoder, fx `DIR(x) BFU SOS`; `(x)` markerer en kode."
         case .caseworker: "Sagsbehandler."
@@ -264,6 +273,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .decidedBy: "Sagen afgøres af … (fx Byrådet)."
         case .conflictOfInterest:
             "Inhabil: hvem (`Navn (Parti)`); begrundelsen står nedenunder. Personen regnes som fraværende ved punktets afstemninger."
+        case .publicTitle: "Lukket punkt: titlen i den offentlige udgave, fx `Køb af ejendom` (uden adresse)."
+        case .confidentialDecision: "Lukket punkt: selve beslutningen er fortrolig og offentliggøres ikke."
         case .summary: "Resume af sagen."
         case .presentation: "Sagsfremstilling: baggrund, med underoverskrifter, lister og tabeller."
         case .economy: "Økonomiske forhold."
@@ -273,6 +284,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .history: "Sagens gang: tidligere behandlinger, `- Udvalg, dato, punkt N: udfald`."
         case .attachments: "Bilag, ét pr. linje: `- Titel (fil: sti, ikke offentlig)`."
         case .customSection: "Et afsnit med egen overskrift: `afsnit: Overskrift`."
+        case .publicDecision: "Lukket punkt: beslutningen som den offentliggøres; teksten står på linjen og/eller nedenunder."
         case .heading: "Underoverskrift i et afsnit."
         case .majority: "Flertal: partier; flertallets udtalelse står nedenunder."
         case .minority: "Mindretal: partier; mindretallets udtalelse står nedenunder."

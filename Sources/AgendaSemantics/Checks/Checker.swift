@@ -12,6 +12,7 @@ public enum Checker {
         findings += PeopleRules.check(meeting, context: context)
         findings += VoteRules.check(meeting, source: source, context: context)
         findings += AttachmentRules.check(meeting, context: context)
+        findings += ClosedItemRules.check(meeting, source: source)
         return findings
     }
 }
