@@ -38,6 +38,14 @@ extension Lowering {
             case .otherCaseworkers: item.otherCaseworkers = Located(value, entryLine.valueRange)
             case .duration: item.duration = required(entryLine).map { Located($0, entryLine.valueRange) }
             case .concludedIn, .decidedIn, .decidedBy:
+                if let first = item.finalAuthority {
+                    // three spellings of one fact: the first counts, a second is reported and kept as written
+                    report(.duplicateField, entryLine.keywordRange,
+                           "the item's final authority is given twice (first on line \(source.line(containing: first.range.lowerBound) + 1)); only the first counts, so remove one")
+                    item.sections.append(Section(kind: .untitled, heading: "", range: entry.range,
+                                                 content: .prose(ProseBlocks(source: source, leading: [.paragraph([.text(text(entryLine.range))], range: entryLine.range)], syntax: entry.body))))
+                    continue
+                }
                 if var body = required(entryLine) {
                     if body.hasSuffix(".") { body.removeLast() }
                     let phrase: FinalAuthority.Phrase = keyword == .concludedIn ? .concludedIn : keyword == .decidedIn ? .decidedIn : .decidedBy

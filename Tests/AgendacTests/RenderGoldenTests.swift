@@ -16,7 +16,7 @@ import Testing
     static let repository = testsFolder.deletingLastPathComponent()
 
     /// Cases also rendered with `--public`.
-    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links", "decision-line", "votes"]
+    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links", "decision-line", "votes", "closed-items"]
 
     static var caseNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
@@ -445,8 +445,9 @@ extension RenderGoldenTests {
             - Offentligt bilag
             - Hemmeligt bilag (ikke offentlig)
 
-            punkt 2: Personalesag
+            punkt 2: Afsked af Skjult Person
             lukket
+            offentlig titel: Personalesag
             sagsnr: 81/999
             sagsbehandler: Skjult Person
             afgøres i: Udvalget
@@ -454,6 +455,7 @@ extension RenderGoldenTests {
             Fortrolig oplysning.
             beslutning: Udvalget, 2026-05-04
             Hemmelig beslutning.
+            offentlig beslutning: Udvalget traf beslutning i sagen.
             bilag:
             - Fortroligt bilag
             """
@@ -462,11 +464,11 @@ extension RenderGoldenTests {
             let meeting = AnalyzedDocument(text: Self.confidential).meeting
             let full = AgendaRenderer.render(meeting, as: format)
             let shown = AgendaRenderer.render(meeting, as: format, options: RenderOptions(publicVersion: true))
-            for secret in ["Fortrolig oplysning", "Hemmelig beslutning", "Fortroligt bilag", "Skjult Person", "81/999", "Hemmeligt bilag"] {
+            for secret in ["Afsked af", "Fortrolig oplysning", "Hemmelig beslutning", "Fortroligt bilag", "Skjult Person", "81/999", "Hemmeligt bilag"] {
                 #expect(full.contains(secret), "the full version lacks \(secret)")
                 #expect(!shown.contains(secret), "the public version shows \(secret)")
             }
-            for kept in ["Personalesag", "Åbent punkt", "Offentlig tekst", "Offentligt bilag", "21/100"] {
+            for kept in ["Personalesag", "Udvalget traf beslutning i sagen.", "Åbent punkt", "Offentlig tekst", "Offentligt bilag", "21/100"] {
                 #expect(shown.contains(kept), "the public version lacks \(kept)")
             }
             if format != .json { #expect(shown.contains("Lukket punkt")) }
@@ -490,10 +492,12 @@ extension RenderGoldenTests {
             return folder
         }
 
-        @Test func printsTheChosenFormat() throws {
+        @Test func printsTheChosenFormatAndItsWarnings() throws {
             let (code, streams) = Self.run(["constructs.agenda", "--to", "text"])
             #expect(code == 0)
-            #expect(streams.standardError.isEmpty)
+            // warnings are shown, and do not stop the output
+            #expect(streams.standardError.contains("constructs.agenda:24:1: warning AG406:"))
+            #expect(streams.standardError.contains("0 errors, 1 warning"))
             let expected = try String(contentsOf: RenderGoldenTests.fixtures.appendingPathComponent("constructs.txt"), encoding: .utf8)
             #expect(streams.standardOutput == expected)
         }
@@ -513,17 +517,78 @@ extension RenderGoldenTests {
             #expect(written == expected)
         }
 
-        @Test func compilesDespiteErrorsAndReportsThem() throws {
+        static let withError = "møde: Udvalget\ndato: 2026-02-30\n\npunkt 1: Eneste punkt\nresume:\nTekst.\n"
+
+        @Test func errorsStopTheOutputAndAreReported() throws {
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            try "møde: Udvalget\ndato: 2026-02-30\n\npunkt 1: Eneste punkt\nresume:\nTekst.\n"
-                .write(to: folder.appendingPathComponent("bad.agenda"), atomically: true, encoding: .utf8)
+            try Self.withError.write(to: folder.appendingPathComponent("bad.agenda"), atomically: true, encoding: .utf8)
             let (code, streams) = Self.run(["bad.agenda", "--to", "markdown"], in: folder)
             #expect(code == 1)
-            #expect(streams.standardOutput.contains("## Punkt 1: Eneste punkt"))
+            #expect(streams.standardOutput.isEmpty)
             #expect(streams.standardError.contains("bad.agenda:2:7: error AG300:"))
             #expect(streams.standardError.contains("1 error, "))
+            #expect(streams.standardError.contains("nothing written"))
+            #expect(streams.standardError.contains("--force"))
             #expect(!streams.standardError.contains(" information "))
+
+            let (fileCode, _) = Self.run(["bad.agenda", "--to", "html", "-o", "bad.html"], in: folder)
+            #expect(fileCode == 1)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.html").path), "no output file from a document with errors")
+        }
+
+        @Test func forceWritesADraftDespiteErrors() throws {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Self.withError.write(to: folder.appendingPathComponent("bad.agenda"), atomically: true, encoding: .utf8)
+            let (code, streams) = Self.run(["bad.agenda", "--to", "text", "-o", "draft.txt", "--force"], in: folder)
+            #expect(code == 1, "the errors are still errors")
+            #expect(streams.standardError.contains("bad.agenda:2:7: error AG300:"))
+            let written = try String(contentsOf: folder.appendingPathComponent("draft.txt"), encoding: .utf8)
+            #expect(written.contains("Punkt 1: Eneste punkt"))
+        }
+
+        @Test func publicVersionIsNeverForced() throws {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Self.withError.write(to: folder.appendingPathComponent("bad.agenda"), atomically: true, encoding: .utf8)
+            let (code, streams) = Self.run(["bad.agenda", "--to", "html", "--public", "--force", "-o", "public.html"], in: folder)
+            #expect(code == 2)
+            #expect(streams.standardError.contains("--public and --force cannot be combined"))
+            #expect(streams.standardError.contains("only made from a document without errors"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public.html").path))
+
+            let (publicCode, publicStreams) = Self.run(["bad.agenda", "--to", "html", "--public", "-o", "public.html"], in: folder)
+            #expect(publicCode == 1)
+            #expect(publicStreams.standardError.contains("a public version is only made from a document without errors"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public.html").path))
+        }
+
+        /// An error in a closed item's public fields (AG421) stops the public version too.
+        @Test func publicFieldOnAnOpenItemStopsThePublicVersion() throws {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "møde: Udvalget\ndokument: referat\ndato: 2026-05-04\n\npunkt 1: Køb af Vestergade 12\noffentlig titel: Køb af ejendom\nbeslutning:\nKøbt for 4,1 mio. kr.\n"
+                .write(to: folder.appendingPathComponent("m.agenda"), atomically: true, encoding: .utf8)
+            let (code, streams) = Self.run(["m.agenda", "--to", "text", "--public"], in: folder)
+            #expect(code == 1)
+            #expect(streams.standardOutput.isEmpty)
+            #expect(streams.standardError.contains("m.agenda:6:1: error AG421:"))
+        }
+
+        /// A warning (here a closed item without a public decision, AG420) is shown with its fix, and does not stop the output.
+        @Test func warningsDoNotStopThePublicVersion() throws {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "møde: Udvalget\ndokument: referat\ndato: 2026-05-04\n\npunkt 1: Køb af Vestergade 12\nlukket\nbeslutning:\nKøbt for 4,1 mio. kr.\n"
+                .write(to: folder.appendingPathComponent("m.agenda"), atomically: true, encoding: .utf8)
+            let (code, streams) = Self.run(["m.agenda", "--to", "text", "--public"], in: folder)
+            #expect(code == 0)
+            #expect(streams.standardOutput.contains("Punkt 1: Lukket punkt"))
+            #expect(!streams.standardOutput.contains("Vestergade"))
+            #expect(!streams.standardOutput.contains("4,1 mio"))
+            #expect(streams.standardError.contains("m.agenda:5:1: warning AG420:"))
+            #expect(streams.standardError.contains("offentlig beslutning:"))
         }
 
         @Test(arguments: [
@@ -534,6 +599,7 @@ extension RenderGoldenTests {
             (["missing.agenda", "--to", "text"], "no such file"),
             (["constructs.agenda", "--to", "text", "--color"], "unknown option"),
             (["constructs.agenda", "--to", "text", "-o"], "-o needs a value"),
+            (["constructs.agenda", "--to", "text", "--public", "--force"], "--public and --force cannot be combined"),
         ])
         func refusesAMistakenCommandLine(_ arguments: [String], _ message: String) {
             let (code, streams) = Self.run(arguments)
