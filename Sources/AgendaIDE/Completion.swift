@@ -191,6 +191,10 @@ struct CompletionRequest {
                 let repeatable: Set<Keyword> = [.absent, .customSection, .attachments, .history]
                 if present.contains(keyword) && !repeatable.contains(keyword) { return false }
                 if authorityGiven && [.concludedIn, .decidedIn, .decidedBy].contains(keyword) { return false }
+                // what a closed item publishes: offered once the item is closed, a public or a confidential decision, not both
+                if keyword.isClosedItemPublication && !present.contains(.closed) { return false }
+                if keyword == .publicDecision && present.contains(.confidentialDecision) { return false }
+                if keyword == .confidentialDecision && present.contains(.publicDecision) { return false }
                 return true
             }
         }

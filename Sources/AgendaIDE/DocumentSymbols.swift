@@ -75,8 +75,18 @@ public enum DocumentSymbols {
                                            range: entry.range, selectionRange: selection, children: children))
         }
         let title = model.title.isEmpty ? "(uden titel)" : model.title
-        return DocumentSymbol(name: "Punkt \(model.number): \(title)", detail: model.caseNumber?.value, kind: .item, range: syntax.range,
+        return DocumentSymbol(name: "Punkt \(model.number): \(title)", detail: detail(model), kind: .item, range: syntax.range,
                               selectionRange: model.titleRange.isEmpty ? model.headerRange : model.titleRange, children: sections)
+    }
+
+    /// The case number, and for a closed item what the public sees: `lukket · offentlig titel: Køb af ejendom`.
+    static func detail(_ model: Item) -> String? {
+        var parts: [String] = []
+        if let caseNumber = model.caseNumber?.value { parts.append(caseNumber) }
+        if model.closed {
+            parts.append(model.publicTitle.map { "lukket · offentlig titel: \($0.value)" } ?? "lukket")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// `Afstemning: ændringsforslag fra B` with the tally as detail (`For 2 · Imod 3`).

@@ -251,6 +251,8 @@ struct HoverRequest {
         var facts: [String] = []
         if let caseNumber = item.caseNumber { facts.append("Sagsnr. `\(caseNumber.value)`") }
         if item.closed { facts.append("lukket punkt") }
+        if let publicTitle = item.publicTitle { facts.append("offentlig titel: \(publicTitle.value)") }
+        if item.confidentialDecision != nil { facts.append("fortrolig beslutning") }
         if item.markedWithoutDecision { facts.append("uden beslutning") }
         if let authority = item.finalAuthority { facts.append(authority.sentence) }
         if !facts.isEmpty { lines += ["", facts.joined(separator: " · ")] }

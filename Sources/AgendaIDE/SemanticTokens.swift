@@ -202,6 +202,7 @@ struct TokenCollector {
         if let caseNumber = model.caseNumber { add(caseNumber.range, .type) }
         for code in model.distribution { add(code.range, .enumMember) }
         add(model.duration?.range, .number)
+        add(model.publicTitle?.range, .function)
         if let authority = model.finalAuthority {
             // the committee, without a closing full stop
             var range = authority.range
@@ -236,7 +237,7 @@ struct TokenCollector {
             case .customSection:
                 add(line.valueRange, .function)
                 prose(entry.body)
-            case .summary, .presentation, .economy, .procedure, .recommendation:
+            case .summary, .presentation, .economy, .procedure, .recommendation, .publicDecision:
                 inline(line.valueRange)
                 prose(entry.body)
             default:

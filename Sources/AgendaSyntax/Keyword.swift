@@ -214,6 +214,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// One side of a vote (`for:`, `imod:`, `undlod at stemme:`).
     public var isVoteSide: Bool { self == .votesFor || self == .votesAgainst || self == .abstained }
 
+    /// Whether the keyword says what the public minutes show of a closed item
+    /// (it belongs only on an item marked `lukket`).
+    public var isClosedItemPublication: Bool { self == .publicTitle || self == .publicDecision || self == .confidentialDecision }
+
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
 

@@ -46,11 +46,13 @@
     "varighed" "duration"
     "afsluttes i" "concluded in"
     "afgøres i" "decided in"
-    "afgøres af" "decided by")
+    "afgøres af" "decided by"
+    "offentlig titel" "public title")
   "Keywords of an item's fields, Danish and English.")
 
 (defconst agenda-mode--flags
-  '("lukket" "closed" "uden beslutning" "no decision")
+  '("lukket" "closed" "uden beslutning" "no decision"
+    "fortrolig beslutning" "confidential decision")
   "Flags, written alone on their line.")
 
 (defconst agenda-mode--section-keywords
@@ -58,6 +60,7 @@
     "sagsfremstilling" "presentation"
     "økonomi" "økonomiske forhold" "economy"
     "procedure"
+    "offentlig beslutning" "public decision"
     "indstilling" "recommendation"
     "beslutning" "decision"
     "sagens gang" "history"
