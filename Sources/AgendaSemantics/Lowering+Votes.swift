@@ -125,7 +125,7 @@ extension Lowering {
     /// parenthesis (other than a full stop) is reported: reasons go below.
     mutating func finishNames(_ splitter: NameSplitter, into side: inout VoteSide) {
         for piece in splitter.pieces {
-            for part in splitOnOg(trim(piece)) {
+            for part in piecesAroundOg(trim(piece)) {
                 switch namePiece(part) {
                 case .person(let person): side.voters.append(person)
                 case .party(let party): side.parties.append(party)
@@ -163,12 +163,35 @@ extension Lowering {
         case elided
     }
 
+    /// `A og V` → two pieces; a byte scan, as a side may name thousands of members.
+    func piecesAroundOg(_ range: Range<Int>) -> [Range<Int>] {
+        let bytes = source.bytes
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index + 4 <= range.upperBound {
+            if bytes[index] == 0x20, bytes[index + 1] == UInt8(ascii: "o"), bytes[index + 2] == UInt8(ascii: "g"), bytes[index + 3] == 0x20 {
+                pieces.append(trim(start..<index))
+                start = index + 4
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(trim(start..<range.upperBound))
+        return pieces.filter { !$0.isEmpty }
+    }
+
     /// A member is written with the party in parentheses (`Bo Hilsted (A)`,
     /// `Hanne Lund (løsgænger)`) or after the word `løsgænger`; anything else is a party.
     func namePiece(_ range: Range<Int>) -> NamePiece {
+        let bytes = source.bytes
+        // the common case first, on bytes: `Navn (Parti)`
+        if let last = range.last, bytes[last] == UInt8(ascii: ")"), bytes[range].contains(UInt8(ascii: "(")), let person = person(range) {
+            return .person(person)
+        }
         let raw = text(range)
         if raw == "…" || raw == "..." { return .elided }
-        if raw.hasSuffix(")"), raw.contains("("), let person = person(range) { return .person(person) }
         let lowered = raw.lowercased()
         for word in VoteWords.independent where lowered.hasPrefix(word + " ") {
             let written = String(raw.prefix(word.count))
@@ -182,7 +205,7 @@ extension Lowering {
     func partiesAndMembers(_ range: Range<Int>) -> (parties: [Located<String>], members: [Person]) {
         var parties: [Located<String>] = []
         var members: [Person] = []
-        for piece in splitOutsideParentheses(range, separator: UInt8(ascii: ",")).flatMap(splitOnOg) {
+        for piece in splitOutsideParentheses(range, separator: UInt8(ascii: ",")).flatMap(piecesAroundOg) {
             switch namePiece(piece) {
             case .person(let person): members.append(person)
             case .party(let party): parties.append(party)

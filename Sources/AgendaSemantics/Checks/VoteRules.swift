@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaSyntax
 import Foundation
 
 /// Votes, named members of a majority or minority, and conflicts of interest,
@@ -21,7 +22,7 @@ enum VoteRules {
             for position in decision.positions {
                 let phrase = position.kind == .majority ? "is named in the majority" : "is named in a minority"
                 for member in position.members {
-                    if let finding = attendanceFinding(member, phrase: phrase, item: item, attendance: attendance, roll: roll, source: source) {
+                    if let finding = attendanceFinding(member, key: Roll.key(member.name), phrase: phrase, item: item, attendance: attendance, roll: roll, source: source) {
                         findings.append(finding)
                     }
                 }
@@ -64,11 +65,13 @@ enum VoteRules {
                 let key = Roll.key(voter.name)
                 if let first = seen[key] {
                     findings.append(Diagnostic(.voterNamedTwice, voter.range,
-                        "\(voter.name) is already named in this vote (line \(source.line(containing: first.lowerBound) + 1)); a member votes once, so remove one"))
+                        "\(voter.name) is already named in this vote (line \(source.line(containing: first.lowerBound) + 1)); a member votes once, so remove one",
+                        fixes: removal(of: voter, from: side, source: source)))
                     continue
                 }
                 seen[key] = voter.range
-                if let finding = attendanceFinding(voter, phrase: "votes", item: item, attendance: attendance, roll: roll, source: source) {
+                if var finding = attendanceFinding(voter, key: key, phrase: "votes", item: item, attendance: attendance, roll: roll, source: source) {
+                    if finding.rule == .absentVoter || finding.rule == .disqualifiedVoter { finding.fixes += removal(of: voter, from: side, source: source) }
                     findings.append(finding)
                 }
             }
@@ -83,8 +86,8 @@ enum VoteRules {
     }
 
     /// One finding at most for a named member: disqualified, absent, not a participant, not a member, or another party.
-    static func attendanceFinding(_ person: Person, phrase: String, item: Item, attendance: Attendance, roll: Roll, source: SourceText) -> Diagnostic? {
-        let key = Roll.key(person.name)
+    static func attendanceFinding(_ person: Person, key: String, phrase: String, item: Item, attendance: Attendance, roll: Roll,
+                                  source: SourceText) -> Diagnostic? {
         if let conflict = attendance.disqualified[key] {
             return Diagnostic(.disqualifiedVoter, person.range,
                 "\(person.name) \(phrase), but is disqualified for item \(item.number) (`inhabil:` on line \(source.line(containing: conflict.lowerBound) + 1)) and so takes no part in it; remove the name or correct `inhabil:`")
@@ -128,6 +131,43 @@ enum VoteRules {
         return Diagnostic(.voterPartyDiffers, person.range,
             "\(person.name) is written (\(written)), but \(settings.url.lastPathComponent) lists them as \(listedText); correct the party",
             fixes: fixes)
+    }
+
+    /// Takes a member out of a side's names on its line (with the comma beside
+    /// it), and one vote off the side's number when the number counts them.
+    /// Nothing for members written one a line, where the line is theirs to delete.
+    static func removal(of voter: Person, from side: VoteSide?, source: SourceText) -> [Fix] {
+        let bytes = source.bytes
+        let name = source.trimmingSpaces(voter.range)
+        // names may run over several lines, so line breaks count as space here
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var before = name.lowerBound
+        while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+        var after = name.upperBound
+        while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+        let previous: UInt8? = before > 0 ? bytes[before - 1] : nil
+        let next: UInt8? = after < bytes.count ? bytes[after] : nil
+        let cut: Range<Int>
+        if next == UInt8(ascii: ",") {
+            var end = after + 1
+            while end < bytes.count, bytes[end] == 0x20 { end += 1 }  // the next name's line break stays
+            cut = name.lowerBound..<end
+        } else if previous == UInt8(ascii: ",") {
+            cut = (before - 1)..<name.upperBound
+        } else if previous == UInt8(ascii: "("), next == UInt8(ascii: ")") {
+            // the only name: the parentheses go too
+            var start = before - 1
+            while start > 0, bytes[start - 1] == 0x20 { start -= 1 }
+            cut = start..<(after + 1)
+        } else {
+            return []
+        }
+        var edits = [TextEdit(range: cut, replacement: "")]
+        if let side, let count = side.count, count.value > 0,
+           count.value == side.voters.count || !side.parties.isEmpty || side.namesElided {
+            edits.insert(TextEdit(range: count.range, replacement: String(count.value - 1)), at: 0)
+        }
+        return [Fix(title: "Remove \(voter.name) from the vote", edits: edits)]
     }
 
     /// The party inside the trailing parentheses of `Bo Hilsted (A)`.
@@ -189,7 +229,22 @@ struct Roll {
 
     func counts(_ key: String) -> Bool { base.contains(key) || extra.contains(key) }
 
-    static func key(_ name: String) -> String { PeopleRules.normalized(name) }
+    /// A name folded for comparing (NFC, lower case, single spaces), on bytes:
+    /// this runs once for every member named, and a vote may name thousands.
+    static func key(_ name: String) -> String {
+        let folded = KeywordMatcher.fold(name.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        for byte in folded {
+            if byte == 0x20 || byte == 0x09 {
+                if let last = out.last, last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(byte)
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// Who may vote on one item: the meeting's roll, less the item's own absentees
