@@ -19,7 +19,9 @@ extension Lowering {
         for prefix in VoteWords.pointPrefixes where folded.hasPrefix(prefix + " ") {
             if let number = Int(folded.dropFirst(prefix.count).trimmedSpaces), number >= 0 { return Located(.point(number), range) }
         }
-        return Located(.proposal(value), range)
+        // `afstemning: om ændringsforslag fra Ø` prints "Afstemning om ændringsforslag fra Ø"
+        let title = value.lowercased().hasPrefix("om ") ? value.dropFirst(3).trimmedSpaces : value
+        return Located(.proposal(title), range)
     }
 
     // MARK: Sides in the decision's parts
