@@ -15,6 +15,7 @@ import Testing
         "punkt ", "punkt 9999999999:", "beslutning:", "flertal:", "udfald 1:", "| a | b", "|", "- ", "1. ", "  - ", "**", "*", "[x](",
         "sagsnr: 15.00.00-Ø00-1-26", "dato: 2026-02-30", "tid: 99:99", "\\", "//", ":", "\r", "\r\n", "\t", "🙂", "æøå", "O\u{0338}",
         "underskrifter:", "lukket", "dokument: referat", "(fil: ", ")", "at ", "overskrift:", "\n\n\n",
+        "offentlig titel:", "offentlig beslutning:", "fortrolig beslutning",
     ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF0, 0x9F], [0x7F], [0x1B]]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
@@ -63,6 +64,8 @@ import Testing
         for format in OutputFormat.allCases {
             #expect(!AgendaRenderer.render(document.meeting, as: format).isEmpty, "\(label): empty \(format.rawValue)")
         }
+        // the public version takes it too (JSON writes every field the public item keeps)
+        #expect(!AgendaRenderer.render(document.meeting, as: .json, options: RenderOptions(publicVersion: true)).isEmpty, "\(label): empty public JSON")
         let formatted = AgendaFormat.Formatter.format(source)
         if AgendaFormat.Formatter.canFormat(source) {
             #expect(AgendaFormat.Formatter.format(SourceText(formatted)) == formatted, "\(label): formatting is not idempotent")
