@@ -22,7 +22,8 @@ private enum Context {
 
 private struct ParserState {
     let source: SourceText
-    let lines: [ScannedLine]
+    /// The scanner's lines; a numbered line found to continue prose is rewritten to `.prose` here.
+    var lines: [ScannedLine]
     var index = 0
     var comments: [Range<Int>] = []
     var diagnostics: [Diagnostic] = []
@@ -192,7 +193,7 @@ private struct ParserState {
             case .tableRow:
                 blocks.append(.table(parseTable()))
             case .listEntry(let indent, _, _, _):
-                blocks.append(.list(parseList(indent: indent)))
+                blocks.append(.list(parseList(indent: indent, outerNumbers: [])))
             case .prose:
                 blocks.append(.paragraph(parseParagraph()))
             }
@@ -214,11 +215,52 @@ private struct ParserState {
             } else if case .comment = line.kind {
                 comments.append(line.range)
                 index += 1
+            } else if let above = contents.last, proseContinuation(at: index, above: above, openNumbers: []) != nil {
+                continue  // the line now reads as prose
             } else {
                 break
             }
         }
         return ParagraphSyntax(lines: contents, range: start..<end)
+    }
+
+    /// When the numbered line at `position`, directly below the prose line `above`,
+    /// continues that prose (`WrappedNumber`), rewrites it to a prose line and returns its text.
+    mutating func proseContinuation(at position: Int, above: Range<Int>, openNumbers: [Int]) -> Range<Int>? {
+        guard case .listEntry(let indent, let marker, let number?, let content) = lines[position].kind,
+              WrappedNumber.continuesProse(number: number, content: content, above: above, openNumbers: openNumbers,
+                                           followedByTwo: numberOfLine(after: position, indent: indent) == 2, in: source.bytes)
+        else { return nil }
+        let text = marker.lowerBound..<content.upperBound
+        lines[position].kind = .prose(indent: indent, content: text)
+        return text
+    }
+
+    /// The number of the line after `position` (comments aside) when it is a numbered line at about `indent`.
+    func numberOfLine(after position: Int, indent: Int) -> Int? {
+        var cursor = position + 1
+        while cursor < lines.count, lines[cursor].kind == .comment { cursor += 1 }
+        guard cursor < lines.count, case .listEntry(let nextIndent, _, let number?, _) = lines[cursor].kind,
+              abs(nextIndent - indent) <= 1 else { return nil }
+        return number
+    }
+
+    /// Whether the line before `position`, comments aside, holds text (no blank line between).
+    func directlyBelowText(_ position: Int) -> Bool {
+        var cursor = position - 1
+        while cursor >= 0, lines[cursor].kind == .comment { cursor -= 1 }
+        guard cursor >= 0 else { return false }
+        switch lines[cursor].kind {
+        case .prose, .listEntry: return true
+        default: return false
+        }
+    }
+
+    /// The last line of text an entry holds, when text (not a nested list or table) ends it.
+    func lastText(_ entry: ListEntrySyntax) -> Range<Int>? {
+        guard let last = entry.children.last else { return entry.lines.last }
+        if case .paragraph(let paragraph) = last { return paragraph.lines.last }
+        return nil
     }
 
     mutating func parseTable() -> TableSyntax {
@@ -262,8 +304,9 @@ private struct ParserState {
 
     func trimmed(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
 
-    /// A list whose entries stand at `indent`; deeper entries nest.
-    mutating func parseList(indent baseIndent: Int) -> ListSyntax {
+    /// A list whose entries stand at `indent`; deeper entries nest. `outerNumbers`:
+    /// the numbers of the numbered entries this list is nested in.
+    mutating func parseList(indent baseIndent: Int, outerNumbers: [Int]) -> ListSyntax {
         var entries: [ListEntrySyntax] = []
         var ordered: Bool?
         while !atEnd, case .listEntry(let indent, let marker, let number, let content) = lines[index].kind,
@@ -275,8 +318,24 @@ private struct ParserState {
             var entry = ListEntrySyntax(marker: marker, number: number, lines: [content], children: [], range: lines[index].range)
             index += 1
             var sawBlank = false
+            let openNumbers = outerNumbers + (number.map { [$0] } ?? [])
             continuation: while !atEnd {
                 let line = lines[index]
+                // a wrapped date (`… den` / `9. december`) continues the entry's text
+                if !sawBlank, let above = lastText(entry), directlyBelowText(index),
+                   let text = proseContinuation(at: index, above: above, openNumbers: openNumbers)
+                {
+                    if !entry.children.isEmpty, case .paragraph(var paragraph)? = entry.children.last {
+                        paragraph.lines.append(text)
+                        paragraph.range = paragraph.range.lowerBound..<line.range.upperBound
+                        entry.children[entry.children.count - 1] = .paragraph(paragraph)
+                    } else {
+                        entry.lines.append(text)
+                    }
+                    entry.range = entry.range.lowerBound..<line.range.upperBound
+                    index += 1
+                    continue
+                }
                 switch line.kind {
                 case .prose(let proseIndent, let proseContent):
                     // lazy continuation directly below, or indented text after a blank line
@@ -299,7 +358,7 @@ private struct ParserState {
                         break continuation
                     }
                 case .listEntry(let childIndent, _, _, _) where childIndent > baseIndent + 1:
-                    let child = parseList(indent: childIndent)
+                    let child = parseList(indent: childIndent, outerNumbers: openNumbers)
                     entry.children.append(.list(child))
                     entry.range = entry.range.lowerBound..<child.range.upperBound
                     sawBlank = false
