@@ -181,9 +181,9 @@ struct CompletionRequest {
         case .item:
             let entry = lookup.entry(before: lineStart, in: region)
             if entry?.keyword == .decision {
-                candidates += Keyword.allCases.filter { $0.places.contains(.decision) && $0 != .heading }
+                candidates += Keyword.allCases.filter { $0.places.contains(.decision) && $0.role != .heading }
             }
-            if entry?.keyword?.role == .section { candidates.append(.heading) }
+            if entry?.keyword?.role == .section { candidates += [.heading, .subheading] }
             let present = Set(lookup.entries(in: region).filter { $0.range.lowerBound != lineStart }.compactMap(\.keyword))
             let authorityGiven = !present.isDisjoint(with: [.concludedIn, .decidedIn, .decidedBy])
             candidates += Keyword.allCases.filter { keyword in
@@ -228,7 +228,7 @@ struct CompletionRequest {
         case .flag: "markering"
         case .section: "afsnit"
         case .itemStart: "nyt punkt"
-        case .heading: "underoverskrift"
+        case .heading: "overskrift i afsnit"
         case .decisionField: "beslutningsfelt"
         case .signatures: "underskriftsark"
         }

@@ -112,35 +112,53 @@ public enum DocumentSymbols {
                               selectionRange: conflict.people.first?.range ?? conflict.range)
     }
 
-    /// `overskrift:` lines, and in a decision its fields (but votes and conflicts
-    /// of interest), each reaching to the next of them or the section's end.
+    /// `overskrift:` lines, holding the `underoverskrift:` lines below them, and in a
+    /// decision its fields (but votes and conflicts of interest): each reaching to the
+    /// next of them (an `overskrift:` past its `underoverskrift:` lines) or the section's end.
     static func headings(in entry: EntrySyntax, source: SourceText) -> [DocumentSymbol] {
+        let body = entry.body
         let inDecision = entry.keyword == .decision
         func isMark(_ block: BlockSyntax) -> Bool {
             guard case .keyword(let line) = block else { return false }
-            return line.keyword == .heading || (inDecision && line.keyword.isAllowed(in: .decision))
+            return line.keyword.role == .heading || (inDecision && line.keyword.isAllowed(in: .decision))
+        }
+        // one pass from the end: where each stretch stops
+        var ends = [Int](repeating: 0, count: body.count)
+        var nextAny: Int?
+        var nextTop: Int?
+        let sectionEnd = body.last?.range.upperBound ?? entry.range.upperBound
+        for index in body.indices.reversed() {
+            guard case .keyword(let line) = body[index], isMark(body[index]) else { continue }
+            let level = line.keyword.headingLevel
+            let next = level == 1 ? nextTop : nextAny
+            // a one-line field (`fraværende:`) ends at its line; the text below it is the decision's
+            let ownsText = level != nil || line.keyword.takesText
+            ends[index] = ownsText ? next.map { body[$0 - 1].range.upperBound } ?? sectionEnd : line.range.upperBound
+            nextAny = index
+            if level != 2 { nextTop = index }
         }
         var result: [DocumentSymbol] = []
-        var index = entry.body.startIndex
-        while index < entry.body.endIndex {
-            guard case .keyword(let line) = entry.body[index], isMark(entry.body[index]) else {
-                index += 1
+        var underTop = false
+        for (index, block) in body.enumerated() {
+            guard case .keyword(let line) = block, isMark(block) else { continue }
+            let range = line.range.lowerBound..<max(ends[index], line.range.upperBound)
+            guard let level = line.keyword.headingLevel else {
+                // votes and conflicts of interest come whole from the model (`voteSymbol`, `conflictSymbol`)
+                if !(line.keyword == .vote || line.keyword.isVoteSide || line.keyword == .conflictOfInterest) {
+                    result.append(DocumentSymbol(name: fieldName(line, source: source), kind: .decisionField, range: range, selectionRange: line.keywordRange))
+                }
+                underTop = false
                 continue
             }
-            var next = index + 1
-            while next < entry.body.endIndex, !isMark(entry.body[next]) { next += 1 }
-            // a one-line field (`fraværende:`) ends at its line; the text below it is the decision's
-            let ownsText = line.keyword == .heading || line.keyword.takesText
-            let end = ownsText ? entry.body[next - 1].range.upperBound : line.range.upperBound
-            let range = line.range.lowerBound..<max(end, line.range.upperBound)
-            if line.keyword == .heading {
-                result.append(DocumentSymbol(name: line.valueRange.isEmpty ? "Overskrift" : source.text(line.valueRange), kind: .heading,
-                                             range: range, selectionRange: line.valueRange.isEmpty ? line.keywordRange : line.valueRange))
-            } else if !(line.keyword == .vote || line.keyword.isVoteSide || line.keyword == .conflictOfInterest) {
-                // votes and conflicts of interest come whole from the model (`voteSymbol`, `conflictSymbol`)
-                result.append(DocumentSymbol(name: fieldName(line, source: source), kind: .decisionField, range: range, selectionRange: line.keywordRange))
+            let symbol = DocumentSymbol(name: line.valueRange.isEmpty ? line.keyword.label : source.text(line.valueRange), kind: .heading,
+                                        range: range, selectionRange: line.valueRange.isEmpty ? line.keywordRange : line.valueRange)
+            if level >= 2, underTop, var parent = result.popLast() {
+                parent.children.append(symbol)
+                result.append(parent)
+            } else {
+                result.append(symbol)
+                underTop = level == 1
             }
-            index = next
         }
         return result
     }

@@ -49,6 +49,12 @@ public enum FoldingRanges {
         for entry in entries {
             add(entry.range)
             visit(entry.body)
+            if entry.keyword?.role == .section {
+                for heading in DocumentSymbols.headings(in: entry, source: source) {
+                    add(heading.range)
+                    for subheading in heading.children { add(subheading.range) }
+                }
+            }
         }
         // runs of comment lines
         var runStart: Int?

@@ -299,7 +299,7 @@ struct TokenCollector {
                 peopleValue(field.valueRange)
             case .outcome:
                 add(field.valueRange, .enumMember)
-            case .heading:
+            case .heading, .subheading:
                 add(field.valueRange, .function)
             default:
                 break
@@ -393,7 +393,7 @@ struct TokenCollector {
             case .table(let table):
                 for row in table.rows where !row.isSeparator { for cell in row.cells { inline(cell) } }
             case .keyword(let line):
-                if line.keyword == .heading { add(line.valueRange, .function) }
+                if line.keyword.role == .heading { add(line.valueRange, .function) }
             }
         }
     }

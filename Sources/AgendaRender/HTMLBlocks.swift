@@ -10,8 +10,10 @@ enum HTMLBlocks {
         switch block {
         case .paragraph(let inlines, _):
             out.line("<p>\(HTMLText.inlines(inlines))</p>")
-        case .heading(let text, _):
-            out.line("<h4>\(HTMLText.escape(text))</h4>")
+        case .heading(let text, let level, _):
+            // sections are <h3>; sub-headings one and two levels below
+            let tag = level >= 2 ? "h5" : "h4"
+            out.line("<\(tag)>\(HTMLText.escape(text))</\(tag)>")
         case .list(let list):
             writeList(list, into: &out)
         case .table(let table):

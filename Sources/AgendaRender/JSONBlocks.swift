@@ -13,8 +13,8 @@ enum JSONBlocks {
         switch block {
         case .paragraph(let content, _):
             return .object([("type", .string("paragraph")), ("text", .string(content.plainText)), ("inlines", inlines(content))])
-        case .heading(let text, _):
-            return .object([("type", .string("heading")), ("text", .string(text))])
+        case .heading(let text, let level, _):
+            return .object([("type", .string("heading")), ("text", .string(text)), ("level", .number(Double(level)))])
         case .list(let list):
             return .object([("type", .string("list")), ("ordered", .bool(list.ordered)), ("entries", .array(list.entries.map(entry)))])
         case .table(let table):
@@ -55,7 +55,7 @@ enum JSONBlocks {
     static func plainText(_ block: Block) -> String {
         switch block {
         case .paragraph(let content, _): return content.plainText
-        case .heading(let text, _): return text
+        case .heading(let text, _, _): return text
         case .list(let list):
             return list.entries.map { entry in
                 ([entry.marker + " " + entry.text.plainText] + entry.children.map(plainText)).joined(separator: "\n")

@@ -1,7 +1,7 @@
 import AgendaSemantics
 
 /// GitHub-flavoured Markdown with the text layout's structure: `#` for the
-/// document, `##` for items, `###` for sections, `####` for sub-headings. Each
+/// document, `##` for items, `###` for sections, `####` and `#####` for the two levels of sub-headings. Each
 /// item has an `<a id="punkt-N">` anchor, as in the HTML, for the table of contents and `#punkt-N` links.
 enum MarkdownRenderer {
     static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) -> String {
@@ -103,7 +103,7 @@ enum MarkdownRenderer {
         for block in blocks {
             switch block {
             case .paragraph(let inlines, _): out.paragraph(MarkdownText.inlines(inlines))
-            case .heading(let text, _): out.paragraph("#### " + MarkdownText.escape(text))
+            case .heading(let text, let level, _): out.paragraph((level >= 2 ? "##### " : "#### ") + MarkdownText.escape(text))
             case .list(let list): out.lines(listLines(list, indent: ""))
             case .table(let table): out.lines(tableLines(table))
             }
@@ -121,7 +121,7 @@ enum MarkdownRenderer {
                 switch child {
                 case .list(let nested): lines += listLines(nested, indent: inner)
                 case .paragraph(let inlines, _): lines.append(inner + MarkdownText.inlines(inlines))
-                case .heading(let text, _): lines.append(inner + "**\(MarkdownText.escape(text))**")
+                case .heading(let text, _, _): lines.append(inner + "**\(MarkdownText.escape(text))**")
                 case .table(let table): lines += [""] + tableLines(table).map { inner + $0 }
                 }
             }

@@ -100,7 +100,7 @@ enum TextRenderer {
         for block in blocks {
             switch block {
             case .paragraph(let inlines, _): out.paragraph(PlainInlines.text(inlines))
-            case .heading(let text, _): out.paragraph(text)
+            case .heading(let text, _, _): out.paragraph(text)  // plain text has no heading levels
             case .list(let list): out.lines(listLines(list, indent: ""))
             case .table(let table): out.lines(table.rows.map { $0.map(PlainInlines.text).joined(separator: "\t") })
             }
@@ -117,7 +117,7 @@ enum TextRenderer {
                 switch child {
                 case .list(let nested): lines += listLines(nested, indent: inner)
                 case .paragraph(let inlines, _): lines.append(inner + PlainInlines.text(inlines))
-                case .heading(let text, _): lines.append(inner + text)
+                case .heading(let text, _, _): lines.append(inner + text)
                 case .table(let table): lines += table.rows.map { inner + $0.map(PlainInlines.text).joined(separator: "\t") }
                 }
             }

@@ -15,7 +15,7 @@ extension Lowering {
         case .table(let table):
             return .table(self.table(table))
         case .keyword(let line):
-            if line.keyword == .heading { return .heading(text(line.valueRange), range: line.range) }
+            if let level = line.keyword.headingLevel { return .heading(text(line.valueRange), level: level, range: line.range) }
             // a misplaced keyword line (reported by the parser): keep its words as prose
             return .paragraph([.text(text(line.range))], range: line.range)
         }

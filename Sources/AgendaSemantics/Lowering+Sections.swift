@@ -66,7 +66,7 @@ extension Lowering {
     func plainText(_ block: Block) -> String {
         switch block {
         case .paragraph(let inlines, _): inlines.plainText
-        case .heading(let text, _): text
+        case .heading(let text, _, _): text
         case .list(let list): list.entries.map { $0.marker + " " + $0.text.plainText + $0.children.map { " " + plainText($0) }.joined() }.joined(separator: " ")
         case .table(let table): table.rows.map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: " ")
         }
@@ -133,8 +133,8 @@ extension Lowering {
             case .absent:
                 parts.append(.absentees(Located(people(field, []), field.range)))
                 if field.valueRange.isEmpty { peopleFollow = field }
-            case .heading:
-                Lowering.append(.heading(value, range: field.range), to: &parts)
+            case .heading, .subheading:
+                Lowering.append(.heading(value, level: field.keyword.headingLevel ?? 1, range: field.range), to: &parts)
             default:
                 Lowering.append(.paragraph([.text(text(field.range))], range: field.range), to: &parts)
             }

@@ -245,13 +245,14 @@ public struct ProseBlocks: Sendable {
 
 public enum Block: Sendable, Hashable {
     case paragraph([Inline], range: Range<Int>)
-    case heading(String, range: Range<Int>)
+    /// A sub-heading; `level` 1 for `overskrift:`, 2 for `underoverskrift:` (`Keyword.headingLevel`).
+    case heading(String, level: Int, range: Range<Int>)
     case list(ListBlock)
     case table(TableBlock)
 
     public var range: Range<Int> {
         switch self {
-        case .paragraph(_, let range), .heading(_, let range): range
+        case .paragraph(_, let range), .heading(_, _, let range): range
         case .list(let list): list.range
         case .table(let table): table.range
         }

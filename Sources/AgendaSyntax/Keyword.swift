@@ -24,7 +24,7 @@ public enum KeywordRole: Sendable, Hashable {
     case section
     /// `punkt N: title`.
     case itemStart
-    /// `overskrift: …` inside a section.
+    /// `overskrift: …` or `underoverskrift: …` inside a section.
     case heading
     /// A field of the decision (`flertal:`), whose statement follows below it.
     case decisionField
@@ -46,7 +46,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Sections.
     case summary, presentation, economy, procedure, recommendation, decision, history, attachments, customSection
     case publicDecision
-    case heading
+    case heading, subheading
     // The decision.
     case majority, minority, substitute, noteForTheRecord, outcome
     // Votes inside the decision.
@@ -91,6 +91,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .customSection: ["afsnit"]
         case .publicDecision: ["offentlig beslutning"]
         case .heading: ["overskrift"]
+        case .subheading: ["underoverskrift"]
         case .majority: ["flertal"]
         case .minority: ["mindretal"]
         case .substitute: ["stedfortræder"]
@@ -141,6 +142,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .customSection: ["section"]
         case .publicDecision: ["public decision"]
         case .heading: ["heading"]
+        case .subheading: ["subheading"]
         case .majority: ["majority"]
         case .minority: ["minority"]
         case .substitute: ["substitute"]
@@ -166,7 +168,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .summary, .presentation, .economy, .procedure, .recommendation, .decision, .history, .attachments,
             .customSection, .publicDecision:
             .section
-        case .heading: .heading
+        case .heading, .subheading: .heading
         case .majority, .minority, .substitute, .noteForTheRecord, .outcome, .vote, .votesFor, .votesAgainst, .abstained:
             .decisionField
         case .signatures: .signatures
@@ -190,7 +192,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .absent: place == .meeting || place == .item || place == .decision
         case .conflictOfInterest: place == .item || place == .decision
         case .item, .signatures: true  // `.anywhere`
-        case .heading: place == .section || place == .decision
+        case .heading, .subheading: place == .section || place == .decision
         case .majority, .minority, .substitute, .noteForTheRecord, .outcome, .vote, .votesFor, .votesAgainst, .abstained:
             place == .decision
         default: place == .item
@@ -217,6 +219,16 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Whether the keyword says what the public minutes show of a closed item
     /// (it belongs only on an item marked `lukket`).
     public var isClosedItemPublication: Bool { self == .publicTitle || self == .publicDecision || self == .confidentialDecision }
+
+    /// The level of a sub-heading inside a section: 1 for `overskrift:`, 2 for
+    /// `underoverskrift:` (printed one step below); nil for other keywords.
+    public var headingLevel: Int? {
+        switch self {
+        case .heading: 1
+        case .subheading: 2
+        default: nil
+        }
+    }
 
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
@@ -289,7 +301,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .attachments: "Bilag, ét pr. linje: `- Titel (fil: sti, ikke offentlig)`."
         case .customSection: "Et afsnit med egen overskrift: `afsnit: Overskrift`."
         case .publicDecision: "Lukket punkt: beslutningen som den offentliggøres; teksten står på linjen og/eller nedenunder."
-        case .heading: "Underoverskrift i et afsnit."
+        case .heading: "Overskrift i et afsnit."
+        case .subheading: "Underoverskrift: en overskrift under en `overskrift:` i et afsnit."
         case .majority: "Flertal: partier; flertallets udtalelse står nedenunder."
         case .minority: "Mindretal: partier; mindretallets udtalelse står nedenunder."
         case .substitute: "Stedfortræder for punktet: `Navn for Navn`."
