@@ -16,6 +16,7 @@ public enum Rule: String, CaseIterable, Sendable {
     case missingValue = "AG108"
     case unknownDocumentKind = "AG109"
     case unreadableListLine = "AG110"
+    case missingColon = "AG111"
 
     // Case numbers (AG2xx).
     case malformedCaseNumber = "AG200"
@@ -74,7 +75,7 @@ public enum Rule: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .possibleKeywordTypo, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
+        case .possibleKeywordTypo, .missingColon, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
@@ -101,6 +102,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .missingValue: "field without a value"
         case .unknownDocumentKind: "unknown document kind"
         case .unreadableListLine: "unreadable list line"
+        case .missingColon: "keyword line without its colon"
         case .malformedCaseNumber: "malformed case number"
         case .unknownMainGroup: "unknown KLE main group"
         case .unknownFacet: "unknown KLE action facet"
@@ -172,6 +174,8 @@ public enum Rule: String, CaseIterable, Sendable {
             "`dokument:` is `dagsorden` (agenda, before the meeting) or `referat` (minutes, after it)."
         case .unreadableListLine:
             "The line cannot be read in this section; see the message for the expected form."
+        case .missingColon:
+            "A keyword line has its colon after the keyword (and its number): `punkt 1: Godkendelse af dagsorden`, `udfald 2: tiltrådt`, `resume:`. This line is read as if the colon were there; insert it, or start the line with `\\` if it really is prose."
         case .malformedCaseNumber:
             "A case number is KLE style `15.00.00-A00-9-26` (subject, action facet, running number, two-digit year) or `yy/nnnnn` such as `21/24526`."
         case .unknownMainGroup:

@@ -30,7 +30,8 @@ struct DocumentShape: Equatable {
 
     private mutating func add(_ line: KeywordLine) {
         let number = line.numberRange.map { " " + source.trimmedText($0) } ?? ""
-        let value = line.colon.map { ": " + source.trimmedText(($0 + 1)..<max($0 + 1, line.range.upperBound)) } ?? ""
+        // a line missing its colon (AG111) says the same as the line with it
+        let value = line.colon == nil && line.keyword.role == .flag ? "" : ": " + source.trimmedText(line.valueRange)
         parts.append("keyword \(line.keyword.rawValue)\(number)\(value)")
     }
 

@@ -11,9 +11,10 @@ enum KeywordLineLayout {
             // the number as written (`03` stays `03`; an invalid number is kept for the author to fix)
             text += " " + source.trimmedText(numberRange)
         }
-        guard let colon = line.colon else { return text }
+        // a flag has no colon; a keyword line missing its colon (AG111) gets it
+        if line.colon == nil && line.keyword.role == .flag { return text }
         text += ":"
-        let value = source.trimmedText((colon + 1)..<max(colon + 1, line.range.upperBound))
+        let value = source.trimmedText(line.valueRange)
         if !value.isEmpty { text += " " + value }
         return text
     }

@@ -88,7 +88,7 @@ struct CodeActionBuilder {
         case .recommendationWithoutPoints: recommendationPoints(diagnostic)
         case .decisionInAgenda: documentKind("referat", because: diagnostic)
         case .unknownDocumentKind: documentKind("dagsorden", because: diagnostic) + documentKind("referat", because: diagnostic)
-        case .misplacedKeyword, .possibleKeywordTypo: keepAsProse(diagnostic)
+        case .misplacedKeyword, .possibleKeywordTypo, .missingColon: keepAsProse(diagnostic)
         case .textOutsideSection: sectionAbove(diagnostic)
         case .invalidItemNumber: removeItemNumber(diagnostic)
         case .absenteeNotParticipant: addParticipant(diagnostic) + nearestName(diagnostic, among: document.meeting.participants.map(\.name))

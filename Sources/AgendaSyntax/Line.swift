@@ -43,14 +43,23 @@ struct LineScanner {
     mutating func scan() -> [ScannedLine] {
         var lines = [ScannedLine]()
         lines.reserveCapacity(source.lineCount)
+        var belowText = false
         for index in 0..<source.lineCount {
             let range = source.lineRange(index)
-            lines.append(ScannedLine(range: range, kind: classify(range)))
+            let kind = classify(range, belowText: belowText)
+            lines.append(ScannedLine(range: range, kind: kind))
+            switch kind {
+            case .comment: break  // comments never break a paragraph
+            case .prose, .listEntry: belowText = true
+            default: belowText = false
+            }
         }
         return lines
     }
 
-    mutating func classify(_ range: Range<Int>) -> LineKind {
+    /// `belowText`: the line above (comments aside) is prose or a list entry, so this
+    /// line may be the wrapped rest of a sentence.
+    mutating func classify(_ range: Range<Int>, belowText: Bool = false) -> LineKind {
         let bytes = source.bytes
         var start = range.lowerBound
         let end = range.upperBound
@@ -85,7 +94,7 @@ struct LineScanner {
                 return .listEntry(indent: indent, marker: start..<(cursor + 1), number: number, content: trimmedStart(cursor + 1, end)..<end)
             }
         }
-        if indent == 0, let keyword = keywordLine(range) { return .keyword(keyword) }
+        if indent == 0, let keyword = keywordLine(range) ?? missingColonLine(range, belowText: belowText) { return .keyword(keyword) }
         return .prose(indent: indent, content: start..<end)
     }
 

@@ -58,7 +58,8 @@ enum FormatFixtures {
         for line in document.lines {
             var lineText = document.source.text(line.range)
             if case .keyword(let keywordLine) = line.kind {
-                let keywordEnd = keywordLine.colon ?? keywordLine.range.upperBound
+                // the keyword (and its number) without the value; a line missing its colon (AG111) has its value after them
+                let keywordEnd = keywordLine.colon ?? keywordLine.numberRange?.upperBound ?? keywordLine.keywordRange.upperBound
                 lineText = document.source.text(keywordLine.range.lowerBound..<keywordEnd).lowercased()
                     + document.source.text(keywordEnd..<keywordLine.range.upperBound)
             }
