@@ -17,6 +17,7 @@ public enum Rule: String, CaseIterable, Sendable {
     case unknownDocumentKind = "AG109"
     case unreadableListLine = "AG110"
     case missingColon = "AG111"
+    case attachmentCount = "AG112"
 
     // Case numbers (AG2xx).
     case malformedCaseNumber = "AG200"
@@ -75,7 +76,7 @@ public enum Rule: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .possibleKeywordTypo, .missingColon, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
+        case .possibleKeywordTypo, .missingColon, .attachmentCount, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
@@ -103,6 +104,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .unknownDocumentKind: "unknown document kind"
         case .unreadableListLine: "unreadable list line"
         case .missingColon: "keyword line without its colon"
+        case .attachmentCount: "attachment count that does not match the list"
         case .malformedCaseNumber: "malformed case number"
         case .unknownMainGroup: "unknown KLE main group"
         case .unknownFacet: "unknown KLE action facet"
@@ -176,6 +178,8 @@ public enum Rule: String, CaseIterable, Sendable {
             "The line cannot be read in this section; see the message for the expected form."
         case .missingColon:
             "A keyword line has its colon after the keyword (and its number): `punkt 1: Godkendelse af dagsorden`, `udfald 2: tiltrådt`, `resume:`. This line is read as if the colon were there; insert it, or start the line with `\\` if it really is prose."
+        case .attachmentCount:
+            "`Bilag (3):` and `Bilag: 3 bilag` say how many attachments the item has, as printed minutes do; the count must match the attachments listed below. Correct it, or leave it out (the list is what counts)."
         case .malformedCaseNumber:
             "A case number is KLE style `15.00.00-A00-9-26` (subject, action facet, running number, two-digit year) or `yy/nnnnn` such as `21/24526`."
         case .unknownMainGroup:

@@ -23,10 +23,7 @@ enum KeywordLineLayout {
     static func spelling(of line: KeywordLine, in source: SourceText) -> String {
         let nameEnd = line.numberRange?.lowerBound ?? line.colon ?? line.range.upperBound
         let written = source.trimmed(line.range.lowerBound..<max(line.range.lowerBound, nameEnd))
-        let folded = KeywordMatcher.fold(source.bytes[written])
-        for spelling in line.keyword.spellings where KeywordMatcher.fold(Array(spelling.utf8)) == folded {
-            return spelling
-        }
-        return source.text(written).lowercased()
+        // a variant (`Resumé`, `Beslutninger`) becomes the spelling it stands for
+        return KeywordMatcher.spelling(written: source.bytes[written]) ?? source.text(written).lowercased()
     }
 }

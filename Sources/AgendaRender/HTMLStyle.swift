@@ -6,12 +6,13 @@ enum HTMLStyle {
         html { font-size: 100%; }
         body { margin: 2rem auto; max-width: 46rem; padding: 0 1.25rem; color: var(--ink);
           font-family: Georgia, "Times New Roman", Times, serif; font-size: 1.0625rem; line-height: 1.55; }
-        h1, h2, h3, h4, .municipality, .facts dt, .item-facts dt, nav.toc, .closed-marker {
+        h1, h2, h3, h4, h5, .municipality, .facts dt, .item-facts dt, nav.toc, .closed-marker {
           font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.25rem 0 1rem; }
         h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
         h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
         h4 { font-size: 1rem; font-style: italic; font-weight: 600; margin: 1.25rem 0 0.4rem; }
+        h5 { font-size: 1rem; font-style: italic; font-weight: 400; margin: 1rem 0 0.3rem; }
         p { margin: 0 0 0.75rem; }
         a { color: #1d4f91; }
         .municipality { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.85rem; }
@@ -53,7 +54,7 @@ enum HTMLStyle {
           nav.toc a::after { content: leader(".") target-counter(attr(href), page); }
           article.item { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
           footer.signatures { break-before: page; page-break-before: always; border-top: none; }
-          h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+          h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
           table, tr, li, .note, .position, .vote { break-inside: avoid; page-break-inside: avoid; }
           p { orphans: 3; widows: 3; }
         }

@@ -107,10 +107,10 @@ extension Lowering {
     /// The heading a section prints: the Danish label, or the Danish spelling as written (`Sagsresume`).
     func heading(for line: KeywordLine) -> String {
         if line.keyword == .customSection { return text(line.valueRange) }
-        let written = text(line.keywordRange)
-        let folded = written.lowercased()
-        if folded == line.keyword.canonical || line.keyword.english.contains(folded) { return line.keyword.label }
-        return written.prefix(1).uppercased() + written.dropFirst().lowercased()
+        // `Resumé` and `Beslutninger` print as the spelling they stand for
+        let spelling = KeywordMatcher.spelling(written: source.bytes[line.keywordRange]) ?? text(line.keywordRange).lowercased()
+        if spelling == line.keyword.canonical || line.keyword.english.contains(spelling) { return line.keyword.label }
+        return spelling.prefix(1).uppercased() + spelling.dropFirst()
     }
 
     mutating func section(_ entry: EntrySyntax, line: KeywordLine) -> Section {

@@ -278,11 +278,47 @@ extension Lowering {
 
     // MARK: Attachments
 
-    /// One attachment a line: `Titel (fil: bilag/plan.pdf, ikke offentlig)`.
+    /// One attachment a line: `Titel (fil: bilag/plan.pdf, ikke offentlig)`. A count
+    /// written as printed minutes do (`Bilag (3):`, `Bilag: 3 bilag`) is no attachment;
+    /// it is checked against the attachments listed.
     mutating func attachments(_ entry: EntrySyntax, line: KeywordLine) -> [Attachment] {
         var ranges = lineRanges(entry.body)
-        if !line.valueRange.isEmpty { ranges.insert(line.valueRange, at: 0) }
-        return ranges.compactMap(attachment)
+        var count: (written: Int, digits: Range<Int>)?
+        if let number = line.number, let range = line.numberRange { count = (number, digits(in: range)) }
+        if let written = attachmentCount(line.valueRange) {
+            count = written
+        } else if !line.valueRange.isEmpty {
+            ranges.insert(line.valueRange, at: 0)
+        }
+        let attachments = ranges.compactMap(attachment)
+        if let count, count.written != attachments.count {
+            let listed = attachments.count == 1 ? "1 is listed" : "\(attachments.count) are listed"
+            report(.attachmentCount, count.digits,
+                   "the count says \(count.written) attachment\(count.written == 1 ? "" : "s"), but \(listed) below; correct the count, or leave it out",
+                   fixes: [Fix(title: "Change the count to \(attachments.count)", edits: [TextEdit(range: count.digits, replacement: String(attachments.count))])])
+        }
+        return attachments
+    }
+
+    /// `3`, `3 bilag`, `(3)` as the value of `bilag:`: the number and where its digits stand.
+    func attachmentCount(_ range: Range<Int>) -> (written: Int, digits: Range<Int>)? {
+        guard !range.isEmpty else { return nil }
+        let digits = digits(in: range)
+        guard !digits.isEmpty, digits.count <= 6 else { return nil }
+        let rest = text(digits.upperBound..<range.upperBound).trimmedSpaces.lowercased()
+        let before = text(range.lowerBound..<digits.lowerBound).trimmedSpaces
+        guard before.isEmpty || before == "(", ["", ")", "bilag", "stk.", "stk"].contains(rest) else { return nil }
+        return (Int(text(digits)) ?? 0, digits)
+    }
+
+    /// The first run of digits in `range` (empty at its end when there is none).
+    func digits(in range: Range<Int>) -> Range<Int> {
+        let bytes = source.bytes
+        var start = range.lowerBound
+        while start < range.upperBound, !(bytes[start] >= 0x30 && bytes[start] <= 0x39) { start += 1 }
+        var end = start
+        while end < range.upperBound, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+        return start..<end
     }
 
     func attachment(_ range: Range<Int>) -> Attachment? {

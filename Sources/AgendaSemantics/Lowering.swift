@@ -13,11 +13,14 @@ public struct Lowering {
     var knownBodies: Set<String> = []
     /// The meeting's date, for the fix that dates a `beslutning:` line.
     var meetingDate: CalendarDate?
+    /// Lines the parser reported as a misspelt keyword (AG105); text they start is not reported again.
+    var typoLineStarts: Set<Int> = []
 
     /// `committees`: the committees the workspace settings name.
     public static func lower(_ syntax: DocumentSyntax, committees: [String] = []) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
         var lowering = Lowering(source: syntax.source)
         lowering.knownBodies = Set(committees.map(WorkspaceSettings.normalizedCommitteeName))
+        lowering.typoLineStarts = Set(syntax.diagnostics.lazy.filter { $0.rule == .possibleKeywordTypo }.map(\.range.lowerBound))
         let meeting = lowering.meeting(syntax)
         return (meeting, lowering.diagnostics)
     }
@@ -124,9 +127,10 @@ public struct Lowering {
     /// Text below a one-line field is not the field's: report it and keep it.
     mutating func keepStrayBody(_ entry: EntrySyntax, into blocks: inout [Block]) {
         guard let first = entry.body.first else { return }
+        blocks += self.blocks(entry.body)
+        guard !typoLineStarts.contains(first.range.lowerBound) else { return }  // one mistake, one finding
         report(.textOutsideSection, source.lineRange(source.line(containing: first.range.lowerBound)),
                "text below `\(entry.line.map { text($0.keywordRange) } ?? "")` does not belong to that field; put a section keyword such as `sagsfremstilling:` above it")
-        blocks += self.blocks(entry.body)
     }
 
     // MARK: People

@@ -158,6 +158,24 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     public var spellings: [String] { danish + english }
 
+    /// Other ways secretaries write the keyword: accents, plurals and the labels of
+    /// printed minutes. Each is read as the spelling it names (`Resumé:` as
+    /// `resume:`), and `fmt` writes that spelling; completion offers only `spellings`.
+    public var variants: [(written: String, spelling: String)] {
+        switch self {
+        case .summary: [("resumé", "resume"), ("sagsresumé", "sagsresume")]
+        case .recommendation: [("indstillinger", "indstilling")]
+        case .decision: [("beslutninger", "beslutning")]
+        case .caseNumber: [("sagsnr.", "sagsnr")]
+        case .date: [("mødedato", "dato")]
+        case .time: [("mødetidspunkt", "tid")]
+        case .place: [("mødested", "sted")]
+        case .participants: [("mødedeltagere", "deltagere")]
+        case .noteForTheRecord: [("protokolbemærkninger", "protokolbemærkning")]
+        default: []
+        }
+    }
+
     /// The spelling `fmt` and completion write.
     public var canonical: String { danish[0] }
 
@@ -229,6 +247,9 @@ public enum Keyword: String, CaseIterable, Sendable {
         default: nil
         }
     }
+
+    /// Whether the keyword may carry a count in parentheses before its colon (`Bilag (3):`).
+    public var takesCount: Bool { self == .attachments }
 
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }

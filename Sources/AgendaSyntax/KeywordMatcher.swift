@@ -10,15 +10,35 @@ public enum KeywordMatcher {
         var table: [[UInt8]: Keyword] = [:]
         for keyword in Keyword.allCases {
             for spelling in keyword.spellings { table[fold(Array(spelling.utf8))] = keyword }
+            for variant in keyword.variants { table[fold(Array(variant.written.utf8))] = keyword }
         }
         return table
     }()
 
+    /// Folded spelling or variant as written → the table spelling it stands for (`resumé` → `resume`).
+    static let tableSpellings: [[UInt8]: String] = {
+        var spellings: [[UInt8]: String] = [:]
+        for keyword in Keyword.allCases {
+            for spelling in keyword.spellings { spellings[fold(Array(spelling.utf8))] = spelling }
+            for variant in keyword.variants { spellings[fold(Array(variant.written.utf8))] = variant.spelling }
+        }
+        return spellings
+    }()
+
+    /// The table's spelling for a keyword as written, in any case (`Resumé` → `resume`,
+    /// `SAGSNUMMER` → `sagsnummer`); nil when it is not a keyword.
+    public static func spelling(written: some Collection<UInt8>) -> String? {
+        tableSpellings[fold(written)]
+    }
+
     /// The longest spelling in bytes; longer prefixes cannot be keywords.
     static let longestSpelling: Int = table.keys.map(\.count).max() ?? 0
 
-    /// All spellings (folded), for near-miss detection.
-    static let spellings: [([UInt8], Keyword)] = table.map { ($0.key, $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    /// All spellings (folded), for near-miss detection; variants are left out, so a
+    /// suggestion is always a spelling of the table.
+    static let spellings: [([UInt8], Keyword)] = Keyword.allCases.flatMap { keyword in
+        keyword.spellings.map { (fold(Array($0.utf8)), keyword) }
+    }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
 
     /// Lowercases and NFC-normalises. ASCII and the Danish letters take a fast path.
     public static func fold(_ bytes: some Collection<UInt8>) -> [UInt8] {

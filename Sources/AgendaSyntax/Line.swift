@@ -131,6 +131,7 @@ struct LineScanner {
         if let keyword = KeywordMatcher.match(bytes, start..<nameEnd) {
             return KeywordLine(keyword: keyword, range: range, keywordRange: start..<nameEnd, number: nil, numberRange: nil, colon: colon, valueRange: valueRange)
         }
+        if let counted = countedKeywordLine(range, nameEnd: nameEnd, colon: colon, valueRange: valueRange) { return counted }
         // `punkt 12:` / `udfald 2:` — a keyword, a space, then the number
         if let spaceOffset = bytes[start..<nameEnd].lastIndex(of: 0x20) {
             let space = spaceOffset - start
@@ -157,6 +158,22 @@ struct LineScanner {
                 fixes: [Fix(title: "Change to `\(spelling)`", edits: [TextEdit(range: start..<nameEnd, replacement: spelling)])]))
         }
         return nil
+    }
+
+    /// `Bilag (3):` — a count in parentheses after a keyword that takes one; `number` is the count,
+    /// `numberRange` the parenthesis.
+    func countedKeywordLine(_ range: Range<Int>, nameEnd: Int, colon: Int, valueRange: Range<Int>) -> KeywordLine? {
+        let bytes = source.bytes
+        let start = range.lowerBound
+        guard nameEnd - start >= 4, bytes[nameEnd - 1] == UInt8(ascii: ")"),
+              let open = bytes[start..<nameEnd].lastIndex(of: UInt8(ascii: "(")) else { return nil }
+        let headEnd = trimmedEnd(start, open)
+        let digits = source.trimmingSpaces((open + 1)..<(nameEnd - 1))
+        guard headEnd > start, !digits.isEmpty, digits.count <= 6, bytes[digits].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let keyword = KeywordMatcher.match(bytes, start..<headEnd), keyword.takesCount else { return nil }
+        let number = bytes[digits].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: number,
+                           numberRange: open..<nameEnd, colon: colon, valueRange: valueRange)
     }
 
     func flagLine(_ range: Range<Int>) -> KeywordLine? {

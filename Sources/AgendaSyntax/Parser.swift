@@ -9,6 +9,7 @@ public enum Parser {
         let lines = scanner.scan()
         var state = ParserState(source: source, lines: lines)
         state.diagnostics = TextValidator.diagnostics(for: source) + scanner.diagnostics
+        state.typoLineStarts = Set(scanner.diagnostics.lazy.filter { $0.rule == .possibleKeywordTypo }.map(\.range.lowerBound))
         return state.parseDocument()
     }
 
@@ -27,6 +28,9 @@ private struct ParserState {
     var index = 0
     var comments: [Range<Int>] = []
     var diagnostics: [Diagnostic] = []
+    /// Lines already reported as a misspelt keyword (AG105): the text they start is
+    /// not reported again as standing outside a section (one mistake, one finding).
+    var typoLineStarts: Set<Int> = []
 
     init(source: SourceText, lines: [ScannedLine]) {
         self.source = source
@@ -105,7 +109,7 @@ private struct ParserState {
             let body = parseBody(nested: { _ in false })
             let start = body.first?.range.lowerBound ?? firstLine
             let end = max(start, body.last?.range.upperBound ?? start)
-            if !body.isEmpty {
+            if !body.isEmpty, !typoLineStarts.contains(start) {
                 diagnostics.append(Diagnostic(.textOutsideSection, firstLineRange(body) ?? start..<end,
                     context == .meeting
                         ? "text before the first item that is not a meeting field; put it under a field, or start the agenda with `punkt 1: …`"

@@ -60,7 +60,10 @@ enum FormatFixtures {
             if case .keyword(let keywordLine) = line.kind {
                 // the keyword (and its number) without the value; a line missing its colon (AG111) has its value after them
                 let keywordEnd = keywordLine.colon ?? keywordLine.numberRange?.upperBound ?? keywordLine.keywordRange.upperBound
-                lineText = document.source.text(keywordLine.range.lowerBound..<keywordEnd).lowercased()
+                // a variant (`Resumé`) is kept as the spelling it stands for (`resume`)
+                let keyword = KeywordMatcher.spelling(written: document.source.bytes[keywordLine.keywordRange])
+                    ?? document.source.text(keywordLine.keywordRange).lowercased()
+                lineText = keyword + document.source.text(keywordLine.keywordRange.upperBound..<max(keywordLine.keywordRange.upperBound, keywordEnd)).lowercased()
                     + document.source.text(keywordEnd..<keywordLine.range.upperBound)
             }
             for piece in lineText.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == ":" }) {
