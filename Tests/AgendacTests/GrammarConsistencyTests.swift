@@ -19,6 +19,23 @@ import Testing
         }
     }
 
+    /// The other spellings (`resumé`, `beslutninger`) are highlighted, in the grammar and documented.
+    @Test func everyVariantIsInTheGrammarsAndTheReference() {
+        let tmLanguage = Golden.read(Self.grammar.appendingPathComponent("agenda.tmLanguage.json")).lowercased()
+        let ebnf = Golden.read(Self.grammar.appendingPathComponent("agenda.ebnf")).lowercased()
+        let reference = Golden.read(Self.grammar.appendingPathComponent("LANGUAGE.md")).lowercased()
+        for keyword in Keyword.allCases {
+            for variant in keyword.variants {
+                let written = variant.written.lowercased()
+                let pattern = written.replacingOccurrences(of: ".", with: "\\\\.?")
+                #expect(tmLanguage.contains(written) || tmLanguage.contains(pattern), "agenda.tmLanguage.json lacks `\(written)`")
+                #expect(ebnf.contains("\"\(written)\""), "agenda.ebnf lacks `\(written)`")
+                #expect(reference.contains("`\(written):`"), "LANGUAGE.md lacks `\(written):`")
+                #expect(keyword.spellings.contains(variant.spelling), "`\(written)` names `\(variant.spelling)`, not a spelling of \(keyword)")
+            }
+        }
+    }
+
     @Test func vsCodeCarriesTheSameGrammar() {
         let original = Golden.bytes(Self.grammar.appendingPathComponent("agenda.tmLanguage.json"))
         let copy = Golden.bytes(Golden.packageRoot.appendingPathComponent("editors/vscode/syntaxes/agenda.tmLanguage.json"))
