@@ -10,8 +10,8 @@ import AgendaBase
 ///   and not when it is written in lowercase directly below a line of text
 ///   (then it is a wrapped word of that sentence);
 /// - a text after the keyword counts only for the numbered keywords, `punkt N`
-///   and `udfald N`, and for `punkt N` not when the title starts in lowercase
-///   directly below a line of text (`… jf.` / `punkt 3 på dagsordenen`);
+///   and `udfald N`, and for `punkt N` only when the title starts with a capital
+///   letter or a digit, as titles do (`Punkt 2 blev godkendt …` is a sentence);
 ///   `punkt 3` alone is an item without a title (AG103 says to add the colon).
 extension LineScanner {
     mutating func missingColonLine(_ range: Range<Int>, belowText: Bool) -> KeywordLine? {
@@ -34,7 +34,7 @@ extension LineScanner {
         while numberEnd < end, numberEnd - numberStart < 9, bytes[numberEnd] >= 0x30, bytes[numberEnd] <= 0x39 { numberEnd += 1 }
         guard numberEnd > numberStart, numberEnd == end || bytes[numberEnd] == 0x20 || bytes[numberEnd] == 0x09 else { return nil }
         let valueStart = trimmedStart(numberEnd, end)
-        if keyword == .item, belowText, startsLowercase(valueStart, end) { return nil }
+        if keyword == .item, valueStart < end, !startsCapitalOrDigit(valueStart, end) { return nil }
         let number = bytes[numberStart..<numberEnd].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         // with nothing after the number, the missing title or outcome is the finding (and its fix adds the colon)
         if valueStart < end {
@@ -48,6 +48,16 @@ extension LineScanner {
     /// Keywords whose value may be empty, so that the word alone on its line is plainly the keyword.
     static func mayStandAlone(_ keyword: Keyword) -> Bool {
         (keyword.role == .section && keyword != .customSection) || keyword.role == .signatures || keyword.takesPeople
+    }
+
+    func startsCapitalOrDigit(_ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        let byte = source.bytes[start]
+        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) { return true }
+        // À..Þ in UTF-8 (Æ, Ø, Å), except ×
+        guard byte == 0xC3, start + 1 < end else { return false }
+        let next = source.bytes[start + 1]
+        return next >= 0x80 && next <= 0x9E && next != 0x97
     }
 
     func startsLowercase(_ start: Int, _ end: Int) -> Bool {
