@@ -134,7 +134,10 @@ struct HoverRequest {
             place = "Står i " + names.joined(separator: ", ") + "."
         }
         let spellings = keyword.spellings.map { "`\($0)`" }.joined(separator: ", ")
+        // the other spellings read as this keyword, each with the spelling `fmt` writes for it
+        let variants = keyword.variants.map { "`\($0.written)` (= `\($0.spelling)`)" }.joined(separator: ", ")
         let markdown = "**\(keyword.canonical)** — \(keyword.label)\n\n\(keyword.documentation)\n\n\(place) Stavemåder: \(spellings)."
+            + (variants.isEmpty ? "" : " Læses også: \(variants).")
         return HoverResult(markdown: markdown, range: line.keywordRange)
     }
 
