@@ -165,7 +165,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .invalidItemNumber:
             "An item number is a whole number: `punkt 12: …`. Leave it out (`punkt: …`) to continue from the previous item."
         case .possibleKeywordTypo:
-            "The line looks like a keyword with a spelling mistake, so it is read as prose. Correct the keyword, or start the line with `\\` if it really is prose."
+            "The line looks like a keyword with a spelling mistake, so it is read as prose (a numbered one with its number and colon, `pukt 3: Titel`, is read as the keyword it misspells). Correct the keyword, or start the line with `\\` if it really is prose."
         case .unevenTableRow:
             "A row has another number of cells than the table's first row; cells may be misplaced. Add empty cells (`| |`) so every row has the same count."
         case .duplicateField:

@@ -148,6 +148,10 @@ struct LineScanner {
                 return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: number,
                                    numberRange: numberStart..<nameEnd, colon: colon, valueRange: valueRange)
             }
+            if let misspelt = misspeltNumberedLine(range, headEnd: headEnd, numberStart: trimmedStart(start + space + 1, nameEnd),
+                                                   nameEnd: nameEnd, colon: colon, valueRange: valueRange) {
+                return misspelt
+            }
         }
         let folded = nameEnd - start <= KeywordMatcher.longestSpelling + 2 ? KeywordMatcher.fold(bytes[start..<nameEnd]) : []
         if !folded.isEmpty, !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
@@ -174,6 +178,27 @@ struct LineScanner {
         let number = bytes[digits].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: number,
                            numberRange: open..<nameEnd, colon: colon, valueRange: valueRange)
+    }
+
+    /// `pukt 3: Titel`, `udfaldd 2: tiltrådt`: a near miss of a numbered keyword with its
+    /// number and colon is plainly that keyword, so it is read as it (one AG105 finding,
+    /// with the fix) rather than as prose that would merge the item into the one above.
+    mutating func misspeltNumberedLine(_ range: Range<Int>, headEnd: Int, numberStart: Int, nameEnd: Int, colon: Int,
+                                       valueRange: Range<Int>) -> KeywordLine? {
+        let bytes = source.bytes
+        let start = range.lowerBound
+        let digits = bytes[numberStart..<nameEnd]
+        guard headEnd > start, headEnd - start <= KeywordMatcher.longestSpelling + 2, !digits.isEmpty, digits.count <= 9,
+              digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let head = KeywordMatcher.fold(bytes[start..<headEnd])
+        guard !head.contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }),
+              let (spelling, keyword) = KeywordMatcher.nearMiss(head), keyword.takesNumber else { return nil }
+        let written = source.text(start..<headEnd)
+        diagnostics.append(Diagnostic(.possibleKeywordTypo, start..<headEnd,
+            "'\(written)' is not a keyword; with its number and colon this line is read as `\(spelling) \(source.text(numberStart..<nameEnd)):`, so correct the spelling (or start the line with `\\` to keep it as prose)",
+            fixes: [Fix(title: "Change to `\(spelling)`", edits: [TextEdit(range: start..<headEnd, replacement: spelling)])]))
+        return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: digits.reduce(0) { $0 * 10 + Int($1 - 0x30) },
+                           numberRange: numberStart..<nameEnd, colon: colon, valueRange: valueRange)
     }
 
     func flagLine(_ range: Range<Int>) -> KeywordLine? {
