@@ -16,6 +16,7 @@ import Testing
         "sagsnr: 15.00.00-Ø00-1-26", "dato: 2026-02-30", "tid: 99:99", "\\", "//", ":", "\r", "\r\n", "\t", "🙂", "æøå", "O\u{0338}",
         "underskrifter:", "lukket", "dokument: referat", "(fil: ", ")", "at ", "overskrift:", "\n\n\n",
         "offentlig titel:", "offentlig beslutning:", "fortrolig beslutning",
+        "underoverskrift:", "\n9. december", "\n12. - 13. ", "\npunkt 3 Titel", "\nResume\n", "Bilag (3):", "bilag: 3 bilag", "Resumé:", "pukt 2:",
     ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF0, 0x9F], [0x7F], [0x1B]]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
