@@ -321,13 +321,31 @@ extension Lowering {
         return start..<end
     }
 
+    /// The `(` that the final `)` of `text` closes, so that a file name with
+    /// parentheses of its own (`fil: bilag/plan (rev. 2).pdf`) stays whole.
+    static func openingParenthesis(closedAtEndOf text: String) -> String.Index? {
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case ")": depth += 1
+            case "(":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+        }
+        return nil
+    }
+
     func attachment(_ range: Range<Int>) -> Attachment? {
         let raw = text(range).trimmedSpaces
         guard !raw.isEmpty else { return nil }
         var title = raw
         var file: Located<String>?
         var isPublic = true
-        if raw.hasSuffix(")"), let open = raw.lastIndex(of: "(") {
+        if raw.hasSuffix(")"), let open = Lowering.openingParenthesis(closedAtEndOf: raw) {
             let inside = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)]
             var understood = false
             let insideStart = range.lowerBound + text(range).utf8.count - raw.utf8.count + raw[...open].utf8.count
