@@ -358,7 +358,9 @@ extension Lowering {
                     let path = word[word.index(after: word.firstIndex(of: ":") ?? word.startIndex)...].trimmedSpaces
                     let leading = part.utf8.count - part.drop(while: { $0 == " " }).utf8.count
                     let pathStart = offset + leading + word.utf8.count - path.utf8.count
-                    file = Located(path, pathStart..<(pathStart + path.utf8.count))
+                    // offsets counted in decoded text are only byte offsets when the line is valid UTF-8
+                    let pathRange = pathStart..<(pathStart + path.utf8.count)
+                    file = Located(path, text(range).utf8.count == range.count ? pathRange : range)
                     understood = true
                 } else if ["ikke offentlig", "lukket", "not public", "closed", "fortrolig"].contains(lower) {
                     isPublic = false
