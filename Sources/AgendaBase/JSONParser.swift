@@ -20,12 +20,43 @@ extension JSON {
     public static func parse(_ text: String) throws(JSONParseError) -> JSON {
         try parse(Array(text.utf8))
     }
+
+    /// Parses like `parse`, and also says where each member was written: the
+    /// byte offsets of its name and its value, by path (`["templates", "title"]`
+    /// is `/templates/title`), so a file's readers can point at a key or value.
+    public static func parseLocated(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParseError) -> (JSON, JSONLocations) {
+        var parser = JSONByteParser(bytes: bytes, maxDepth: maxDepth)
+        parser.locations = JSONLocations()
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return (value, parser.locations ?? JSONLocations())
+    }
+}
+
+/// Where the members of a parsed JSON text were written, by JSON pointer path.
+public struct JSONLocations: Sendable {
+    /// The member's name, quotes included.
+    public var keys: [String: Range<Int>] = [:]
+    /// The member's value (strings with their quotes).
+    public var values: [String: Range<Int>] = [:]
+
+    public init() {}
+
+    /// `/templates/title`; the members' names as written (no escaping of `/`, which style keys never hold).
+    public static func path(_ components: [String]) -> String {
+        components.isEmpty ? "" : "/" + components.joined(separator: "/")
+    }
 }
 
 private struct JSONByteParser {
     let bytes: [UInt8]
     let maxDepth: Int
     var index = 0
+    /// Recorded only when asked for (`parseLocated`).
+    var locations: JSONLocations?
+    var path: [String] = []
 
     init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
@@ -71,12 +102,27 @@ private struct JSONByteParser {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let keyStart = index
             let key = try parseString()
+            let keyRange = keyStart..<index
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
+            guard locations != nil else {
+                members.append((key, try parseValue(depth: depth + 1)))
+                skipWhitespace()
+                if current == UInt8(ascii: ",") { index += 1; continue }
+                if current == UInt8(ascii: "}") { index += 1; return .object(members) }
+                throw error("expected ',' or '}'")
+            }
+            path.append(key)
+            let memberPath = JSONLocations.path(path)
+            let valueStart = index
             members.append((key, try parseValue(depth: depth + 1)))
+            locations?.keys[memberPath] = keyRange
+            locations?.values[memberPath] = valueStart..<index
+            path.removeLast()
             skipWhitespace()
             if current == UInt8(ascii: ",") { index += 1; continue }
             if current == UInt8(ascii: "}") { index += 1; return .object(members) }

@@ -72,6 +72,12 @@ public enum Rule: String, CaseIterable, Sendable {
     case voterPartyDiffers = "AG514"
     case conflictWithoutReason = "AG515"
 
+    // The house style file, agendac-stil.json (AG6xx).
+    case styleUnreadable = "AG600"
+    case styleUnknownKey = "AG601"
+    case styleTemplate = "AG602"
+    case styleValueType = "AG603"
+
     public var code: String { rawValue }
 
     public var severity: Severity {
@@ -148,6 +154,10 @@ public enum Rule: String, CaseIterable, Sendable {
         case .voterNotParticipant: "member in a vote who is not a participant"
         case .voterPartyDiffers: "member's party differs from the workspace settings"
         case .conflictWithoutReason: "conflict of interest without a reason"
+        case .styleUnreadable: "style file that is not JSON"
+        case .styleUnknownKey: "unknown key in a style file"
+        case .styleTemplate: "template with an unknown slot or unreadable braces"
+        case .styleValueType: "style value of the wrong kind"
         }
     }
 
@@ -266,6 +276,14 @@ public enum Rule: String, CaseIterable, Sendable {
             "The workspace settings give the member another party (or none: an independent member, `løsgænger`). Check which is right; the quick fix writes the party from `agendac.json`."
         case .conflictWithoutReason:
             "Minutes record why a member is disqualified (inhabil), as the law on public administration asks. Write the reason on the lines below `inhabil:`."
+        case .styleUnreadable:
+            "The house style file (`agendac-stil.json`, or the file `agendac.json` names with `style`) must be JSON. Nothing is compiled until it reads; `agendac style --print` shows a correct file to start from."
+        case .styleUnknownKey:
+            "Every key of a style file is one the schema (docs/style.schema.json) lists; a misspelt key would otherwise be ignored silently. Correct or remove it."
+        case .styleTemplate:
+            "A template may use only its own slots (docs/style.md lists them; hover in the editor shows them), and a date slot only the forms numeric, long, text, iso and weekday. Write `{{`, `}}`, `[[` or `]]` to print a brace or bracket."
+        case .styleValueType:
+            "The value has the wrong kind: templates and HTML options are strings, `contents` flags and `newPagePerItem` are true or false, `closedItemMarking` and `duration` are one of the listed words."
         }
     }
 }

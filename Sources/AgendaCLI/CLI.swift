@@ -43,9 +43,12 @@ public enum CLI {
         usage: agendac <command> [arguments]
 
         commands:
-          compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]
+          compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]
                                      compile an agenda to another format; a document with
-                                     errors is not written unless --force (never with --public)
+                                     errors is not written unless --force (never with --public);
+                                     printed in the house style beside it (agendac-stil.json) or STYLE
+          style --print [STYLE]      show the effective house style, to start a municipality's from
+          style --schema             print the style file's JSON Schema
           check FILES-OR-FOLDERS… [--format text|json|github|sarif]
                                      report problems; exit 1 when there are errors
           fmt FILES-OR-FOLDERS… [--check]
@@ -71,6 +74,7 @@ public enum CLI {
             case "fmt", "format": return try FormatCommand.run(rest, io: io)
             case "lsp": return try LanguageServerCommand.run(rest, io: io)
             case "rules": return RulesCommand.run(rest, io: io)
+            case "style": return try StyleCommand.run(rest, io: io)
             case "--version", "version":
                 io.standardOutput("agendac \(AgendacVersion.current)\n")
                 return ExitCode.success

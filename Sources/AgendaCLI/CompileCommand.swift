@@ -3,17 +3,19 @@ import AgendaRender
 import AgendaSemantics
 import Foundation
 
-/// `agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]`.
+/// `agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]`.
 /// A document with errors is not compiled: the findings go to standard error
 /// in `check`'s text style and the exit code is 1, so a build notices and no
 /// stale or wrong output is left behind. Warnings are reported and do not stop
 /// it. `--force` writes a draft despite errors (still exit 1), but never a
 /// public version: that is only ever made from a document without errors.
+/// The house style is `--style STYLE`, else `agendac-stil.json` beside or above
+/// the agenda; a style with errors stops the compile (exit 1, nothing written).
 enum CompileCommand {
-    static let synopsis = "agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force]"
+    static let synopsis = "agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]"
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["--to", "-o", "--output"], switches: ["--public", "--force"])
+        let reader = try ArgumentReader(arguments, valued: ["--to", "-o", "--output", "--style"], switches: ["--public", "--force"])
         guard reader.positional.count == 1, let path = reader.positional.first else {
             let given = reader.positional.isEmpty ? "no file" : "\(reader.positional.count) files"
             throw UsageError("compile needs exactly one file, got \(given): \(synopsis)")
@@ -52,10 +54,18 @@ enum CompileCommand {
             return ExitCode.findings
         }
 
+        let style: HouseStyle
+        switch try StyleLoading.forAgenda(url, override: reader.value("--style"), settings: StyleCommand.nearestSettings(url.deletingLastPathComponent()), io: io) {
+        case .success(let found): style = found
+        case .failure(let report):
+            io.standardError(report.text)
+            return ExitCode.findings
+        }
+
         // attachment files are relative to the agenda; links must be relative to where the page is written
         let links = outputPath.map { AttachmentLinks(agenda: url, output: io.resolve($0)) } ?? AttachmentLinks()
         let output = AgendaRenderer.render(document.meeting, as: format,
-                                           options: RenderOptions(publicVersion: publicVersion, attachmentLinks: links))
+                                           options: RenderOptions(publicVersion: publicVersion, attachmentLinks: links, style: style))
         if let outputPath {
             do {
                 try AtomicFile.write(output, to: io.resolve(outputPath))

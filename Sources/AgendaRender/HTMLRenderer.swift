@@ -4,8 +4,8 @@ import AgendaSemantics
 /// screen and print: one `<article>` per item, a table of contents linking to
 /// `#punkt-N`, closed items marked.
 enum HTMLRenderer {
-    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) -> String {
-        let document = PrintedDocument(meeting, links: links)
+    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) -> String {
+        let document = PrintedDocument(meeting, links: links, style: style)
         var out = HTMLOutput()
         out.line("<!doctype html>")
         out.line("<html lang=\"da\">")
@@ -13,7 +13,7 @@ enum HTMLRenderer {
         out.line("<meta charset=\"utf-8\">")
         out.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         out.line("<title>\(HTMLText.escape(document.title))</title>")
-        out.line("<style>\n\(HTMLStyle.css)</style>")
+        out.line("<style>\n\(HTMLStyle.css(style.html))</style>")
         out.line("</head>")
         out.line("<body>")
         writeHeader(document, into: &out)
@@ -28,6 +28,9 @@ enum HTMLRenderer {
 
     static func writeHeader(_ document: PrintedDocument, into out: inout HTMLOutput) {
         out.line("<header class=\"meeting\">")
+        if let logo = document.phrases.style.html.logo {
+            out.line("<img class=\"logo\" src=\"\(HTMLText.escape(logo))\" alt=\"\(HTMLText.escape(document.municipality ?? ""))\">")
+        }
         if let municipality = document.municipality { out.line("<p class=\"municipality\">\(HTMLText.escape(municipality))</p>") }
         out.line("<h1>\(HTMLText.escape(document.title))</h1>")
         if !document.facts.isEmpty {
@@ -37,13 +40,14 @@ enum HTMLRenderer {
         }
         HTMLBlocks.write(document.preamble, into: &out)
         out.line("</header>")
-        guard !document.items.isEmpty else { return }
+        guard let contents = document.contentsHeading else { return }
         out.line("<nav class=\"toc\" aria-labelledby=\"toc-heading\">")
-        out.line("<h2 id=\"toc-heading\">\(PrintedPhrases.tableOfContents)</h2>")
+        out.line("<h2 id=\"toc-heading\">\(HTMLText.escape(contents))</h2>")
         out.line("<ol>")
         for item in document.items {
             let closed = item.closedNote.map { " <span class=\"closed-marker\">\(HTMLText.escape($0))</span>" } ?? ""
-            out.line("<li><span class=\"number\">\(item.number).</span><a href=\"#\(item.anchor)\">\(HTMLText.escape(item.title))</a>\(closed)</li>")
+            let number = document.phrases.style.contentsNumbers ? "<span class=\"number\">\(item.number).</span>" : ""
+            out.line("<li>\(number)<a href=\"#\(item.anchor)\">\(HTMLText.escape(item.title))</a>\(closed)</li>")
         }
         out.line("</ol>")
         out.line("</nav>")
@@ -54,8 +58,8 @@ enum HTMLRenderer {
         out.line("<h2>\(HTMLText.escape(item.heading))</h2>")
         if let note = item.closedNote { out.line("<p class=\"closed-marker\">\(HTMLText.escape(note))</p>") }
         var facts: [(String, String)] = []
-        if let caseNumber = item.caseNumber { facts.append((PrintedPhrases.caseNumber, HTMLText.escape(caseNumber))) }
-        if !item.distribution.isEmpty { facts.append((PrintedPhrases.distributionLabel, distribution(item.distribution))) }
+        if let caseNumber = item.caseNumber { facts.append((item.caseNumberLabel, HTMLText.escape(caseNumber))) }
+        if !item.distribution.isEmpty { facts.append((item.distributionLabel, distribution(item.distribution))) }
         facts += item.facts.map { ($0.label, HTMLText.escape($0.value)) }
         if !facts.isEmpty {
             out.line("<dl class=\"item-facts\">")

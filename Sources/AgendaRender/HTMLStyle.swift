@@ -1,6 +1,63 @@
 /// The page's embedded style sheet: readable on screen, and on A4 paper one
-/// item a page, as printed minutes are laid out.
+/// item a page, as printed minutes are laid out. The house style's `html`
+/// choices (fonts, colours, page, running header and footer) are filled in.
 enum HTMLStyle {
+    static func css(_ options: HouseStyle.HTMLOptions) -> String {
+        var sheet = css
+            .replacingOccurrences(of: "--ink: #1a1a1a;", with: "--ink: \(cssValue(options.textColor) ?? "#1a1a1a");")
+            .replacingOccurrences(of: "--accent: #7a1f1f;", with: "--accent: \(cssValue(options.accentColor) ?? "#7a1f1f");")
+            .replacingOccurrences(of: bodyFont, with: cssValue(options.font) ?? bodyFont)
+            .replacingOccurrences(of: headingFont, with: cssValue(options.headingFont) ?? headingFont)
+        var page = "@page { size: \(cssValue(options.pageSize) ?? "A4"); margin: \(cssValue(options.margins) ?? "20mm 18mm 22mm 22mm");"
+        if let header = options.header { page += " @top-center { content: \(cssString(header)); }" }
+        if let footer = options.footer { page += " @bottom-center { content: \(cssContent(footer)); }" }
+        sheet = sheet.replacingOccurrences(of: defaultPage, with: page + " }")
+        // a short item does not take a page of its own unless the style asks
+        if !options.newPagePerItem {
+            sheet = sheet.replacingOccurrences(of: itemBreak, with: "article.item { margin-top: 2rem; }")
+        }
+        if options.logo != nil { sheet += "img.logo { max-height: 4rem; max-width: 12rem; display: block; margin: 0 0 0.5rem; }\n" }
+        return sheet
+    }
+
+    static let bodyFont = "Georgia, \"Times New Roman\", Times, serif"
+    static let headingFont = "system-ui, -apple-system, \"Segoe UI\", Helvetica, Arial, sans-serif"
+    static let defaultPage = "@page { size: A4; margin: 20mm 18mm 22mm 22mm; }"
+    static let itemBreak = "article.item { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }"
+
+    /// A value from the style file placed in the sheet: nothing that could end the rule or the `<style>` element.
+    static func cssValue(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let cleaned = String(value.filter { !"{};<>".contains($0) && $0 != "\n" })
+        return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// A CSS string literal.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": out += "\\" + String(scalar)
+            case "<": out += "\\3c "
+            case ">": out += "\\3e "
+            case "\n": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A running footer: its text, with `{page}` as the page counter.
+    static func cssContent(_ template: String) -> String {
+        let pieces = template.components(separatedBy: "{page}")
+        var parts: [String] = []
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { parts.append("counter(page)") }
+            if !piece.isEmpty { parts.append(cssString(piece)) }
+        }
+        return parts.joined(separator: " ")
+    }
+
     static let css = """
         :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #999; --accent: #7a1f1f; }
         html { font-size: 100%; }

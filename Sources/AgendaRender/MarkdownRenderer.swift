@@ -4,15 +4,15 @@ import AgendaSemantics
 /// document, `##` for items, `###` for sections, `####` and `#####` for the two levels of sub-headings. Each
 /// item has an `<a id="punkt-N">` anchor, as in the HTML, for the table of contents and `#punkt-N` links.
 enum MarkdownRenderer {
-    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) -> String {
-        let document = PrintedDocument(meeting, links: links)
+    static func render(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) -> String {
+        let document = PrintedDocument(meeting, links: links, style: style)
         var out = TextOutput()
         if let municipality = document.municipality { out.paragraph(MarkdownText.line(municipality)) }
         out.paragraph("# " + MarkdownText.escape(document.title))
         for fact in document.facts { out.paragraph("**\(fact.label)** \(MarkdownText.escape(fact.value))") }
         writeBlocks(document.preamble, into: &out)
-        if !document.items.isEmpty {
-            out.paragraph("## " + PrintedPhrases.tableOfContents)
+        if let contents = document.contentsHeading {
+            out.paragraph("## " + MarkdownText.escape(contents))
             out.lines(document.items.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.closedNote.map { " (\($0.lowercased()))" } ?? "") })
         }
         for item in document.items { writeItem(item, into: &out) }
@@ -25,10 +25,10 @@ enum MarkdownRenderer {
         out.paragraph("<a id=\"\(item.anchor)\"></a>")
         out.paragraph("## " + MarkdownText.escape(item.heading))
         if let note = item.closedNote { out.paragraph("*\(note)*") }
-        if let caseNumber = item.caseNumber { out.paragraph("**\(PrintedPhrases.caseNumber)** \(MarkdownText.escape(caseNumber))") }
+        if let caseNumber = item.caseNumber { out.paragraph("**\(MarkdownText.escape(item.caseNumberLabel))** \(MarkdownText.escape(caseNumber))") }
         if !item.distribution.isEmpty {
             let codes = item.distribution.map { MarkdownText.escape($0.code) + ($0.marked ? " (X)" : "") }
-            out.paragraph("**\(PrintedPhrases.distributionLabel):** " + codes.joined(separator: " "))
+            out.paragraph("**\(MarkdownText.escape(item.distributionLabel)):** " + codes.joined(separator: " "))
         }
         // two trailing spaces would be a hard break; a backslash is the visible, GitHub-safe one
         let facts = item.facts.map { "**\($0.label):** \(MarkdownText.escape($0.value))" }

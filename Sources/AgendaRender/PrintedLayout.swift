@@ -5,6 +5,8 @@ import AgendaSyntax
 /// which order, under which heading. The text, Markdown and HTML renderers only
 /// choose how to write each part, so the three always agree on content.
 struct PrintedDocument {
+    /// The house style's phrases, for the few words a renderer prints itself (the contents heading).
+    var phrases: PrintedPhrases
     var municipality: String?
     var title: String
     /// `Mødedato`, `Mødested`, … (label, value), in the seeds' order.
@@ -12,6 +14,10 @@ struct PrintedDocument {
     /// Text before the first item that no field owns (kept, never dropped).
     var preamble: [Block]
     var items: [PrintedItem]
+    /// The contents list's heading, or nil when the style prints no contents list.
+    var contentsHeading: String?
+    /// One line a item in the plain-text contents list.
+    var contentsLines: [String]
     var signatures: PrintedSignatures?
 }
 
@@ -25,7 +31,9 @@ struct PrintedItem {
     /// "Lukket punkt" beside the title in the contents and under the heading, when the house style marks closed items so.
     var closedNote: String?
     var caseNumber: String?
+    var caseNumberLabel: String
     var distribution: [DistributionCode]
+    var distributionLabel: String
     /// `Sagsbehandler`, `Øvrige sagsbehandlere`, `Varighed` (label, value).
     var facts: [(label: String, value: String)]
     /// Conflicts of interest written as item fields (those in the decision print with it).
@@ -69,11 +77,11 @@ struct PrintedVote {
     var proposal: [Block]
     var sides: [PrintedVoteSide]
 
-    init(_ vote: Vote) {
-        lead = PrintedPhrases.voteLead(vote)
+    init(_ vote: Vote, phrases: PrintedPhrases) {
+        lead = phrases.voteLead(vote)
         proposal = vote.proposalText
         sides = vote.sides.map { side in
-            let (label, value) = PrintedPhrases.voteSide(side)
+            let (label, value) = phrases.voteSide(side)
             return PrintedVoteSide(kind: side.kind, label: label, value: value, reasons: side.reasons)
         }
     }
@@ -108,6 +116,8 @@ enum SentenceRole: String {
     case outcome
     case substitutes
     case absentees
+    /// The item's duration, when the style prints it as the presentation's first line.
+    case duration
 }
 
 enum EntryRole: String {
@@ -122,23 +132,31 @@ struct PrintedSignatures {
 }
 
 extension PrintedDocument {
-    init(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks()) {
+    init(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) {
+        let phrases = PrintedPhrases(style)
+        self.phrases = phrases
         municipality = meeting.municipality?.value
-        title = PrintedPhrases.title(meeting)
+        title = phrases.title(meeting)
         facts = []
-        if let when = PrintedPhrases.when(meeting) { facts.append((Keyword.date.label, when)) }
-        if let place = meeting.place?.value { facts.append((Keyword.place.label, place)) }
-        if !meeting.participants.isEmpty { facts.append((Keyword.participants.label, PrintedPhrases.people(meeting.participants))) }
-        if !meeting.absentees.isEmpty { facts.append((Keyword.absent.label, PrintedPhrases.people(meeting.absentees))) }
+        if let when = phrases.when(meeting) { facts.append((phrases.label(.meetingDateLabel), when)) }
+        if let place = meeting.place?.value { facts.append((phrases.label(.placeLabel), place)) }
+        if !meeting.participants.isEmpty { facts.append((phrases.label(.participantsLabel), phrases.people(meeting.participants))) }
+        if !meeting.absentees.isEmpty { facts.append((phrases.label(.absentLabel), phrases.people(meeting.absentees))) }
         if !meeting.substitutes.isEmpty {
-            facts.append((Keyword.substitutes.label, meeting.substitutes.map(PrintedPhrases.substitution).joined(separator: ", ")))
+            facts.append((phrases.label(.substitutesLabel), meeting.substitutes.map(phrases.substitution).joined(separator: ", ")))
         }
         preamble = meeting.preamble
         var anchors = AnchorNames()
-        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), links: links, marking: meeting.closedItemMarking) }
+        let context = PrintedItem.Context(links: links, marking: style.closedItemMarking ?? meeting.closedItemMarking,
+                                          initials: PrintedPhrases.initials(meeting.committee?.value), phrases: phrases)
+        items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), context: context) }
+        contentsHeading = style.contentsShown && !items.isEmpty ? phrases.tableOfContents : nil
+        contentsLines = items.map { item in
+            style.phrase(.contentsEntry, ["title": .text(item.title), "number": .text(style.contentsNumbers ? String(item.number) : "")])
+        }
         signatures = meeting.signatures.map { signatures in
-            PrintedSignatures(heading: Keyword.signatures.label, lead: PrintedPhrases.signatureLead(signatures, kind: meeting.kind),
-                              signers: signatures.signers.map(PrintedPhrases.person), digital: signatures.digital)
+            PrintedSignatures(heading: phrases.label(.signaturesHeading), lead: phrases.signatureLead(signatures, kind: meeting.kind),
+                              signers: signatures.signers.map(phrases.person), digital: signatures.digital)
         }
     }
 }
@@ -156,31 +174,52 @@ struct AnchorNames {
 }
 
 extension PrintedItem {
-    init(_ item: Item, anchor: String, links: AttachmentLinks, marking: ClosedItemMarking) {
+    /// What every item of a document is printed with.
+    struct Context {
+        var links: AttachmentLinks
+        var marking: ClosedItemMarking
+        /// The committee's initials, for headings such as `BIU 83. …`.
+        var initials: String
+        var phrases: PrintedPhrases
+    }
+
+    init(_ item: Item, anchor: String, context: Context) {
+        let phrases = context.phrases
+        let marking = context.marking
         number = item.number
         self.anchor = anchor
-        title = item.closed ? PrintedPhrases.closedItemTitle(item.title, marking: marking) : item.title
-        heading = PrintedPhrases.itemHeading(number: item.number, title: title)
+        title = item.closed ? phrases.closedItemTitle(item.title, marking: marking) : item.title
+        heading = phrases.itemHeading(number: item.number, title: title, initials: context.initials)
         closed = item.closed
-        closedNote = item.closed ? PrintedPhrases.closedItemNote(title: item.title, marking: marking) : nil
+        closedNote = item.closed ? phrases.closedItemNote(title: item.title, marking: marking) : nil
         caseNumber = item.caseNumber?.value
+        caseNumberLabel = phrases.caseNumber
         distribution = item.distribution
+        distributionLabel = phrases.distributionLabel
         facts = []
-        if let publicTitle = item.publicTitle?.value { facts.append((Keyword.publicTitle.label, publicTitle)) }
-        if item.confidentialDecision != nil { facts.append((Keyword.confidentialDecision.label, PrintedPhrases.confidentialDecision)) }
-        if let caseworker = item.caseworker?.value { facts.append((Keyword.caseworker.label, caseworker)) }
-        if let others = item.otherCaseworkers?.value { facts.append((Keyword.otherCaseworkers.label, others)) }
-        if let duration = item.duration?.value { facts.append((Keyword.duration.label, duration)) }
+        if let publicTitle = item.publicTitle?.value { facts.append((phrases.label(.publicTitleLabel), publicTitle)) }
+        if item.confidentialDecision != nil { facts.append((phrases.label(.confidentialDecisionLabel), phrases.confidentialDecision)) }
+        if let caseworker = item.caseworker?.value { facts.append((phrases.label(.caseworkerLabel), caseworker)) }
+        if let others = item.otherCaseworkers?.value { facts.append((phrases.label(.otherCaseworkersLabel), others)) }
         let conflictsInDecision = Set(item.decision?.conflicts.map(\.range) ?? [])
-        conflicts = item.conflicts.filter { !conflictsInDecision.contains($0.range) }.map(PrintedContent.init)
-        sections = item.sections.map { PrintedSection($0, links: links) }
+        conflicts = item.conflicts.filter { !conflictsInDecision.contains($0.range) }.map { PrintedContent($0, phrases: phrases) }
+        sections = item.sections.map { PrintedSection($0, links: context.links, phrases: phrases) }
+        if let duration = item.duration?.value {
+            let presentation = sections.firstIndex { $0.kind == .presentation }
+            if phrases.style.duration == .presentation, let presentation {
+                let line = PrintedContent.sentence(phrases.style.phrase(.durationLine, ["duration": .text(duration)]), role: .duration)
+                sections[presentation].content.insert(line, at: 0)
+            } else {
+                facts.append((phrases.label(.durationLabel), duration))
+            }
+        }
         PrintedItem.placeFinalAuthority(item.finalAuthority, in: &sections)
         let writtenInDecision = Set(item.sections.flatMap { section -> [Range<Int>] in
             if case .decision(let decision) = section.content { return decision.absentees.map(\.range) }
             return []
         })
         let own = item.absentees.filter { !writtenInDecision.contains($0.range) }
-        absentees = own.isEmpty ? nil : PrintedPhrases.absentees(own)
+        absentees = own.isEmpty ? nil : phrases.absentees(own)
     }
 
     /// "Sagen afsluttes i …." closes the summary, as in the seeds; without a
@@ -197,7 +236,7 @@ extension PrintedItem {
 }
 
 extension PrintedSection {
-    init(_ section: Section, links: AttachmentLinks) {
+    init(_ section: Section, links: AttachmentLinks, phrases: PrintedPhrases) {
         kind = section.kind
         heading = section.heading
         switch section.content {
@@ -206,50 +245,50 @@ extension PrintedSection {
             content = blocks.isEmpty ? [] : [.blocks(blocks)]
         case .recommendation(let recommendation):
             content = []
-            if let intro = PrintedPhrases.recommendationIntro(recommendation) { content.append(.sentence(intro, role: .recommendationIntro)) }
+            if let intro = phrases.recommendationIntro(recommendation) { content.append(.sentence(intro, role: .recommendationIntro)) }
             if !recommendation.points.isEmpty { content.append(.points(recommendation.points)) }
             if !recommendation.blocks.isEmpty { content.append(.blocks(recommendation.blocks)) }
         case .decision(let decision):
-            heading = PrintedPhrases.decisionHeading(section.heading, decision)
-            content = PrintedSection.decisionContent(decision)
+            heading = phrases.decisionHeading(section.heading, decision)
+            content = PrintedSection.decisionContent(decision, phrases: phrases)
         case .attachments(let attachments):
             content = [.attachments(attachments.map { attachment in
-                PrintedAttachment(title: attachment.title, note: PrintedPhrases.attachmentNote(attachment),
+                PrintedAttachment(title: attachment.title, note: phrases.attachmentNote(attachment),
                                   link: attachment.file.flatMap { links.target(for: $0.value) })
             })]
         case .history(let treatments):
-            content = [.entries(treatments.map(PrintedPhrases.treatment), role: .history)]
+            content = [.entries(treatments.map(phrases.treatment), role: .history)]
         }
     }
 
     /// The decision's parts in the order they are written.
-    static func decisionContent(_ decision: Decision) -> [PrintedContent] {
+    static func decisionContent(_ decision: Decision, phrases: PrintedPhrases) -> [PrintedContent] {
         decision.parts.compactMap { part -> PrintedContent? in
             switch part {
             case .text(let blocks):
                 return blocks.isEmpty ? nil : .blocks(blocks)
             case .position(let position):
-                if position.statement.isEmpty { return .sentence(PrintedPhrases.positionWithoutStatement(position), role: .position) }
-                return .statement(position.kind, lead: PrintedPhrases.positionLead(position), position.statement)
+                if position.statement.isEmpty { return .sentence(phrases.positionWithoutStatement(position), role: .position) }
+                return .statement(position.kind, lead: phrases.positionLead(position), position.statement)
             case .note(let note):
-                return .note(lead: PrintedPhrases.noteLead(note), note.text)
+                return .note(lead: phrases.noteLead(note), note.text)
             case .outcome(let outcome):
-                return .sentence(PrintedPhrases.outcome(outcome), role: .outcome)
+                return .sentence(phrases.outcome(outcome), role: .outcome)
             case .substitutes(let substitutes):
-                return substitutes.value.isEmpty ? nil : .sentence(PrintedPhrases.substitutes(substitutes.value), role: .substitutes)
+                return substitutes.value.isEmpty ? nil : .sentence(phrases.substitutes(substitutes.value), role: .substitutes)
             case .absentees(let people):
-                return people.value.isEmpty ? nil : .sentence(PrintedPhrases.absentees(people.value), role: .absentees)
+                return people.value.isEmpty ? nil : .sentence(phrases.absentees(people.value), role: .absentees)
             case .vote(let vote):
-                return .vote(PrintedVote(vote))
+                return .vote(PrintedVote(vote, phrases: phrases))
             case .conflict(let conflict):
-                return PrintedContent(conflict)
+                return PrintedContent(conflict, phrases: phrases)
             }
         }
     }
 }
 
 extension PrintedContent {
-    init(_ conflict: ConflictOfInterest) {
-        self = .conflict(sentence: PrintedPhrases.conflict(conflict), reason: conflict.reason)
+    init(_ conflict: ConflictOfInterest, phrases: PrintedPhrases) {
+        self = .conflict(sentence: phrases.conflict(conflict), reason: conflict.reason)
     }
 }

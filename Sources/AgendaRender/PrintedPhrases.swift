@@ -1,128 +1,141 @@
 import AgendaSemantics
 import AgendaSyntax
 
-/// The Danish words of the printed document, in one place so that text,
-/// Markdown and HTML say the same thing. Labels come from the keyword table.
-enum PrintedPhrases {
-    static let tableOfContents = "Indholdsfortegnelse"
+/// The Danish words of the printed document, through one house style so that
+/// text, Markdown and HTML say the same thing. Every phrase is a template of
+/// the style (`Style/StyleTemplates.swift` holds the keys and neutral defaults).
+struct PrintedPhrases {
+    var style: HouseStyle
+
+    init(_ style: HouseStyle = .standard) {
+        self.style = style
+    }
+
+    var tableOfContents: String { style.phrase(.contentsHeading) }
     /// The mark of a closed item, and the neutral title its public version
     /// shows when no `offentlig titel:` is given.
-    static let closedItem = "Lukket punkt"
-    /// Before a closed item's title when the house style marks it so (`Lukket: Køb af ejendom`).
-    static let closedTitlePrefix = "Lukket: "
+    var closedItem: String { style.phrase(.closedItem) }
     /// Under a closed item's fields in the full version, when its decision may not be published.
-    static let confidentialDecision = "beslutningen offentliggøres ikke"
-    static let caseNumber = "Sagsnr."
+    var confidentialDecision: String { style.phrase(.confidentialDecision) }
+    var caseNumber: String { style.phrase(.caseNumberLabel) }
+    var distributionLabel: String { style.phrase(.distributionLabel) }
+
+    func label(_ key: StyleTemplate) -> String { style.phrase(key) }
 
     /// `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
-    static func title(_ meeting: Meeting) -> String {
-        var parts = [meeting.kind.danishTitle]
-        if let committee = meeting.committee?.value { parts.append(committee) }
-        if let date = meeting.date?.value { parts.append("d. \(date.danishNumeric)") }
-        return parts.joined(separator: " ")
+    func title(_ meeting: Meeting) -> String {
+        var values: [String: SlotValue] = ["kind": .text(style.phrase(meeting.kind == .minutes ? .minutesWord : .agendaWord))]
+        if let committee = meeting.committee?.value { values["committee"] = .text(committee) }
+        if let date = meeting.date?.value { values["date"] = .date(date) }
+        if let municipality = meeting.municipality?.value { values["municipality"] = .text(municipality) }
+        return style.phrase(.title, values)
     }
 
     /// `Mandag d. 04. maj 2026 kl. 15:00`, or as much of it as is known.
-    static func when(_ meeting: Meeting) -> String? {
-        var parts: [String] = []
-        if let date = meeting.date?.value { parts.append(date.danishLong) }
-        if let time = meeting.time?.value { parts.append("kl. \(time.text)") }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    func when(_ meeting: Meeting) -> String? {
+        guard meeting.date != nil || meeting.time != nil else { return nil }
+        var values: [String: SlotValue] = [:]
+        if let date = meeting.date?.value { values["date"] = .date(date) }
+        if let time = meeting.time?.value { values["time"] = .text(time.text) }
+        let text = style.phrase(.meetingDate, values).trimmedSpaces
+        return text.isEmpty ? nil : text
     }
 
     /// `Karen Holst (A, formand)`
-    static func person(_ person: Person) -> String {
+    func person(_ person: Person) -> String {
         let details = [person.party, person.role].compactMap { $0 }
         return details.isEmpty ? person.name : "\(person.name) (\(details.joined(separator: ", ")))"
     }
 
-    static func people(_ people: [Person]) -> String {
+    func people(_ people: [Person]) -> String {
         people.map(person).joined(separator: ", ")
     }
 
-    /// `Anna Hansen (A) for Jens Friis Felber`
-    static func substitution(_ substitution: Substitution) -> String {
-        "\(person(substitution.substitute)) for \(substitution.replaces)"
+    /// `Anna Hansen og Bo Jensen`, `A, B og C`: the style's word between the last two.
+    func names(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + style.phrase(.lastNameSeparator) + last
     }
 
-    static func itemHeading(number: Int, title: String) -> String {
-        "\(Keyword.item.label) \(number): \(title)"
+    /// `Anna Hansen (A) for Jens Friis Felber`
+    func substitution(_ substitution: Substitution) -> String {
+        style.phrase(.substitution, ["substitute": .text(person(substitution.substitute)), "replaces": .text(substitution.replaces)])
+    }
+
+    func itemHeading(number: Int, title: String, initials: String) -> String {
+        style.phrase(.itemHeading, ["number": .text(String(number)), "title": .text(title), "initials": .text(initials)])
     }
 
     /// A closed item's title as the contents and heading show it: prefixed
     /// when the house style says so, except the neutral title, which says it already.
-    static func closedItemTitle(_ title: String, marking: ClosedItemMarking) -> String {
-        marking == .titlePrefix && title != closedItem ? closedTitlePrefix + title : title
+    func closedItemTitle(_ title: String, marking: ClosedItemMarking) -> String {
+        marking == .titlePrefix && title != closedItem ? style.phrase(.closedTitle, ["title": .text(title)]) : title
     }
 
     /// The note beside a closed item's title, when the title does not already say it is closed.
-    static func closedItemNote(title: String, marking: ClosedItemMarking) -> String? {
+    func closedItemNote(title: String, marking: ClosedItemMarking) -> String? {
         marking == .note && title != closedItem ? closedItem : nil
     }
 
     /// `Beslutning i Byrådet den 20-10-2025`; the plain heading when neither is written.
-    static func decisionHeading(_ heading: String, _ decision: Decision) -> String {
-        var result = heading
-        if let body = decision.decidedBy, !body.isEmpty { result += " i \(body)" }
-        if let date = decision.date?.value { result += " den \(date.danishNumeric)" }
-        return result
+    func decisionHeading(_ heading: String, _ decision: Decision) -> String {
+        var values: [String: SlotValue] = ["heading": .text(heading)]
+        if let body = decision.decidedBy, !body.isEmpty { values["body"] = .text(body) }
+        if let date = decision.date?.value { values["date"] = .date(date) }
+        return style.phrase(.decisionHeading, values)
     }
 
     /// The intro as written; one without the verb gets it, so the points read as a sentence.
-    static func recommendationIntro(_ recommendation: Recommendation) -> String? {
+    func recommendationIntro(_ recommendation: Recommendation) -> String? {
         let intro = recommendation.intro
         if intro.isEmpty { return nil }
         if intro.lowercased().contains("indstiller") { return intro }
-        return "\(intro) indstiller, at"
+        return style.phrase(.recommendationIntro, ["intro": .text(intro)])
     }
 
     /// `Protokolbemærkning (Thomas Vedsted (O)):`
-    static func noteLead(_ note: RecordNote) -> String {
-        let label = Keyword.noteForTheRecord.label
-        return note.by.isEmpty ? "\(label):" : "\(label) (\(note.by)):"
+    func noteLead(_ note: RecordNote) -> String {
+        style.phrase(.noteLead, ["by": .text(note.by)])
     }
 
     /// `Flertal: A, Æ`, printed only when the position has no statement of its own.
-    static func positionWithoutStatement(_ position: PartyPosition) -> String {
-        "\(positionLabel(position.kind)): " + parties(position)
+    func positionWithoutStatement(_ position: PartyPosition) -> String {
+        style.phrase(.positionWithoutStatement, ["label": .text(positionLabel(position.kind)), "parties": .text(parties(position))])
     }
 
     /// `Flertal (A, Æ):`, opening the statement as minutes print it; `Flertal:` when no party is written.
-    static func positionLead(_ position: PartyPosition) -> String {
-        let label = positionLabel(position.kind)
-        return position.parties.isEmpty && position.members.isEmpty ? "\(label):" : "\(label) (\(parties(position))):"
+    func positionLead(_ position: PartyPosition) -> String {
+        style.phrase(.positionLead, ["label": .text(positionLabel(position.kind)), "parties": .text(parties(position))])
     }
 
-    static func positionLabel(_ kind: PartyPosition.Kind) -> String {
-        kind == .majority ? Keyword.majority.label : Keyword.minority.label
+    func positionLabel(_ kind: PartyPosition.Kind) -> String {
+        style.phrase(kind == .majority ? .majorityLabel : .minorityLabel)
     }
 
     /// The parties, then the members named beside them (`A, V, Hanne Lund (løsgænger)`).
-    static func parties(_ position: PartyPosition) -> String {
+    func parties(_ position: PartyPosition) -> String {
         (position.parties.map(\.value) + position.members.map(person)).joined(separator: ", ")
     }
 
     /// `Per Clausen (Ø) var inhabil og deltog ikke i behandlingen af punktet.`
-    static func conflict(_ conflict: ConflictOfInterest) -> String {
-        let names = conflict.people.map(person)
-        let who = names.count > 1 ? names.dropLast().joined(separator: ", ") + " og " + (names.last ?? "") : names.joined()
-        let adjective = names.count > 1 ? "inhabile" : "inhabil"
-        return "\(who) var \(adjective) og deltog ikke i behandlingen af punktet."
+    func conflict(_ conflict: ConflictOfInterest) -> String {
+        let people = conflict.people.map(person)
+        return style.phrase(people.count > 1 ? .conflictMany : .conflictOne, ["names": .text(names(people))])
     }
 
     /// `Afstemning om indstillingens punkt 2:`; nothing for sides written without `afstemning:`.
-    static func voteLead(_ vote: Vote) -> String? {
+    func voteLead(_ vote: Vote) -> String? {
         guard let subject = vote.subject?.value else { return nil }
         let what = switch subject {
-        case .recommendation: "indstillingen"
-        case .point(let number): "indstillingens punkt \(number)"
-        case .proposal(let title): title.isEmpty ? "forslaget" : title
+        case .recommendation: style.phrase(.voteOnRecommendation)
+        case .point(let number): style.phrase(.voteOnPoint, ["number": .text(String(number))])
+        case .proposal(let title): title.isEmpty ? style.phrase(.voteOnProposal) : title
         }
-        return "\(Keyword.vote.label) om \(what):"
+        return style.phrase(.voteLead, ["subject": .text(what)])
     }
 
     /// (`For:`, `20 (Bo Hilsted (A), Carsten Nielsen (A))`): the votes, then who cast them.
-    static func voteSide(_ side: VoteSide) -> (label: String, value: String) {
+    func voteSide(_ side: VoteSide) -> (label: String, value: String) {
         let label = side.label + ":"
         var named = side.parties.map(\.value) + side.voters.map(person)
         if side.namesElided { named.append("…") }
@@ -134,41 +147,47 @@ enum PrintedPhrases {
     }
 
     /// `Udfald 1: godkendt`
-    static func outcome(_ outcome: PointOutcome) -> String {
-        let label = Keyword.outcome.label
-        if let point = outcome.point { return "\(label) \(point): \(outcome.outcome)" }
-        return "\(label): \(outcome.outcome)"
+    func outcome(_ outcome: PointOutcome) -> String {
+        style.phrase(.outcome, ["point": .text(outcome.point.map(String.init) ?? ""), "outcome": .text(outcome.outcome)])
     }
 
     /// `Byrådet den 30-09-2025, punkt 4: Godkendt`, or the line as written when it has no date.
-    static func treatment(_ treatment: Treatment) -> String {
+    func treatment(_ treatment: Treatment) -> String {
         guard let date = treatment.date else { return treatment.text }
-        var result = treatment.body.isEmpty ? "den \(date.danishNumeric)" : "\(treatment.body) den \(date.danishNumeric)"
-        if let number = treatment.itemNumber { result += ", \(Keyword.item.canonical) \(number)" }
-        if let outcome = treatment.outcome { result += ": \(outcome)" }
-        return result
+        return style.phrase(.treatment, ["body": .text(treatment.body), "date": .date(date),
+                                         "number": .text(treatment.itemNumber.map(String.init) ?? ""),
+                                         "outcome": .text(treatment.outcome ?? "")])
     }
 
     /// Printed after an attachment's title: `Bilag (ikke offentlig)`.
-    static func attachmentNote(_ attachment: Attachment) -> String? {
-        attachment.isPublic ? nil : "ikke offentlig"
+    func attachmentNote(_ attachment: Attachment) -> String? {
+        attachment.isPublic ? nil : style.phrase(.notPublicAttachment)
     }
 
-    static func absentees(_ people: [Person]) -> String {
-        "\(Keyword.absent.label): \(PrintedPhrases.people(people))"
+    func absentees(_ people: [Person]) -> String {
+        style.phrase(.absentees, ["names": .text(names(people.map(person))), "list": .text(self.people(people))])
     }
 
-    static func substitutes(_ substitutions: [Substitution]) -> String {
-        "\(Keyword.substitute.label): " + substitutions.map(substitution).joined(separator: ", ")
+    func substitutes(_ substitutions: [Substitution]) -> String {
+        style.phrase(.substitutes, ["names": .text(substitutions.map(substitution).joined(separator: ", "))])
     }
 
     /// The line above the signers: approval by click is stated, a paper sheet needs no words.
-    static func signatureLead(_ signatures: Signatures, kind: DocumentKind) -> String? {
+    func signatureLead(_ signatures: Signatures, kind: DocumentKind) -> String? {
         guard signatures.digital else { return nil }
-        return kind == .minutes ? "Godkendt digitalt af:" : "Godkendes digitalt af:"
+        return style.phrase(kind == .minutes ? .signedDigitally : .toBeSignedDigitally)
     }
-}
 
-extension PrintedPhrases {
-    static var distributionLabel: String { Keyword.distribution.label }
+    /// `BIU` for "Beskæftigelses- og Integrationsudvalget": the capitals of its words, and of the parts a hyphen joins.
+    static func initials(_ committee: String?) -> String {
+        guard let committee else { return "" }
+        var result = ""
+        var atWordStart = true
+        for character in committee {
+            if character == " " || character == "-" || character == "/" { atWordStart = true; continue }
+            if atWordStart, character.isUppercase { result.append(character) }
+            atWordStart = false
+        }
+        return result
+    }
 }

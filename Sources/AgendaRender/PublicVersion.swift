@@ -4,9 +4,10 @@ import AgendaSyntax
 /// The public version of a meeting, made once so that every format withholds
 /// exactly the same things.
 enum PublicVersion {
-    static func of(_ meeting: Meeting) -> Meeting {
+    static func of(_ meeting: Meeting, style: HouseStyle = .standard) -> Meeting {
         var result = meeting
-        result.items = meeting.items.map(publicItem)
+        let phrases = PrintedPhrases(style)
+        result.items = meeting.items.map { publicItem($0, phrases: phrases) }
         return result
     }
 
@@ -14,13 +15,13 @@ enum PublicVersion {
     /// "Lukket punkt") and its public decision, under the heading "Beslutning";
     /// the model decides what that is (`Item.asPublished`). An open item loses
     /// only the attachments marked not public.
-    static func publicItem(_ item: Item) -> Item {
+    static func publicItem(_ item: Item, phrases: PrintedPhrases) -> Item {
         guard item.closed else {
             var result = item
             result.sections = item.sections.compactMap(withoutNonPublicAttachments)
             return result
         }
-        var result = item.asPublished(untitled: PrintedPhrases.closedItem)
+        var result = item.asPublished(untitled: phrases.closedItem)
         for index in result.sections.indices where result.sections[index].kind == .publicDecision {
             result.sections[index].heading = Keyword.decision.label
         }

@@ -3,12 +3,13 @@ import AgendaSemantics
 /// The one entry point of the output layer: a meeting in, a document out.
 public enum AgendaRenderer {
     public static func render(_ meeting: Meeting, as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
-        let shown = options.publicVersion ? PublicVersion.of(meeting) : meeting
+        let style = options.style
+        let shown = options.publicVersion ? PublicVersion.of(meeting, style: style) : meeting
         switch format {
         case .json: return JSONRenderer.document(shown, options: options).prettyPrinted()
-        case .text: return TextRenderer.render(shown)
-        case .markdown: return MarkdownRenderer.render(shown, links: options.attachmentLinks)
-        case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks)
+        case .text: return TextRenderer.render(shown, style: style)
+        case .markdown: return MarkdownRenderer.render(shown, links: options.attachmentLinks, style: style)
+        case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks, style: style)
         }
     }
 }

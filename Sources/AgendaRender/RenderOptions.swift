@@ -14,15 +14,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 /// Choices that change what is rendered, the same for every format.
-public struct RenderOptions: Sendable, Hashable {
+public struct RenderOptions: Sendable {
     /// The public version (`--public`): closed items keep only number, title and
     /// the "Lukket punkt" marker, and attachments marked not public are left out.
     public var publicVersion: Bool
     /// How attachment files are linked from the page (HTML and Markdown).
     public var attachmentLinks: AttachmentLinks
 
-    public init(publicVersion: Bool = false, attachmentLinks: AttachmentLinks = AttachmentLinks()) {
+    /// The house style the printed formats (text, Markdown, HTML) are written in; JSON is data and has none.
+    public var style: HouseStyle
+
+    public init(publicVersion: Bool = false, attachmentLinks: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) {
         self.publicVersion = publicVersion
         self.attachmentLinks = attachmentLinks
+        self.style = style
     }
 }

@@ -3,18 +3,18 @@ import AgendaSemantics
 /// Print-ready plain text in the seeds' layout: one paragraph a line, a blank
 /// line between paragraphs, tables as tab-separated rows, no markup.
 enum TextRenderer {
-    static func render(_ meeting: Meeting) -> String {
-        let document = PrintedDocument(meeting)
+    static func render(_ meeting: Meeting, style: HouseStyle = .standard) -> String {
+        let document = PrintedDocument(meeting, style: style)
         var out = TextOutput()
         if let municipality = document.municipality { out.paragraph(municipality) }
         out.paragraph(document.title)
         // the seeds write `Mødedato Mandag d. …` without a colon
         for fact in document.facts { out.paragraph("\(fact.label) \(fact.value)") }
         writeBlocks(document.preamble, into: &out)
-        if !document.items.isEmpty {
-            out.paragraph(PrintedPhrases.tableOfContents)
+        if let contents = document.contentsHeading {
+            out.paragraph(contents)
             // the number column holds the item number: plain text has no pages, and "Punkt N" is what the reader looks for
-            out.lines(document.items.map { "\($0.title).....\t\($0.number)" })
+            out.lines(document.contentsLines)
         }
         for item in document.items { writeItem(item, into: &out) }
         if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
@@ -25,7 +25,7 @@ enum TextRenderer {
         out.paragraph(item.heading)
         if let note = item.closedNote { out.paragraph(note) }
         if let caseNumber = item.caseNumber { out.paragraph(caseNumber) }
-        if !item.distribution.isEmpty { writeDistribution(item.distribution, into: &out) }
+        if !item.distribution.isEmpty { writeDistribution(item.distribution, label: item.distributionLabel, into: &out) }
         for fact in item.facts { out.paragraph("\(fact.label): \(fact.value)".trimmingTrailingSpaces) }
         for conflict in item.conflicts { writeContent(conflict, into: &out) }
         for section in item.sections {
@@ -36,8 +36,8 @@ enum TextRenderer {
     }
 
     /// The codes on one line, and below them an `X` under each marked code, as the seeds print it.
-    static func writeDistribution(_ codes: [DistributionCode], into out: inout TextOutput) {
-        out.paragraph(PrintedPhrases.distributionLabel)
+    static func writeDistribution(_ codes: [DistributionCode], label: String, into out: inout TextOutput) {
+        out.paragraph(label)
         out.paragraph(codes.map(\.code).joined(separator: " "))
         guard codes.contains(where: \.marked) else { return }
         var marks = ""

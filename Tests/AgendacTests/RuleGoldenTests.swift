@@ -30,7 +30,8 @@ import Testing
     @Test func everyRuleHasAGoldenExample() {
         let parserTrees = Golden.inputs("parser", ext: "tree").map(Golden.read)
         let ruleOutputs = Self.cases.map { Golden.read($0.deletingPathExtension().appendingPathExtension("diagnostics")) }
-        let all = (parserTrees + ruleOutputs).joined(separator: "\n")
+        let styleOutputs = Golden.inputs("style", ext: "diagnostics").map(Golden.read)
+        let all = (parserTrees + ruleOutputs + styleOutputs).joined(separator: "\n")
         for rule in Rule.allCases {
             #expect(all.contains(" \(rule.code) "), "no golden file shows \(rule.code) (\(rule.title))")
         }

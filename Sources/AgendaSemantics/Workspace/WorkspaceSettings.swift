@@ -28,6 +28,8 @@ public struct WorkspaceSettings: Sendable {
     public var caseNumberPatterns: [CaseNumberPattern] = []
     /// The KLE-XML file, resolved against the settings file's folder.
     public var kleFileURL: URL?
+    /// The house style file (`style`), resolved against the settings file's folder; read by the renderers' callers.
+    public var styleFileURL: URL?
     /// Code → what it stands for, in the file's order.
     public var distributionCodes: [(code: String, meaning: String)] = []
     /// Letter → party name, in the file's order.
@@ -74,6 +76,10 @@ public struct WorkspaceSettings: Sendable {
         }
         if let path = json["kleFile"]?.stringValue, !path.isEmpty {
             settings.kleFileURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : url.deletingLastPathComponent().appendingPathComponent(path)
+        }
+        if let path = json["style"]?.stringValue, !path.isEmpty {
+            settings.styleFileURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : url.deletingLastPathComponent().appendingPathComponent(path)
         }
         settings.distributionCodes = (json["distributionCodes"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") }

@@ -1,0 +1,58 @@
+import AgendaBase
+import AgendaSemantics
+
+/// How a municipality prints its agendas and minutes: every phrase as a
+/// template, and the layout decisions. The built-in `standard` is neutral
+/// Danish; a municipality's style file (`agendac-stil.json`) changes any part
+/// of it, key by key. Text, Markdown and HTML read it through `PrintedPhrases`.
+public struct HouseStyle: Sendable {
+    public var templates: [StyleTemplate: Template]
+    /// The contents list: printed at all, and with the items' numbers.
+    public var contentsShown = true
+    public var contentsNumbers = true
+    /// Nil: as the document says (`Meeting.closedItemMarking`).
+    public var closedItemMarking: ClosedItemMarking?
+    public var duration: DurationPlacement = .field
+    public var html = HTMLOptions()
+
+    /// Where an item's duration prints.
+    public enum DurationPlacement: String, Sendable, CaseIterable {
+        /// Among the item's fields (`Varighed: 45 min`).
+        case field
+        /// As the first line of the presentation (`Sagsfremstilling`), by `durationLine`.
+        case presentation
+    }
+
+    /// The page's look in HTML (and the PDF writer to come); nil keeps the built-in sheet's choice.
+    public struct HTMLOptions: Sendable, Hashable {
+        public var font: String?
+        public var headingFont: String?
+        public var textColor: String?
+        public var accentColor: String?
+        /// A logo file, relative to the style file (resolved when the style is read).
+        public var logo: String?
+        public var pageSize: String?
+        public var margins: String?
+        /// Whether each item starts on a new page when printed.
+        public var newPagePerItem = false
+        /// Running header and footer on printed pages (`@page` margin boxes).
+        public var header: String?
+        public var footer: String?
+        public init() {}
+    }
+
+    public static let standard = HouseStyle()
+
+    public init() {
+        templates = Dictionary(uniqueKeysWithValues: StyleTemplate.allCases.map { ($0, Template(known: $0.standard)) })
+    }
+
+    public subscript(_ key: StyleTemplate) -> Template {
+        templates[key] ?? Template(known: key.standard)
+    }
+
+    /// `style.phrase(.itemHeading, ["number": "3", "title": "Budget"])`
+    public func phrase(_ key: StyleTemplate, _ values: [String: SlotValue] = [:]) -> String {
+        self[key].render(values)
+    }
+}

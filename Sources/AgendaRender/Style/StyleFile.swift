@@ -1,0 +1,265 @@
+import AgendaBase
+import AgendaSemantics
+import Foundation
+
+/// The style file: JSON a secretary edits, checked key by key against the
+/// template table and the options, every finding at its byte range (AG600–AG603).
+public enum StyleFile {
+    /// Beside the agendas, found walking up from the agenda as `agendac.json` is.
+    public static let fileName = "agendac-stil.json"
+
+    /// The top-level keys and what each holds; the schema and the checks read this.
+    public enum Key: String, CaseIterable, Sendable {
+        case schema = "$schema"
+        case templates, contents, closedItemMarking, duration, html
+
+        public var help: String {
+            switch self {
+            case .schema: "The schema editors validate the file with (docs/style.schema.json)."
+            case .templates: "Every label, heading and fixed phrase, as a template with named slots."
+            case .contents: "The contents list: `show` (true/false) and `numbers` (true/false)."
+            case .closedItemMarking: "How closed items show: \"note\" (\"Lukket punkt\" beside the title) or \"titlePrefix\" (closedTitle)."
+            case .duration: "Where an item's duration prints: \"field\" or \"presentation\" (first line of the presentation, by durationLine)."
+            case .html: "The page's look: fonts, colours, logo, page size and margins, new page per item, running header and footer."
+            }
+        }
+    }
+
+    public enum ContentsKey: String, CaseIterable, Sendable { case show, numbers }
+
+    public enum HTMLKey: String, CaseIterable, Sendable {
+        case font, headingFont, textColor, accentColor, logo, pageSize, margins, newPagePerItem, header, footer
+
+        public var isFlag: Bool { self == .newPagePerItem }
+
+        public var help: String {
+            switch self {
+            case .font: "The body text's font family (CSS), e.g. \"Georgia, serif\"."
+            case .headingFont: "The headings' font family (CSS)."
+            case .textColor: "The text colour (CSS), e.g. \"#1a1a1a\"."
+            case .accentColor: "The colour of marks such as \"Lukket punkt\" (CSS)."
+            case .logo: "An image file shown above the title, relative to the style file."
+            case .pageSize: "The printed page size (CSS @page size), e.g. \"A4\"."
+            case .margins: "The printed page margins (CSS), e.g. \"20mm 18mm 22mm 22mm\"."
+            case .newPagePerItem: "Whether each item starts on a new printed page."
+            case .header: "A running header on every printed page."
+            case .footer: "A running footer on every printed page; \"{page}\" is the page number."
+            }
+        }
+    }
+
+    /// The nearest style file for an agenda: `agendac-stil.json` in its folder or above,
+    /// unless the nearer `agendac.json` names one with its `style` key.
+    public static func find(from folder: URL, settings: WorkspaceSettings?) -> URL? {
+        var current = folder.standardizedFileURL
+        let settingsFolder = settings?.url.deletingLastPathComponent().standardizedFileURL.path
+        for _ in 0..<64 {
+            if current.path == settingsFolder, let named = settings?.styleFileURL { return named }
+            let candidate = current.appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+        return nil
+    }
+
+    /// The style a file gives, merged key by key over the standard one; nil when it has errors.
+    public static func read(_ bytes: [UInt8], folder: URL? = nil) -> (style: HouseStyle?, diagnostics: [Diagnostic]) {
+        let json: JSON
+        let locations: JSONLocations
+        do {
+            (json, locations) = try JSON.parseLocated(bytes)
+        } catch {
+            let at = min(error.offset, max(0, bytes.count - 1))
+            return (nil, [Diagnostic(.styleUnreadable, at..<min(at + 1, bytes.count),
+                                     "the style file is not valid JSON: \(error.reason); fix it here (an editor that knows docs/style.schema.json shows where)")])
+        }
+        var checker = StyleChecker(bytes: bytes, locations: locations)
+        let style = checker.style(from: json, folder: folder)
+        return (checker.diagnostics.isEmpty ? style : nil, checker.diagnostics)
+    }
+
+    /// The effective style as a style file: the standard one with the file's choices over it.
+    public static func effectiveJSON(_ style: HouseStyle) -> JSON {
+        var templates = JSONObjectBuilder()
+        for key in StyleTemplate.allCases { templates.set(key.rawValue, style[key].source) }
+        var contents = JSONObjectBuilder()
+        contents.set(ContentsKey.show.rawValue, style.contentsShown)
+        contents.set(ContentsKey.numbers.rawValue, style.contentsNumbers)
+        var html = JSONObjectBuilder()
+        let options = style.html
+        let texts: [(HTMLKey, String?)] = [(.font, options.font), (.headingFont, options.headingFont), (.textColor, options.textColor),
+                                           (.accentColor, options.accentColor), (.logo, options.logo), (.pageSize, options.pageSize),
+                                           (.margins, options.margins)]
+        for (key, value) in texts { html.set(key.rawValue, value) }
+        html.set(HTMLKey.newPagePerItem.rawValue, options.newPagePerItem)
+        html.set(HTMLKey.header.rawValue, options.header)
+        html.set(HTMLKey.footer.rawValue, options.footer)
+        var root = JSONObjectBuilder()
+        root.set(Key.contents.rawValue, contents.json)
+        root.set(Key.closedItemMarking.rawValue, style.closedItemMarking?.rawValue ?? ClosedItemMarking.note.rawValue)
+        root.set(Key.duration.rawValue, style.duration.rawValue)
+        root.set(Key.html.rawValue, html.json)
+        root.set(Key.templates.rawValue, templates.json)
+        return root.json
+    }
+}
+
+/// Reads a parsed style file onto the standard style, collecting every finding (not only the first).
+struct StyleChecker {
+    let bytes: [UInt8]
+    let locations: JSONLocations
+    var diagnostics: [Diagnostic] = []
+
+    mutating func style(from json: JSON, folder: URL?) -> HouseStyle {
+        var style = HouseStyle.standard
+        guard let members = json.objectValue else {
+            diagnostics.append(Diagnostic(.styleValueType, 0..<min(1, bytes.count), "a style file holds one JSON object: { \"templates\": { … } }"))
+            return style
+        }
+        for (name, value) in members {
+            let path = [name]
+            guard let key = StyleFile.Key(rawValue: name) else {
+                unknownKey(name, path, known: StyleFile.Key.allCases.map(\.rawValue), place: "a style file")
+                continue
+            }
+            switch key {
+            case .schema:
+                _ = string(value, path)
+            case .templates:
+                readTemplates(value, into: &style)
+            case .contents:
+                for (member, flag) in object(value, path) {
+                    guard let option = StyleFile.ContentsKey(rawValue: member) else {
+                        unknownKey(member, path + [member], known: StyleFile.ContentsKey.allCases.map(\.rawValue), place: "`contents`")
+                        continue
+                    }
+                    guard let on = bool(flag, path + [member]) else { continue }
+                    if option == .show { style.contentsShown = on } else { style.contentsNumbers = on }
+                }
+            case .closedItemMarking:
+                if let marking = choice(value, path, ClosedItemMarking.self) { style.closedItemMarking = marking }
+            case .duration:
+                if let placement = choice(value, path, HouseStyle.DurationPlacement.self) { style.duration = placement }
+            case .html:
+                readHTML(value, path, folder: folder, into: &style.html)
+            }
+        }
+        return style
+    }
+
+    mutating func readTemplates(_ value: JSON, into style: inout HouseStyle) {
+        let path = [StyleFile.Key.templates.rawValue]
+        for (name, text) in object(value, path) {
+            guard let key = StyleTemplate(rawValue: name) else {
+                unknownKey(name, path + [name], known: StyleTemplate.allCases.map(\.rawValue), place: "`templates`")
+                continue
+            }
+            guard let source = string(text, path + [name]) else { continue }
+            let valueStart = (locations.values[JSONLocations.path(path + [name])]?.lowerBound ?? 0) + 1
+            let template: Template
+            do {
+                template = try Template(parsing: source)
+            } catch {
+                let at = byteOffset(in: source, character: error.offset, valueStart: valueStart)
+                diagnostics.append(Diagnostic(.styleTemplate, at..<at + 1, "template `\(name)`: \(error.reason)"))
+                continue
+            }
+            var clean = true
+            for slot in template.slots {
+                let start = byteOffset(in: source, character: slot.offset, valueStart: valueStart)
+                let end = byteOffset(in: source, character: slot.offset + slot.length, valueStart: valueStart)
+                if !key.slots.contains(slot.name) {
+                    let allowed = key.slots.isEmpty ? "it takes no slots (write `{{` for a brace)" : "it may use " + key.slots.map { "{\($0)}" }.joined(separator: ", ")
+                    diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)` has no slot {\(slot.name)}; \(allowed)"))
+                    clean = false
+                } else if let form = slot.form {
+                    let forms = Template.DateForm.allCases.map(\.rawValue)
+                    if !key.dateSlots.contains(slot.name) {
+                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: {\(slot.name)} is not a date and takes no form; write {\(slot.name)}"))
+                        clean = false
+                    } else if Template.DateForm(rawValue: form) == nil {
+                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: a date's form is one of \(forms.joined(separator: ", ")), not '\(form)'"))
+                        clean = false
+                    }
+                }
+            }
+            if clean { style.templates[key] = template }
+        }
+    }
+
+    mutating func readHTML(_ value: JSON, _ path: [String], folder: URL?, into html: inout HouseStyle.HTMLOptions) {
+        for (name, option) in object(value, path) {
+            guard let key = StyleFile.HTMLKey(rawValue: name) else {
+                unknownKey(name, path + [name], known: StyleFile.HTMLKey.allCases.map(\.rawValue), place: "`html`")
+                continue
+            }
+            if key.isFlag {
+                if let on = bool(option, path + [name]) { html.newPagePerItem = on }
+                continue
+            }
+            guard let text = string(option, path + [name]) else { continue }
+            switch key {
+            case .font: html.font = text
+            case .headingFont: html.headingFont = text
+            case .textColor: html.textColor = text
+            case .accentColor: html.accentColor = text
+            case .logo: html.logo = folder.map { $0.appendingPathComponent(text).path } ?? text
+            case .pageSize: html.pageSize = text
+            case .margins: html.margins = text
+            case .header: html.header = text
+            case .footer: html.footer = text
+            case .newPagePerItem: break
+            }
+        }
+    }
+
+    // MARK: - Values of the expected kind, or a finding at the value
+
+    mutating func object(_ value: JSON, _ path: [String]) -> [(String, JSON)] {
+        if let members = value.objectValue { return members }
+        wrongType(path, "an object { … }")
+        return []
+    }
+
+    mutating func string(_ value: JSON, _ path: [String]) -> String? {
+        if let text = value.stringValue { return text }
+        wrongType(path, "a string in quotes")
+        return nil
+    }
+
+    mutating func bool(_ value: JSON, _ path: [String]) -> Bool? {
+        if let flag = value.boolValue { return flag }
+        wrongType(path, "true or false")
+        return nil
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ value: JSON, _ path: [String], _ type: Choice.Type) -> Choice? where Choice.RawValue == String {
+        let names = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard let text = value.stringValue, let result = Choice(rawValue: text) else {
+            wrongType(path, names)
+            return nil
+        }
+        return result
+    }
+
+    mutating func wrongType(_ path: [String], _ expected: String) {
+        let range = locations.values[JSONLocations.path(path)] ?? 0..<0
+        diagnostics.append(Diagnostic(.styleValueType, range, "`\(path.joined(separator: "."))` must be \(expected)"))
+    }
+
+    mutating func unknownKey(_ name: String, _ path: [String], known: [String], place: String) {
+        let range = locations.keys[JSONLocations.path(path)] ?? 0..<0
+        let distances = known.map { (key: $0, distance: EditDistance.between(Array(name.lowercased()), Array($0.lowercased()), limit: 3)) }
+        let nearest = distances.filter { $0.distance <= 3 }.min { $0.distance < $1.distance }
+        let hint = nearest.map { "did you mean `\($0.key)`?" } ?? ""
+        let advice = hint.isEmpty ? "the keys are listed in docs/style.schema.json (`agendac style --print` shows them all)" : hint
+        diagnostics.append(Diagnostic(.styleUnknownKey, range, "\(place) has no key `\(name)`; \(advice)"))
+    }
+
+    /// The byte offset in the file of a character of a string value (exact when the string has no escapes).
+    func byteOffset(in source: String, character: Int, valueStart: Int) -> Int {
+        valueStart + source.prefix(max(0, character)).utf8.count
+    }
+}

@@ -1,0 +1,56 @@
+import AgendaBase
+import AgendaSemantics
+
+/// The style file's JSON Schema (draft 2020-12), made from the same tables the
+/// checks read, so editors validate and complete exactly what agendac accepts.
+/// Published as docs/style.schema.json (a test compares).
+public enum StyleSchema {
+    public static func document() -> JSON {
+        var templates = JSONObjectBuilder()
+        for key in StyleTemplate.allCases {
+            let slots = key.slots.map { "{\($0)}" + (key.dateSlots.contains($0) ? " (forms: {\($0):long}, {\($0):text}, {\($0):numeric}, {\($0):iso}, {\($0):weekday})" : "") }
+            let slotText = slots.isEmpty ? "No slots." : "Slots: " + slots.joined(separator: ", ") + "."
+            templates.set(key.rawValue, .object([("type", .string("string")), ("description", .string("\(key.help) \(slotText)")),
+                                                 ("default", .string(key.standard))]))
+        }
+        var contents = JSONObjectBuilder()
+        contents.set(StyleFile.ContentsKey.show.rawValue, flag("Whether the contents list is printed.", true))
+        contents.set(StyleFile.ContentsKey.numbers.rawValue, flag("Whether the contents list shows the items' numbers.", true))
+        var html = JSONObjectBuilder()
+        for key in StyleFile.HTMLKey.allCases {
+            html.set(key.rawValue, key.isFlag ? flag(key.help, false) : .object([("type", .string("string")), ("description", .string(key.help))]))
+        }
+        var properties = JSONObjectBuilder()
+        for key in StyleFile.Key.allCases {
+            let description = JSON.string(key.help)
+            switch key {
+            case .schema: properties.set(key.rawValue, .object([("type", .string("string")), ("description", description)]))
+            case .templates: properties.set(key.rawValue, closedObject(description, templates.json))
+            case .contents: properties.set(key.rawValue, closedObject(description, contents.json))
+            case .html: properties.set(key.rawValue, closedObject(description, html.json))
+            case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue)))
+            case .duration: properties.set(key.rawValue, choice(description, HouseStyle.DurationPlacement.allCases.map(\.rawValue)))
+            }
+        }
+        return .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("title", .string("agendac house style (agendac-stil.json)")),
+            ("description", .string("How a municipality prints its agendas and minutes. Every key is optional; what is left out is the built-in neutral style (`agendac style --print`).")),
+            ("type", .string("object")),
+            ("additionalProperties", .bool(false)),
+            ("properties", properties.json),
+        ])
+    }
+
+    static func closedObject(_ description: JSON, _ properties: JSON) -> JSON {
+        .object([("type", .string("object")), ("description", description), ("additionalProperties", .bool(false)), ("properties", properties)])
+    }
+
+    static func flag(_ help: String, _ standard: Bool) -> JSON {
+        .object([("type", .string("boolean")), ("description", .string(help)), ("default", .bool(standard))])
+    }
+
+    static func choice(_ description: JSON, _ values: [String]) -> JSON {
+        .object([("type", .string("string")), ("description", description), ("enum", .array(values.map(JSON.string)))])
+    }
+}

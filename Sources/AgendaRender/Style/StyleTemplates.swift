@@ -1,0 +1,169 @@
+import AgendaSemantics
+import AgendaSyntax
+
+/// Every template a house style sets: its key in the style file, the slots it
+/// may use, its neutral Danish default, and what it prints. The one table the
+/// renderers, the style file's checks, `agendac style --print` and the
+/// published schema (`docs/style.schema.json`) read. Labels default to the
+/// keyword table's, so a keyword and its printed label stay one fact.
+public enum StyleTemplate: String, CaseIterable, Sendable {
+    // The title and the header block.
+    case title, agendaWord, minutesWord
+    case meetingDateLabel, meetingDate, placeLabel, participantsLabel, absentLabel, substitutesLabel
+    case substitution
+    // The contents list.
+    case contentsHeading, contentsEntry
+    // The item.
+    case itemHeading, closedItem, closedTitle, caseNumberLabel, distributionLabel
+    case publicTitleLabel, confidentialDecisionLabel, confidentialDecision
+    case caseworkerLabel, otherCaseworkersLabel, durationLabel, durationLine
+    // Sections and the decision.
+    case decisionHeading, recommendationIntro, noteLead
+    case majorityLabel, minorityLabel, positionWithoutStatement, positionLead
+    case conflictOne, conflictMany, lastNameSeparator
+    case voteLead, voteOnRecommendation, voteOnPoint, voteOnProposal
+    case outcome, treatment, notPublicAttachment, attachmentWithNote
+    case absentees, substitutes
+    // The signature sheet.
+    case signaturesHeading, signedDigitally, toBeSignedDigitally
+
+    /// The slots the template may use; any other is reported (AG602).
+    public var slots: [String] {
+        switch self {
+        case .title: ["kind", "committee", "date", "municipality"]
+        case .meetingDate: ["date", "time"]
+        case .substitution: ["substitute", "replaces"]
+        case .contentsEntry: ["number", "title"]
+        case .itemHeading: ["number", "title", "initials"]
+        case .closedTitle: ["title"]
+        case .durationLine: ["duration"]
+        case .decisionHeading: ["heading", "body", "date"]
+        case .recommendationIntro: ["intro"]
+        case .noteLead: ["by"]
+        case .positionWithoutStatement, .positionLead: ["label", "parties"]
+        case .conflictOne, .conflictMany: ["names"]
+        case .voteLead: ["subject"]
+        case .voteOnPoint: ["number"]
+        case .outcome: ["point", "outcome"]
+        case .treatment: ["body", "date", "number", "outcome"]
+        case .attachmentWithNote: ["title", "note"]
+        case .absentees: ["names", "list"]
+        case .substitutes: ["names"]
+        default: []
+        }
+    }
+
+    /// Slots that hold a date, so they take a form (`{date:long}`).
+    public var dateSlots: Set<String> {
+        switch self {
+        case .title, .meetingDate, .decisionHeading, .treatment: ["date"]
+        default: []
+        }
+    }
+
+    /// The neutral default: plain Danish, no one municipality's quirks.
+    public var standard: String {
+        switch self {
+        case .title: "{kind}[ {committee}][ d. {date}]"
+        case .agendaWord: "DAGSORDEN"
+        case .minutesWord: "REFERAT"
+        case .meetingDateLabel: Keyword.date.label
+        case .meetingDate: "{date:long}[ kl. {time}]"
+        case .placeLabel: Keyword.place.label
+        case .participantsLabel: Keyword.participants.label
+        case .absentLabel: Keyword.absent.label
+        case .substitutesLabel: Keyword.substitutes.label
+        case .substitution: "{substitute} for {replaces}"
+        case .contentsHeading: "Indholdsfortegnelse"
+        case .contentsEntry: "{title}.....\t{number}"
+        case .itemHeading: "\(Keyword.item.label) {number}: {title}"
+        case .closedItem: "Lukket punkt"
+        case .closedTitle: "Lukket: {title}"
+        case .caseNumberLabel: "Sagsnr."
+        case .distributionLabel: Keyword.distribution.label
+        case .publicTitleLabel: Keyword.publicTitle.label
+        case .confidentialDecisionLabel: Keyword.confidentialDecision.label
+        case .confidentialDecision: "beslutningen offentliggøres ikke"
+        case .caseworkerLabel: Keyword.caseworker.label
+        case .otherCaseworkersLabel: Keyword.otherCaseworkers.label
+        case .durationLabel: Keyword.duration.label
+        case .durationLine: "Punktets forventede behandlingstid: {duration}."
+        case .decisionHeading: "{heading}[ i {body}][ den {date}]"
+        case .recommendationIntro: "{intro} indstiller, at"
+        case .noteLead: "\(Keyword.noteForTheRecord.label)[ ({by})]:"
+        case .majorityLabel: Keyword.majority.label
+        case .minorityLabel: Keyword.minority.label
+        case .positionWithoutStatement: "{label}: {parties}"
+        case .positionLead: "{label}[ ({parties})]:"
+        case .conflictOne: "{names} var inhabil og deltog ikke i behandlingen af punktet."
+        case .conflictMany: "{names} var inhabile og deltog ikke i behandlingen af punktet."
+        case .lastNameSeparator: " og "
+        case .voteLead: "\(Keyword.vote.label) om {subject}:"
+        case .voteOnRecommendation: "indstillingen"
+        case .voteOnPoint: "indstillingens punkt {number}"
+        case .voteOnProposal: "forslaget"
+        case .outcome: "\(Keyword.outcome.label)[ {point}]: {outcome}"
+        case .treatment: "[{body} ]den {date}[, \(Keyword.item.canonical) {number}][: {outcome}]"
+        case .notPublicAttachment: "ikke offentlig"
+        case .attachmentWithNote: "{title} ({note})"
+        case .absentees: "\(Keyword.absent.label): {list}"
+        case .substitutes: "\(Keyword.substitute.label): {names}"
+        case .signaturesHeading: Keyword.signatures.label
+        case .signedDigitally: "Godkendt digitalt af:"
+        case .toBeSignedDigitally: "Godkendes digitalt af:"
+        }
+    }
+
+    /// What the template prints, for hover in the style file and the schema.
+    public var help: String {
+        switch self {
+        case .title: "The document's title line: `{kind}` is agendaWord or minutesWord."
+        case .agendaWord: "The word an agenda's title opens with."
+        case .minutesWord: "The word the minutes' title opens with."
+        case .meetingDateLabel: "The label of the meeting's date and time in the header."
+        case .meetingDate: "The meeting's date and time in the header."
+        case .placeLabel: "The label of the meeting's place."
+        case .participantsLabel: "The label of the participants."
+        case .absentLabel: "The label of the members absent from the meeting."
+        case .substitutesLabel: "The label of the meeting's substitutes."
+        case .substitution: "One substitute: who stands in for whom."
+        case .contentsHeading: "The heading of the contents list."
+        case .contentsEntry: "One line of the contents list in plain text."
+        case .itemHeading: "An item's heading; `{initials}` are the committee's initials (BIU)."
+        case .closedItem: "The mark of a closed item, and its title in the public version when no public title is written."
+        case .closedTitle: "A closed item's title when closedItemMarking is \"titlePrefix\"."
+        case .caseNumberLabel: "The label of an item's case number."
+        case .distributionLabel: "The label of an item's distribution codes."
+        case .publicTitleLabel: "The label of a closed item's public title."
+        case .confidentialDecisionLabel: "The label saying a closed item's decision is confidential."
+        case .confidentialDecision: "The value beside confidentialDecisionLabel."
+        case .caseworkerLabel: "The label of an item's caseworker."
+        case .otherCaseworkersLabel: "The label of an item's other caseworkers."
+        case .durationLabel: "The label of an item's duration when printed as a field."
+        case .durationLine: "The duration as the first line of the presentation, when `duration` is \"presentation\"."
+        case .decisionHeading: "The decision's heading: `{heading}` as written, who decided and when."
+        case .recommendationIntro: "The recommendation's intro when it does not say \"indstiller\" itself."
+        case .noteLead: "Opens a note for the record; `{by}` is who asked for it."
+        case .majorityLabel: "The word for a majority."
+        case .minorityLabel: "The word for a minority."
+        case .positionWithoutStatement: "A majority or minority without a statement of its own."
+        case .positionLead: "Opens a majority's or minority's statement."
+        case .conflictOne: "One member who had a conflict of interest."
+        case .conflictMany: "Several members who had a conflict of interest."
+        case .lastNameSeparator: "Between the last two names of a list of names."
+        case .voteLead: "Opens a vote; `{subject}` is one of the three voteOn… phrases."
+        case .voteOnRecommendation: "What was voted on: the whole recommendation."
+        case .voteOnPoint: "What was voted on: one point of the recommendation."
+        case .voteOnProposal: "What was voted on: a proposal without a title."
+        case .outcome: "The outcome of the recommendation or one of its points."
+        case .treatment: "One earlier treatment of the case."
+        case .notPublicAttachment: "The note after an attachment that is not public."
+        case .attachmentWithNote: "An attachment with its note, where the output cannot link."
+        case .absentees: "Members absent for an item or a decision: `{list}` \"A, B, C\", `{names}` \"A, B og C\"."
+        case .substitutes: "Substitutes for an item or a decision."
+        case .signaturesHeading: "The heading of the signature sheet."
+        case .signedDigitally: "Above the signers of minutes approved digitally."
+        case .toBeSignedDigitally: "Above the signers of an agenda to be approved digitally."
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import AgendaSemantics
+
+/// A printed phrase with named slots: `Punkt {number}: {title}`. A part in
+/// square brackets is left out when a slot in it has no value
+/// (`{kind}[ {committee}][ d. {date}]`); `{{ }} [[ ]]` print the character.
+/// A date slot takes a form after a colon: `{date:long}` "Mandag d. 04. maj 2026",
+/// `{date:text}` "4. maj 2026", `{date}` or `{date:numeric}` "04-05-2026",
+/// `{date:iso}` "2026-05-04", `{date:weekday}` "Mandag".
+public struct Template: Sendable, Hashable {
+    public indirect enum Part: Sendable, Hashable {
+        case literal(String)
+        case slot(name: String, form: DateForm?)
+        case optional([Part])
+    }
+
+    public enum DateForm: String, Sendable, CaseIterable {
+        case numeric, long, text, iso, weekday
+    }
+
+    /// A slot as written, with where it stands in the template's text (character offsets).
+    public struct SlotUse: Sendable, Hashable {
+        public var name: String
+        public var form: String?
+        public var offset: Int
+        public var length: Int
+    }
+
+    /// Why a template cannot be read, at a character offset in its text.
+    public struct SyntaxError: Error, Sendable {
+        public var offset: Int
+        public var reason: String
+    }
+
+    public var source: String
+    public var parts: [Part]
+    /// Every slot in the order written, for checking against the slots the template may use.
+    public var slots: [SlotUse]
+
+    public init(parsing source: String) throws(SyntaxError) {
+        self.source = source
+        var reader = TemplateReader(characters: Array(source))
+        parts = try reader.parts(closing: nil)
+        slots = reader.slots
+    }
+
+    /// A template that is known to read (the built-in defaults); text that does not read prints as written.
+    init(known source: String) {
+        if let template = try? Template(parsing: source) {
+            self = template
+        } else {
+            self.source = source
+            parts = [.literal(source)]
+            slots = []
+        }
+    }
+
+    /// The phrase with its slots filled; a slot without a value prints nothing.
+    public func render(_ values: [String: SlotValue]) -> String {
+        Template.render(parts, values) ?? ""
+    }
+
+    /// Nil when a slot in these parts is missing or empty (so an optional part around them is dropped).
+    private static func render(_ parts: [Part], _ values: [String: SlotValue], required: Bool = false) -> String? {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                out += text
+            case .slot(let name, let form):
+                let text = values[name]?.text(form) ?? ""
+                if text.isEmpty && required { return nil }
+                out += text
+            case .optional(let inner):
+                out += render(inner, values, required: true) ?? ""
+            }
+        }
+        return out
+    }
+}
+
+/// What fills a slot: text, or a date printed in the form the slot asks for.
+public enum SlotValue: Sendable {
+    case text(String)
+    case date(CalendarDate)
+
+    func text(_ form: Template.DateForm?) -> String {
+        switch self {
+        case .text(let text): return text
+        case .date(let date):
+            switch form ?? .numeric {
+            case .numeric: return date.danishNumeric
+            case .long: return date.danishLong
+            case .text: return date.danishText
+            case .iso: return date.iso
+            case .weekday: return date.danishWeekday.prefix(1).uppercased() + date.danishWeekday.dropFirst()
+            }
+        }
+    }
+}
+
+extension SlotValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Reads a template's characters once, left to right (linear in the template's length).
+private struct TemplateReader {
+    let characters: [Character]
+    var index = 0
+    var slots: [Template.SlotUse] = []
+
+    mutating func parts(closing: Character?) throws(Template.SyntaxError) -> [Template.Part] {
+        let opening = index - 1
+        var parts: [Template.Part] = []
+        var literal = ""
+        func flush() {
+            if !literal.isEmpty { parts.append(.literal(literal)) }
+            literal = ""
+        }
+        while index < characters.count {
+            let character = characters[index]
+            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+            if "{}[]".contains(character) && next == character {
+                literal.append(character)
+                index += 2
+                continue
+            }
+            switch character {
+            case "{":
+                flush()
+                parts.append(try slot())
+            case "[":
+                flush()
+                index += 1
+                parts.append(.optional(try self.parts(closing: "]")))
+            case "]" where closing == "]":
+                index += 1
+                flush()
+                return parts
+            case "]", "}":
+                throw Template.SyntaxError(offset: index, reason: "a lone '\(character)'; write '\(character)\(character)' to print it")
+            default:
+                literal.append(character)
+                index += 1
+            }
+        }
+        if closing != nil {
+            throw Template.SyntaxError(offset: opening, reason: "'[' is not closed by ']'; write '[[' to print it")
+        }
+        flush()
+        return parts
+    }
+
+    mutating func slot() throws(Template.SyntaxError) -> Template.Part {
+        let start = index
+        index += 1
+        var name = ""
+        while index < characters.count, characters[index] != "}" {
+            if characters[index] == "{" || characters[index] == "[" || characters[index] == "]" { break }
+            name.append(characters[index])
+            index += 1
+        }
+        guard index < characters.count, characters[index] == "}" else {
+            throw Template.SyntaxError(offset: start, reason: "'{' is not closed by '}'; write '{{' to print it")
+        }
+        index += 1
+        let pieces = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let slotName = pieces.first ?? ""
+        let formName = pieces.count > 1 ? pieces[1] : nil
+        slots.append(Template.SlotUse(name: slotName, form: formName, offset: start, length: index - start))
+        return .slot(name: slotName, form: formName.flatMap(Template.DateForm.init(rawValue:)))
+    }
+}

@@ -1,0 +1,174 @@
+import AgendaBase
+import AgendaCLI
+import AgendaRender
+import AgendaSemantics
+import Foundation
+import Testing
+
+/// House styles, tested on data: each `Tests/Fixtures/style/<case>.stil.json`
+/// is applied to `minutes.agenda` and the outputs compared with
+/// `<case>.txt|md|html`; a style with errors (`bad-*`) is compared with its
+/// findings in `<case>.diagnostics` (`line:column severity CODE message`).
+@Suite struct StyleTests {
+    static let folder = Golden.fixtures.appendingPathComponent("style")
+    static var styleFiles: [URL] {
+        Golden.inputs("style", ext: "json").filter { $0.lastPathComponent.hasSuffix(".stil.json") }
+    }
+    static var goodCases: [String] { styleFiles.map(caseName).filter { !$0.hasPrefix("bad-") } }
+    static var badCases: [String] { styleFiles.map(caseName).filter { $0.hasPrefix("bad-") } }
+
+    static func caseName(_ url: URL) -> String { String(url.lastPathComponent.dropLast(".stil.json".count)) }
+
+    static func style(_ caseName: String) throws -> HouseStyle {
+        let (style, diagnostics) = StyleFile.read(Golden.bytes(folder.appendingPathComponent(caseName + ".stil.json")))
+        #expect(diagnostics.isEmpty, "\(caseName): \(diagnostics.map(\.message))")
+        return try #require(style)
+    }
+
+    static var meeting: Meeting {
+        AnalyzedDocument(text: Golden.read(folder.appendingPathComponent("minutes.agenda"))).meeting
+    }
+
+    @Test func everyDecisionHasACase() {
+        let names = Set(Self.goodCases)
+        for expected in ["standard", "item-heading-number", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
+                         "contents-off", "duration-in-presentation", "date-forms", "html-look"] {
+            #expect(names.contains(expected), "no style fixture \(expected).stil.json")
+        }
+    }
+
+    @Test(arguments: goodCases) func styleRendersAsExpected(_ caseName: String) throws {
+        let style = try Self.style(caseName)
+        for format in [OutputFormat.text, .markdown, .html] {
+            let output = AgendaRenderer.render(Self.meeting, as: format, options: RenderOptions(style: style))
+            Golden.check(output, against: Self.folder.appendingPathComponent("\(caseName).\(format.fileExtension)"))
+        }
+    }
+
+    /// An empty style file is the built-in style: the outputs are the unstyled ones.
+    @Test func emptyStyleIsTheStandardOne() throws {
+        let style = try Self.style("standard")
+        for format in [OutputFormat.text, .markdown, .html] {
+            #expect(AgendaRenderer.render(Self.meeting, as: format, options: RenderOptions(style: style))
+                    == AgendaRenderer.render(Self.meeting, as: format))
+        }
+    }
+
+    @Test(arguments: badCases) func badStyleIsReportedAtItsPlace(_ caseName: String) {
+        let bytes = Golden.bytes(Self.folder.appendingPathComponent(caseName + ".stil.json"))
+        let (style, diagnostics) = StyleFile.read(bytes)
+        #expect(style == nil, "a style with findings must not be used")
+        #expect(!diagnostics.isEmpty)
+        let source = SourceText(bytes: bytes)
+        let lines = diagnostics.map { diagnostic in
+            let start = source.position(of: diagnostic.range.lowerBound, unit: .unicodeScalars)
+            return "\(start.line + 1):\(start.column + 1) \(diagnostic.severity.rawValue) \(diagnostic.code) \(diagnostic.message)"
+        }
+        Golden.check(lines.joined(separator: "\n") + "\n", against: Self.folder.appendingPathComponent(caseName + ".diagnostics"))
+    }
+
+    /// Keys are checked in every group; one finding per mistake, not only the first.
+    @Test func everyUnknownKeyIsReported() {
+        let (_, diagnostics) = StyleFile.read(Golden.bytes(Self.folder.appendingPathComponent("bad-unknown-key.stil.json")))
+        #expect(diagnostics.map(\.rule) == [.styleUnknownKey, .styleUnknownKey, .styleUnknownKey])
+        #expect(diagnostics.first?.message.contains("did you mean `itemHeading`?") == true)
+    }
+
+    // MARK: - Templates
+
+    @Test func optionalPartsAreLeftOutWithoutTheirSlot() throws {
+        let template = try Template(parsing: "{kind}[ {committee}][ d. {date}]")
+        #expect(template.render(["kind": "REFERAT"]) == "REFERAT")
+        let date = try #require(CalendarDate(year: 2026, month: 5, day: 4))
+        #expect(template.render(["kind": "REFERAT", "date": .date(date)]) == "REFERAT d. 04-05-2026")
+    }
+
+    @Test func dateForms() throws {
+        let date = try #require(CalendarDate(year: 2026, month: 5, day: 4))
+        let forms = try Template(parsing: "{date:long}|{date:text}|{date}|{date:numeric}|{date:iso}|{date:weekday}")
+        #expect(forms.render(["date": .date(date)]) == "Mandag d. 04. maj 2026|4. maj 2026|04-05-2026|04-05-2026|2026-05-04|Mandag")
+    }
+
+    @Test func doubledBracesAndBracketsPrintThemselves() throws {
+        let template = try Template(parsing: "{{x}} [[{title}]]")
+        #expect(template.render(["title": "T"]) == "{x} [T]")
+        #expect(template.slots.map(\.name) == ["title"])
+    }
+
+    @Test func unclosedBracesAreSyntaxErrors() {
+        #expect(throws: Template.SyntaxError.self) { try Template(parsing: "Lukket {punkt") }
+        #expect(throws: Template.SyntaxError.self) { try Template(parsing: "[ {title}") }
+        #expect(throws: Template.SyntaxError.self) { try Template(parsing: "a } b") }
+    }
+
+    /// Every default template reads and uses only its own slots.
+    @Test func standardTemplatesUseOnlyTheirSlots() throws {
+        for key in StyleTemplate.allCases {
+            let template = try Template(parsing: key.standard)
+            for slot in template.slots {
+                #expect(key.slots.contains(slot.name), "\(key.rawValue) uses {\(slot.name)}")
+            }
+        }
+    }
+
+    // MARK: - The schema and the commands
+
+    @Test func publishedSchemaIsTheTable() {
+        let published = Golden.packageRoot.appendingPathComponent("docs/style.schema.json")
+        Golden.check(StyleSchema.document().prettyPrinted() + "\n", against: published)
+    }
+
+    @Test func referenceListsEveryTemplate() {
+        let reference = Golden.read(Golden.packageRoot.appendingPathComponent("docs/style.md"))
+        for key in StyleTemplate.allCases {
+            #expect(reference.contains("| `\(key.rawValue)` |"), "docs/style.md lacks the template \(key.rawValue)")
+        }
+        for key in StyleFile.HTMLKey.allCases {
+            #expect(reference.contains("| `\(key.rawValue)` |"), "docs/style.md lacks html.\(key.rawValue)")
+        }
+    }
+
+    @Test func printShowsTheMergedStyle() throws {
+        let folder = temporaryTestFolder("agendac-style")
+        try #"{ "templates": { "absentees": "{names} deltog ikke i mødet." } }"#.write(to: folder.appendingPathComponent("agendac-stil.json"), atomically: true, encoding: .utf8)
+        let result = CheckCommandTests.run(["style", "--print"], in: folder)
+        #expect(result.code == 0, "\(result.errors)")
+        let json = try JSON.parse(result.output)
+        #expect(json["templates"]?["absentees"]?.stringValue == "{names} deltog ikke i mødet.")
+        #expect(json["templates"]?["itemHeading"]?.stringValue == StyleTemplate.itemHeading.standard)
+        // what --print shows reads back as a style without findings
+        let (style, diagnostics) = StyleFile.read(Array(result.output.utf8))
+        #expect(style != nil && diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    }
+
+    @Test func compileUsesTheStyleBesideTheAgenda() throws {
+        let folder = temporaryTestFolder("agendac-style")
+        let agenda = folder.appendingPathComponent("sub/m.agenda")
+        try FileManager.default.createDirectory(at: agenda.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Golden.read(Self.folder.appendingPathComponent("minutes.agenda")).write(to: agenda, atomically: true, encoding: .utf8)
+        try #"{ "templates": { "itemHeading": "{number}. {title}" } }"#.write(to: folder.appendingPathComponent("agendac-stil.json"), atomically: true, encoding: .utf8)
+        let found = CheckCommandTests.run(["compile", "sub/m.agenda", "--to", "text"], in: folder)
+        #expect(found.code == 0, "\(found.errors)")
+        #expect(found.output.contains("\n83. Budget 2027\n"))
+        // agendac.json may name another file with `style`
+        try #"{ "style": "husstil.json" }"#.write(to: folder.appendingPathComponent("agendac.json"), atomically: true, encoding: .utf8)
+        try #"{ "templates": { "itemHeading": "Sag {number} – {title}" } }"#.write(to: folder.appendingPathComponent("husstil.json"), atomically: true, encoding: .utf8)
+        let named = CheckCommandTests.run(["compile", "sub/m.agenda", "--to", "text"], in: folder)
+        #expect(named.output.contains("\nSag 83 – Budget 2027\n"), "\(named.errors)")
+        // --style overrides both
+        let given = CheckCommandTests.run(["compile", "sub/m.agenda", "--to", "text", "--style", Self.folder.appendingPathComponent("absentees-sentence.stil.json").path], in: folder)
+        #expect(given.output.contains("\nPunkt 83: Budget 2027\n"))
+        #expect(given.output.contains("Bo Berg (V) og Carl Dahl (O) deltog ikke i mødet."))
+    }
+
+    @Test func compileWithABadStyleWritesNothing() throws {
+        let folder = temporaryTestFolder("agendac-style")
+        let agenda = folder.appendingPathComponent("m.agenda")
+        try Golden.read(Self.folder.appendingPathComponent("minutes.agenda")).write(to: agenda, atomically: true, encoding: .utf8)
+        let style = Self.folder.appendingPathComponent("bad-slot.stil.json").path
+        let result = CheckCommandTests.run(["compile", "m.agenda", "--to", "html", "-o", "out.html", "--style", style], in: folder)
+        #expect(result.code == 1)
+        #expect(result.errors.contains("bad-slot.stil.json:3:19: error AG602"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.html").path))
+    }
+}
