@@ -134,7 +134,9 @@ enum HTMLRenderer {
     /// A `<div>` whose first paragraph opens with the lead in bold.
     static func writeLed(_ lead: String, _ blocks: [Block], className: String, into out: inout HTMLOutput) {
         out.line("<div class=\"\(className)\">")
-        if case .paragraph(let inlines, _)? = blocks.first {
+        if lead.isEmpty {
+            HTMLBlocks.write(blocks, into: &out)
+        } else if case .paragraph(let inlines, _)? = blocks.first {
             out.line("<p><strong>\(HTMLText.escape(lead))</strong> \(HTMLText.inlines(inlines))</p>")
             HTMLBlocks.write(Array(blocks.dropFirst()), into: &out)
         } else {

@@ -76,6 +76,7 @@ enum MarkdownRenderer {
 
     /// The lead in bold opens the first paragraph.
     static func writeLed(_ lead: String, _ blocks: [Block], into out: inout TextOutput) {
+        if lead.isEmpty { return writeBlocks(blocks, into: &out) }
         if case .paragraph(let inlines, _)? = blocks.first {
             out.paragraph("**\(MarkdownText.escape(lead))** " + inlines.map { MarkdownText.inline($0) }.joined())
             writeBlocks(Array(blocks.dropFirst()), into: &out)

@@ -135,7 +135,8 @@ extension PrintedDocument {
     init(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) {
         let phrases = PrintedPhrases(style)
         self.phrases = phrases
-        municipality = meeting.municipality?.value
+        let municipalityLine = meeting.municipality.map { style.phrase(.municipalityLine, ["municipality": .text($0.value)]) }
+        municipality = municipalityLine?.isEmpty == false ? municipalityLine : nil
         title = phrases.title(meeting)
         facts = []
         if let when = phrases.when(meeting) { facts.append((phrases.label(.meetingDateLabel), when)) }

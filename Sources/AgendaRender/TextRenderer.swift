@@ -86,7 +86,9 @@ enum TextRenderer {
     }
 
     /// `Protokolbemærkning (…): text`, `Flertal (A, V): text`: the lead opens the first paragraph.
+    /// A house style may leave the lead out (an empty template): the text then stands alone.
     static func writeLed(_ lead: String, _ blocks: [Block], into out: inout TextOutput) {
+        if lead.isEmpty { return writeBlocks(blocks, into: &out) }
         guard case .paragraph(let inlines, _)? = blocks.first else {
             out.paragraph(lead)
             writeBlocks(blocks, into: &out)

@@ -8,7 +8,7 @@ import AgendaSyntax
 /// keyword table's, so a keyword and its printed label stay one fact.
 public enum StyleTemplate: String, CaseIterable, Sendable {
     // The title and the header block.
-    case title, agendaWord, minutesWord
+    case municipalityLine, title, agendaWord, minutesWord
     case meetingDateLabel, meetingDate, placeLabel, participantsLabel, absentLabel, substitutesLabel
     case substitution
     // The contents list.
@@ -30,6 +30,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     /// The slots the template may use; any other is reported (AG602).
     public var slots: [String] {
         switch self {
+        case .municipalityLine: ["municipality"]
         case .title: ["kind", "committee", "date", "municipality"]
         case .meetingDate: ["date", "time"]
         case .substitution: ["substitute", "replaces"]
@@ -64,6 +65,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     /// The neutral default: plain Danish, no one municipality's quirks.
     public var standard: String {
         switch self {
+        case .municipalityLine: "{municipality}"
         case .title: "{kind}[ {committee}][ d. {date}]"
         case .agendaWord: "DAGSORDEN"
         case .minutesWord: "REFERAT"
@@ -117,6 +119,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     /// What the template prints, for hover in the style file and the schema.
     public var help: String {
         switch self {
+        case .municipalityLine: "The line above the title naming the municipality; empty leaves it out."
         case .title: "The document's title line: `{kind}` is agendaWord or minutesWord."
         case .agendaWord: "The word an agenda's title opens with."
         case .minutesWord: "The word the minutes' title opens with."
@@ -147,7 +150,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .majorityLabel: "The word for a majority."
         case .minorityLabel: "The word for a minority."
         case .positionWithoutStatement: "A majority or minority without a statement of its own."
-        case .positionLead: "Opens a majority's or minority's statement."
+        case .positionLead: "Opens a majority's or minority's statement; empty prints the statement alone."
         case .conflictOne: "One member who had a conflict of interest."
         case .conflictMany: "Several members who had a conflict of interest."
         case .lastNameSeparator: "Between the last two names of a list of names."
