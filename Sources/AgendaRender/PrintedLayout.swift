@@ -205,6 +205,12 @@ extension PrintedItem {
         let conflictsInDecision = Set(item.decision?.conflicts.map(\.range) ?? [])
         conflicts = item.conflicts.filter { !conflictsInDecision.contains($0.range) }.map { PrintedContent($0, phrases: phrases) }
         sections = item.sections.map { PrintedSection($0, links: context.links, phrases: phrases) }
+        if phrases.style.sectionOrder == .fixed {
+            // a stable sort: sections of one kind keep the order they are written in
+            sections = sections.enumerated().sorted {
+                (HouseStyle.SectionOrder.rank($0.element.kind), $0.offset) < (HouseStyle.SectionOrder.rank($1.element.kind), $1.offset)
+            }.map(\.element)
+        }
         if let duration = item.duration?.value {
             let presentation = sections.firstIndex { $0.kind == .presentation }
             if phrases.style.duration == .presentation, let presentation {

@@ -32,7 +32,7 @@ import Testing
     @Test func everyDecisionHasACase() {
         let names = Set(Self.goodCases)
         for expected in ["standard", "item-heading-number", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
-                         "contents-off", "duration-in-presentation", "date-forms", "html-look", "plain-statements"] {
+                         "contents-off", "duration-in-presentation", "date-forms", "html-look", "plain-statements", "sections-fixed"] {
             #expect(names.contains(expected), "no style fixture \(expected).stil.json")
         }
     }

@@ -13,6 +13,7 @@ public struct HouseStyle: Sendable {
     /// Nil: as the document says (`Meeting.closedItemMarking`).
     public var closedItemMarking: ClosedItemMarking?
     public var duration: DurationPlacement = .field
+    public var sectionOrder: SectionOrder = .written
     public var html = HTMLOptions()
 
     /// Where an item's duration prints.
@@ -21,6 +22,22 @@ public struct HouseStyle: Sendable {
         case field
         /// As the first line of the presentation (`Sagsfremstilling`), by `durationLine`.
         case presentation
+    }
+
+    /// The order of an item's sections.
+    public enum SectionOrder: String, Sendable, CaseIterable {
+        /// As the document writes them.
+        case written
+        /// Sagens gang, resume, sagsfremstilling, økonomi, procedure, other sections, indstilling, beslutning, bilag;
+        /// sections of one kind keep their written order.
+        case fixed
+
+        static let fixedRanks: [SectionKind: Int] = [
+            .history: 0, .summary: 1, .presentation: 2, .economy: 3, .procedure: 4, .custom: 5, .untitled: 5,
+            .recommendation: 6, .decision: 7, .publicDecision: 8, .attachments: 9,
+        ]
+
+        static func rank(_ kind: SectionKind) -> Int { fixedRanks[kind] ?? 5 }
     }
 
     /// The page's look in HTML (and the PDF writer to come); nil keeps the built-in sheet's choice.

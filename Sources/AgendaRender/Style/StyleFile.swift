@@ -11,7 +11,7 @@ public enum StyleFile {
     /// The top-level keys and what each holds; the schema and the checks read this.
     public enum Key: String, CaseIterable, Sendable {
         case schema = "$schema"
-        case templates, contents, closedItemMarking, duration, html
+        case templates, contents, closedItemMarking, duration, sectionOrder, html
 
         public var help: String {
             switch self {
@@ -20,6 +20,7 @@ public enum StyleFile {
             case .contents: "The contents list: `show` (true/false) and `numbers` (true/false)."
             case .closedItemMarking: "How closed items show: \"note\" (\"Lukket punkt\" beside the title) or \"titlePrefix\" (closedTitle)."
             case .duration: "Where an item's duration prints: \"field\" or \"presentation\" (first line of the presentation, by durationLine)."
+            case .sectionOrder: "The order of an item's sections: \"written\" (as the document has them) or \"fixed\" (history, summary, presentation, economy, procedure, others, recommendation, decision, attachments)."
             case .html: "The page's look: fonts, colours, logo, page size and margins, new page per item, running header and footer."
             }
         }
@@ -100,6 +101,7 @@ public enum StyleFile {
         root.set(Key.contents.rawValue, contents.json)
         root.set(Key.closedItemMarking.rawValue, style.closedItemMarking?.rawValue ?? ClosedItemMarking.note.rawValue)
         root.set(Key.duration.rawValue, style.duration.rawValue)
+        root.set(Key.sectionOrder.rawValue, style.sectionOrder.rawValue)
         root.set(Key.html.rawValue, html.json)
         root.set(Key.templates.rawValue, templates.json)
         return root.json
@@ -142,6 +144,8 @@ struct StyleChecker {
                 if let marking = choice(value, path, ClosedItemMarking.self) { style.closedItemMarking = marking }
             case .duration:
                 if let placement = choice(value, path, HouseStyle.DurationPlacement.self) { style.duration = placement }
+            case .sectionOrder:
+                if let order = choice(value, path, HouseStyle.SectionOrder.self) { style.sectionOrder = order }
             case .html:
                 readHTML(value, path, folder: folder, into: &style.html)
             }

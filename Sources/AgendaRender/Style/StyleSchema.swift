@@ -30,6 +30,7 @@ public enum StyleSchema {
             case .html: properties.set(key.rawValue, closedObject(description, html.json))
             case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue)))
             case .duration: properties.set(key.rawValue, choice(description, HouseStyle.DurationPlacement.allCases.map(\.rawValue)))
+            case .sectionOrder: properties.set(key.rawValue, choice(description, HouseStyle.SectionOrder.allCases.map(\.rawValue)))
             }
         }
         return .object([
