@@ -6,22 +6,48 @@ public struct CommandIO: Sendable {
     public var standardOutput: @Sendable (String) -> Void
     public var standardError: @Sendable (String) -> Void
     public var currentDirectory: URL
+    /// The first failed write to standard output or error, if any (a full disk, a closed pipe).
+    public var writeFailure: @Sendable () -> String?
 
     public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
-                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                writeFailure: @escaping @Sendable () -> String? = { nil }) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.currentDirectory = currentDirectory
+        self.writeFailure = writeFailure
     }
 
+    /// The process's real streams. A failed write is remembered, later writes to
+    /// that stream are skipped, and `CLI.run` ends with exit 2 instead of a crash.
     public static var process: CommandIO {
-        CommandIO(standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                  standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+        let failures = StreamFailures()
+        return CommandIO(standardOutput: { failures.write($0, to: STDOUT_FILENO, name: "standard output") },
+                         standardError: { failures.write($0, to: STDERR_FILENO, name: "standard error") },
+                         writeFailure: { failures.first })
     }
 
     public func resolve(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
     }
+}
+
+/// Remembers which standard streams could not be written, and why.
+final class StreamFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed: [Int32: String] = [:]
+    private var order: [String] = []
+
+    func write(_ text: String, to descriptor: Int32, name: String) {
+        guard lock.withLock({ failed[descriptor] == nil }) else { return }
+        guard let reason = StandardStream.write(text.utf8, to: descriptor) else { return }
+        lock.withLock {
+            failed[descriptor] = reason
+            order.append("cannot write to \(name): \(reason)")
+        }
+    }
+
+    var first: String? { lock.withLock { order.first } }
 }
 
 /// A mistake in the command line itself: a short message and exit code 2.
@@ -67,6 +93,16 @@ public enum CLI {
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
+        let code = run(command, rest, io: io)
+        if let failure = io.writeFailure() {
+            // an output that was cut short is an I/O error, whatever the command found
+            io.standardError("agendac: \(failure)\n")
+            return ExitCode.usage
+        }
+        return code
+    }
+
+    private static func run(_ command: String, _ rest: [String], io: CommandIO) -> Int32 {
         do {
             switch command {
             case "compile": return try CompileCommand.run(rest, io: io)

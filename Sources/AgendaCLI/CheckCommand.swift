@@ -3,7 +3,8 @@ import AgendaSemantics
 import Foundation
 
 /// `agendac check FILES-OR-FOLDERS… [--format text|json|github|sarif]`: linting for CI.
-/// Exit 0 without errors, 1 with errors, 2 when the command line or a file cannot be used.
+/// Exit 0 without errors, 1 with errors, 2 when the command line or a file cannot be used
+/// (every other file is still checked and reported).
 enum CheckCommand {
     enum OutputFormat: String, CaseIterable { case text, json, github, sarif }
 
@@ -33,10 +34,18 @@ enum CheckCommand {
             throw UsageError("--format must be text, json, github or sarif, not '\(formatName)'")
         }
         guard !reader.positional.isEmpty else { throw UsageError("check needs files or folders: agendac check samples/") }
-        let files = try InputFiles.expand(reader.positional, io: io)
+        let expansion = try InputFiles.expand(reader.positional, io: io)
+        var unreadable = expansion.unreadable
+        let files = expansion.files
         var findings: [Finding] = []
         for file in files {
-            let (document, settingsProblems) = try InputFiles.analyze(file)
+            let document: AnalyzedDocument, settingsProblems: [Diagnostic]
+            do {
+                (document, settingsProblems) = try InputFiles.analyze(file, io: io)
+            } catch {
+                unreadable.append(error)
+                continue
+            }
             let path = InputFiles.displayPath(file, io: io)
             for diagnostic in settingsProblems + document.diagnostics {
                 findings.append(Finding(file: path, diagnostic: diagnostic, in: document.source))
@@ -48,6 +57,9 @@ enum CheckCommand {
         case .github: io.standardOutput(github(findings))
         case .sarif: io.standardOutput(SARIFReport.log(findings).prettyPrinted())
         }
+        InputFiles.report(unreadable, io: io)
+        // a file that could not be checked is an I/O error: no clean bill of health for it
+        if !unreadable.isEmpty { return ExitCode.usage }
         return findings.contains { $0.diagnostic.severity == .error } ? ExitCode.findings : ExitCode.success
     }
 

@@ -34,12 +34,21 @@ enum CompileCommand {
         let outputPath = reader.value("-o") ?? reader.value("--output")
         if outputPath?.isEmpty == true { throw UsageError("-o needs a file name") }
 
+        guard !path.isEmpty else { throw UsageError("compile needs a file name, not an empty one: \(synopsis)") }
         let url = io.resolve(path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw UsageError("\(path): no such file") }
         guard !isFolder.boolValue else { throw UsageError("\(path) is a folder; compile takes one .agenda file") }
+        if let outputPath, AtomicFile.isSameFile(url, io.resolve(outputPath)) {
+            throw UsageError("-o \(outputPath) is the input file itself; writing there would destroy the source")
+        }
 
-        let (document, settingsProblems) = try InputFiles.analyze(url)
+        let document: AnalyzedDocument, settingsProblems: [Diagnostic]
+        do {
+            (document, settingsProblems) = try InputFiles.analyze(url, io: io)
+        } catch {
+            throw UsageError(error.message)
+        }
         let problems = settingsProblems + document.diagnostics
         let displayPath = InputFiles.displayPath(url, io: io)
         let errorCount = problems.filter { $0.severity == .error }.count

@@ -25,12 +25,14 @@ enum FormatCommand {
             guard reader.positional.count == 1 else { throw UsageError("fmt - reads standard input and takes no files besides") }
             return formatStandardInput(readStandardInput(), check: check, io: io)
         }
-        let files = try InputFiles.expand(reader.positional, io: io)
+        let expansion = try InputFiles.expand(reader.positional, io: io)
+        let files = expansion.files
+        InputFiles.report(expansion.unreadable, io: io)
         var changed = 0
-        var failed = false
+        var failed = !expansion.unreadable.isEmpty
         for file in files {
             let path = InputFiles.displayPath(file, io: io)
-            switch formatFile(file, write: !check) {
+            switch formatFile(file, write: !check, io: io) {
             case .unchanged: break
             case .changed:
                 changed += 1
@@ -52,9 +54,13 @@ enum FormatCommand {
         case failed(String)
     }
 
-    static func formatFile(_ file: URL, write: Bool) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return .failed("cannot be read") }
-        let source = SourceText(bytes: Array(data))
+    static func formatFile(_ file: URL, write: Bool, io: CommandIO) -> Outcome {
+        let source: SourceText
+        do {
+            source = try InputFiles.read(file, io: io)
+        } catch {
+            return .failed(error.reason)
+        }
         guard AgendaFormat.Formatter.canFormat(source) else { return .failed(notTextReason) }
         let formatted = Array(AgendaFormat.Formatter.format(source).utf8)
         guard formatted != source.bytes else { return .unchanged }

@@ -30,7 +30,8 @@ public final class LanguageServer: Sendable {
 
         /// Log lines on standard error, prefixed so they are easy to find in an editor's log.
         public static var standardErrorLog: @Sendable (String) -> Void {
-            { message in FileHandle.standardError.write(Data("agendac lsp: \(message)\n".utf8)) }
+            // a log line that cannot be written is lost; it must never stop the server
+            { message in _ = StandardStream.write("agendac lsp: \(message)\n".utf8, to: STDERR_FILENO) }
         }
     }
 
@@ -45,7 +46,8 @@ public final class LanguageServer: Sendable {
     }
 
     /// Serves until `exit` or the end of input; returns the exit code: 0 after
-    /// `shutdown`, 1 without. Nothing is written after it returns. The reader
+    /// `shutdown`, 1 without, 2 when the output cannot be written (the client
+    /// has gone, the disk is full). Nothing is written after it returns. The reader
     /// thread stays blocked in `read` until the input ends (a process exits
     /// anyway; in-process callers close the writing end of the input).
     public func run() -> Int32 {
@@ -53,11 +55,16 @@ public final class LanguageServer: Sendable {
         // writes then fail with EPIPE and are dropped
         signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "agendac.lsp.work", qos: .userInitiated)
-        let writer = MessageWriter(fileDescriptor: output.fileDescriptor)
-        let connection = Connection(writer: writer)
-        let state = ServerState(queue: queue, connection: connection, options: options)
         let exitCode = Locked<Int32?>(nil)
         let finished = DispatchSemaphore(value: 0)
+        let log = options.log
+        let writer = MessageWriter(fileDescriptor: output.fileDescriptor) { reason in
+            log?("cannot write to the client (\(reason)); stopping")
+            exitCode.withLock { $0 = $0 ?? 2 }
+            finished.signal()
+        }
+        let connection = Connection(writer: writer)
+        let state = ServerState(queue: queue, connection: connection, options: options)
         let dispatcher = Dispatcher(state: state) { code in
             exitCode.withLock { $0 = $0 ?? code }
             finished.signal()

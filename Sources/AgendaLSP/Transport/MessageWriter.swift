@@ -4,26 +4,32 @@ import Foundation
 /// Writes framed messages to a file descriptor; safe to call from any thread.
 ///
 /// Each message is written whole under a lock, so frames from different
-/// threads never interleave. Once the other side has gone away, writes are
-/// dropped quietly: the server then ends at end of input like any other.
+/// threads never interleave. The first write that fails (the other side has
+/// gone away, the disk is full) closes the writer and is reported once to
+/// `onFailure`, so the server can stop instead of talking into the void.
 public final class MessageWriter: Sendable {
     private let fileDescriptor: Int32
     private let state = Locked(WriterState())
+    private let onFailure: @Sendable (String) -> Void
 
     private struct WriterState {
         var closed = false
     }
 
-    public init(fileDescriptor: Int32) {
+    public init(fileDescriptor: Int32, onFailure: @escaping @Sendable (String) -> Void = { _ in }) {
         self.fileDescriptor = fileDescriptor
+        self.onFailure = onFailure
     }
 
     public func send(_ body: [UInt8]) {
         let frame = FrameEncoder.frame(body)
-        state.withLock { state in
-            guard !state.closed else { return }
-            if !writeAll(frame) { state.closed = true }
+        let failure = state.withLock { state -> String? in
+            guard !state.closed else { return nil }
+            guard let reason = StandardStream.write(frame, to: fileDescriptor) else { return nil }
+            state.closed = true
+            return reason
         }
+        if let failure { onFailure(failure) }
     }
 
     public func send(_ message: JSON) {
@@ -35,19 +41,5 @@ public final class MessageWriter: Sendable {
     /// closed and perhaps reused after the server ended.
     public func close() {
         state.withLock { $0.closed = true }
-    }
-
-    private func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var written = 0
-            while written < buffer.count {
-                let result = write(fileDescriptor, base + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                written += result
-            }
-            return true
-        }
     }
 }
