@@ -157,6 +157,10 @@ import Testing
         #expect(try client.response(to: missing)["error"]?["code"] == .int(-32803))
         let noParams = client.request("textDocument/completion", .object([]))
         #expect(try client.response(to: noParams)["error"]?["code"] == .int(-32602))
+        // a file on disk outside any workspace folder is not read; opened, it is the client's
+        let unopened = client.request("textDocument/hover", LSPTestClient.documentParams(Self.uri, [("position", LSPTestClient.position(0, 0))]))
+        #expect(try client.response(to: unopened)["error"]?["code"] == .int(-32803))
+        client.open(Self.uri, Golden.read(Self.agendaFile))
         let badPosition = client.request("textDocument/hover", LSPTestClient.documentParams(Self.uri, [("position", .string("here"))]))
         #expect(try client.response(to: badPosition)["error"]?["code"] == .int(-32602))
         #expect(try client.shutdownAndExit() == 0)

@@ -7,6 +7,21 @@ enum Initialization {
     static let serverName = "agendac"
     static let serverVersion = AgendacVersion.current
 
+    /// Why `initialize`'s params are not `InitializeParams`, or nil when they are:
+    /// an object, with `capabilities` an object and the optional members of their types.
+    static func invalidParams(_ params: JSON?) -> String? {
+        guard let params, params.objectValue != nil else { return "initialize needs params, a JSON object (InitializeParams)" }
+        guard params["capabilities"]?.objectValue != nil else { return "initialize needs params.capabilities, a JSON object" }
+        func optional(_ key: String, _ accepts: (JSON) -> Bool, _ expected: String) -> String? {
+            guard let value = params[key], !value.isNull, !accepts(value) else { return nil }
+            return "params.\(key) must be \(expected)"
+        }
+        return optional("processId", { $0.intValue != nil }, "an integer or null")
+            ?? optional("rootUri", { $0.stringValue != nil }, "a string or null")
+            ?? optional("rootPath", { $0.stringValue != nil }, "a string or null")
+            ?? optional("workspaceFolders", { $0.arrayValue != nil }, "an array or null")
+    }
+
     /// Reads the client's capabilities, folders and options; answers with ours.
     static func initialize(_ context: HandlerContext) -> JSON {
         let state = context.state

@@ -53,6 +53,10 @@ public struct RejectedMessage: Error, Sendable, Equatable {
 extension IncomingMessage {
     /// Parses and validates one message body.
     public static func decode(_ body: [UInt8]) -> Result<IncomingMessage, RejectedMessage> {
+        // JSON text is UTF-8 (RFC 8259); a body that is not is unreadable, not a method to look up
+        guard body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil else {
+            return .failure(RejectedMessage(id: nil, error: ResponseError(.parseError, "the message is not UTF-8 text")))
+        }
         let json: JSON
         do {
             json = try JSON.parse(body)

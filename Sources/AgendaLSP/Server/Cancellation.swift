@@ -1,3 +1,5 @@
+import Foundation
+
 /// Set by `$/cancelRequest` on the reader thread, read by the work that answers the request.
 public final class CancellationToken: Sendable {
     private let cancelled = Locked(false)
@@ -14,24 +16,42 @@ public final class CancellationToken: Sendable {
     }
 }
 
-/// The requests that arrived and are not answered yet, by id.
+/// The requests that arrived and are not answered yet, by id, in arrival order.
 ///
 /// Requests are registered the moment the reader sees them, before they wait
-/// in the work queue, so a cancellation that arrives while they wait is not lost.
-final class PendingRequests: Sendable {
-    private let tokens = Locked<[RequestID: CancellationToken]>([:])
+/// in the work queue, so a cancellation that arrives while they wait is not lost,
+/// and `shutdown` knows which requests came before it.
+final class PendingRequests: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var tokens: [RequestID: (token: CancellationToken, arrival: Int)] = [:]
+    private var arrivals = 0
 
     func register(_ id: RequestID) -> CancellationToken {
         let token = CancellationToken()
-        tokens.withLock { $0[id] = token }
+        condition.withLock {
+            arrivals += 1
+            tokens[id] = (token, arrivals)
+        }
         return token
     }
 
     func cancel(_ id: RequestID) {
-        tokens.withLock { $0[id] }?.cancel()
+        condition.withLock { tokens[id]?.token }?.cancel()
     }
 
     func finish(_ id: RequestID) {
-        tokens.withLock { $0[id] = nil }
+        condition.withLock {
+            tokens[id] = nil
+            condition.broadcast()
+        }
+    }
+
+    /// Blocks until every request that arrived before `id` is answered (each
+    /// work item is bounded, so this is too), so that `shutdown`'s answer comes last.
+    func waitForRequests(before id: RequestID) {
+        condition.withLock {
+            guard let arrival = tokens[id]?.arrival else { return }
+            while tokens.values.contains(where: { $0.arrival < arrival }) { condition.wait() }
+        }
     }
 }

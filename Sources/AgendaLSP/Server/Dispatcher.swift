@@ -69,6 +69,11 @@ final class Dispatcher: Sendable {
         case (.exited, _):
             pending.finish(id)
         case (.uninitialized, "initialize"):
+            // a malformed initialize leaves the server uninitialized, so the client can try again
+            if let problem = Initialization.invalidParams(params) {
+                answer(id, .failure(.invalidParams(problem)))
+                return
+            }
             let result = Initialization.initialize(context)
             state.lifecycle = .running
             answer(id, .success(result))
@@ -79,11 +84,22 @@ final class Dispatcher: Sendable {
         case (.running, "initialize"):
             answer(id, .failure(ResponseError(.invalidRequest, "initialize may be sent only once")))
         case (.running, "shutdown"):
+            // later requests are refused from now on; earlier ones still working
+            // off the queue (hover waiting for the index) are answered first, since
+            // an editor sends `exit` the moment this answer arrives
             state.lifecycle = .shutDown
-            answer(id, .success(.null))
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                pending.waitForRequests(before: id)
+                answer(id, .success(.null))
+            }
         case (.running, _):
             guard let route = ServerFeatures.request(method) else {
                 answer(id, .failure(ResponseError(.methodNotFound, "\(method) is not supported")))
+                return
+            }
+            // every LSP request this server answers takes a params object
+            guard params?.objectValue != nil else {
+                answer(id, .failure(.invalidParams("\(method) needs params, a JSON object")))
                 return
             }
             run(route, id: id, context: context)
@@ -118,9 +134,11 @@ final class Dispatcher: Sendable {
     }
 
     /// Every request ends here: exactly one response, and the id is forgotten.
+    /// The id is forgotten only once the response is written, so `shutdown`,
+    /// waiting for earlier requests, is answered after them on the wire too.
     private func answer(_ id: RequestID, _ result: Result<JSON, ResponseError>) {
-        pending.finish(id)
         connection.respond(id, result)
+        pending.finish(id)
     }
 
     private func handleNotification(method: String, params: JSON?) {

@@ -47,7 +47,9 @@ final class ServerState: @unchecked Sendable {
     func analysis(forURI uri: String) -> (cell: AnalysisCell, version: Int?)? {
         if let document = documents.document(uri) { return (document.analysis, document.version) }
         if let indexed = workspace.files[DocumentURI.canonical(uri)] { return (indexed.analysis, nil) }
-        guard let url = DocumentURI.fileURL(of: uri), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        // never any other file: a request must not make the server read, say, /etc/shadow
+        guard let url = DocumentURI.fileURL(of: uri), workspace.mayRead(url),
+              let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return (analysisCell(uri: uri, source: SourceText(bytes: Array(data))), nil)
     }
 

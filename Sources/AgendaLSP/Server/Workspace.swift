@@ -113,7 +113,7 @@ public final class Workspace: Sendable {
     /// Read and analyzed on the index queue, after any indexing run, so a burst of
     /// events (a `git checkout`) never holds up the editor's requests.
     public func fileChanged(uri: String, deleted: Bool) {
-        guard let url = DocumentURI.fileURL(of: uri), url.pathExtension == Self.fileExtension, contains(url) else { return }
+        guard let url = DocumentURI.fileURL(of: uri), mayRead(url) else { return }
         let key = DocumentURI.canonical(uri)
         update { [self] in
             let file = deleted ? nil : read(url)
@@ -147,6 +147,26 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Whether the server may read a file it was not given: an agenda file below
+    /// a workspace folder, as named and with its symbolic links resolved (a link
+    /// inside the workspace to a file outside it does not count), and a regular file.
+    func mayRead(_ url: URL) -> Bool {
+        guard url.pathExtension == Self.fileExtension, contains(url) else { return false }
+        let resolved = url.resolvingSymlinksInPath()
+        guard contains(resolved) || resolvedRootsContain(resolved) else { return false }
+        var status = stat()
+        // a FIFO would block the read; a folder is not a document
+        return stat(url.path, &status) != 0 || (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    private func resolvedRootsContain(_ resolved: URL) -> Bool {
+        let path = resolved.path
+        return roots.contains { root in
+            let rootPath = root.resolvingSymlinksInPath().path
+            return path.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
+        }
+    }
+
     /// Whether a file lies below one of the roots.
     func contains(_ url: URL) -> Bool {
         let path = url.standardizedFileURL.path
@@ -157,7 +177,7 @@ public final class Workspace: Sendable {
     }
 
     private func read(_ url: URL) -> IndexedFile? {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+        guard mayRead(url), let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
               size <= Self.maxFileBytes,
               let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let uri = DocumentURI.uri(for: url)
