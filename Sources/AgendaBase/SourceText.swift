@@ -6,6 +6,9 @@ import Foundation
 /// conversion to line/column in whichever unit a consumer wants (UTF-16 for
 /// LSP, Unicode scalars for `agendac check`, UTF-8) happens only here, lazily,
 /// so the parser never pays for it.
+///
+/// A line ends at `\n`, `\r\n` or a lone `\r`, as LSP 3.17 counts lines, so the
+/// parser, the command line and the language server agree on every line number.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Offsets at which each line starts; `lineStarts[0] == 0`, never empty.
@@ -17,12 +20,26 @@ public struct SourceText: Sendable {
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            // memchr finds newlines far faster than a byte loop
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
-                offset = index + 1
+            // memchr finds newlines far faster than a byte loop; text with carriage returns takes the loop
+            guard memchr(base, 0x0D, buffer.count) != nil else {
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    starts.append(index + 1)
+                    offset = index + 1
+                }
+                return
+            }
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
             }
         }
         self.lineStarts = starts
@@ -46,12 +63,13 @@ public struct SourceText: Sendable {
         return low
     }
 
-    /// The byte range of line `line`, without its line terminator (`\n` or `\r\n`).
+    /// The byte range of line `line`, without its line terminator (`\n`, `\r\n` or `\r`).
     public func lineRange(_ line: Int) -> Range<Int> {
         guard line >= 0, line < lineStarts.count else { return bytes.count..<bytes.count }
         let start = lineStarts[line]
-        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        guard line + 1 < lineStarts.count else { return start..<bytes.count }
+        var end = lineStarts[line + 1] - 1
+        if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return start..<max(start, end)
     }
 

@@ -7,8 +7,8 @@ public enum AgendaRenderer {
         let shown = options.publicVersion ? PublicVersion.of(meeting, style: style) : meeting
         switch format {
         case .json: return JSONRenderer.document(shown, options: options).prettyPrinted()
-        case .text: return TextRenderer.render(shown, style: style)
-        case .markdown: return MarkdownRenderer.render(shown, links: options.attachmentLinks, style: style)
+        case .text: return ControlCharacters.visible(TextRenderer.render(shown, style: style))
+        case .markdown: return ControlCharacters.visible(MarkdownRenderer.render(shown, links: options.attachmentLinks, style: style))
         case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks, style: style)
         }
     }
