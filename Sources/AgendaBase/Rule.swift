@@ -65,6 +65,7 @@ public enum Rule: String, CaseIterable, Sendable {
     case unknownDistributionCode = "AG504"
     case missingAttachmentFile = "AG505"
     case settingsUnreadable = "AG506"
+    case attachmentOutsideFolder = "AG507"
     case voterNamedTwice = "AG510"
     case absentVoter = "AG511"
     case disqualifiedVoter = "AG512"
@@ -147,6 +148,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .unknownCommittee: "committee the workspace does not know"
         case .unknownDistributionCode: "unknown distribution code"
         case .missingAttachmentFile: "attachment file that does not exist"
+        case .attachmentOutsideFolder: "attachment outside the agenda's folder"
         case .settingsUnreadable: "unreadable workspace settings"
         case .voterNamedTwice: "member named twice in one vote"
         case .absentVoter: "absent member named in a vote"
@@ -264,6 +266,8 @@ public enum Rule: String, CaseIterable, Sendable {
             "The attachment names a file (relative to the agenda file) that does not exist. Check the path, or add the file."
         case .settingsUnreadable:
             "The workspace settings file `agendac.json` could not be read; its defaults are not used."
+        case .attachmentOutsideFolder:
+            "An attachment's file must lie in the agenda's folder or below it, in the folder of `agendac.json` or below it, or in a folder listed in its `attachmentFolders`. A path such as `/etc/passwd` or `bilag/../../x` leads elsewhere; it is not looked up at all, so checking an agenda never tells whether some other file on the machine exists. Move the file into the agenda's folder and name it relative to the agenda."
         case .voterNamedTwice:
             "A member can vote once in each vote, yet this name stands twice (on one side or on two). Remove the wrong one."
         case .absentVoter:

@@ -35,6 +35,8 @@ public struct WorkspaceSettings: Sendable {
     /// Letter → party name, in the file's order.
     public var parties: [(letter: String, name: String)] = []
     public var committees: [Committee] = []
+    /// Further folders attachments may lie in (`attachmentFolders`), resolved against the settings file's folder.
+    public var attachmentFolders: [URL] = []
 
     public struct LoadError: Error, Sendable { public var reason: String }
 
@@ -81,6 +83,9 @@ public struct WorkspaceSettings: Sendable {
         if let path = json["style"]?.stringValue, !path.isEmpty {
             settings.styleFileURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : url.deletingLastPathComponent().appendingPathComponent(path)
+        }
+        settings.attachmentFolders = (json["attachmentFolders"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !$0.isEmpty }.map { path in
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : url.deletingLastPathComponent().appendingPathComponent(path)
         }
         settings.distributionCodes = (json["distributionCodes"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") }
         settings.parties = (json["parties"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") }
