@@ -13,7 +13,7 @@ import Testing
         let folder = temporaryTestFolder("agendac-control")
         defer { try? FileManager.default.removeItem(at: folder) }
         FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.text.utf8))
-        let result = CheckCommandTests.run(["compile", "a.agenda", "--to", format], in: folder)
+        let result = CheckCommandTests.run(["compile", "a.agenda", "--to", format, "--force"], in: folder)
         let unsafe = result.output.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
         #expect(unsafe.isEmpty, "\(unsafe.map { String($0.value, radix: 16) })")
         #expect(result.output.contains("Titel\u{FFFD}") && result.output.contains("ejet\u{FFFD}"), "\(result.output)")
