@@ -1,5 +1,6 @@
 import AgendaBase
 import AgendaCLI
+import AgendaIDE
 import AgendaRender
 import AgendaSemantics
 import Foundation
@@ -248,5 +249,60 @@ import Testing
         #expect(figures.precision >= 0.995, "\(seed.style): precision \(figures.precision)")
         // not yet every line: the samples join lines the seeds' PDF broke inside a paragraph
         #expect(figures.identicalLines >= 0.85, "\(seed.style): identical lines \(figures.identicalLines)")
+    }
+}
+
+/// The language server in a style file: findings at their place, hover naming what a key sets and the slots a template may use.
+@Suite struct StyleFileEditorTests {
+    static let text = """
+        {
+          "templates": {
+            "itemHeading": "{number}. {title}",
+            "absentees": "{navne} deltog ikke i mødet."
+          }
+        }
+
+        """
+
+    @Test func hoverOnATemplateNamesItsSlots() throws {
+        let source = SourceText(Self.text)
+        let offset = try #require(Self.text.utf8.firstRange(of: "itemHeading".utf8)).lowerBound
+        let position = Self.text.utf8.distance(from: Self.text.utf8.startIndex, to: offset)
+        let hover = try #require(StyleFileAssist.hover(source, at: position + 2))
+        #expect(hover.markdown.contains("`{number}`, `{title}`, `{initials}`"))
+        #expect(hover.markdown.contains("Default: `Punkt {number}: {title}`"))
+        #expect(hover.range == position - 1..<position + "itemHeading".utf8.count + 1)
+        #expect(StyleFileAssist.hover(source, at: 0) == nil, "the opening brace is no key")
+    }
+
+    @Test func completionAfterABraceOffersTheTemplatesSlots() throws {
+        let text = #"{ "templates": { "title": "{kind} {", "closedItem": "{" } }"#
+        let source = SourceText(text)
+        let afterBrace = try #require(text.utf8.firstRange(of: "{\"".utf8)).lowerBound
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: afterBrace) + 1
+        let labels = StyleFileAssist.completions(source, at: offset).items.map(\.label)
+        #expect(labels.contains("committee") && labels.contains("date:long") && labels.contains("municipality"))
+        #expect(!labels.contains("names"))
+        let closedItem = try #require(text.range(of: "\"{", options: .backwards)).upperBound
+        let none = StyleFileAssist.completions(source, at: text.utf8.distance(from: text.utf8.startIndex, to: closedItem.samePosition(in: text.utf8) ?? text.utf8.endIndex))
+        #expect(none.items.isEmpty, "closedItem takes no slots")
+    }
+
+    @Test func languageServerChecksAndExplainsAStyleFile() throws {
+        let client = try LSPTestClient()
+        try client.initialize(LSPFeatureTests.capabilities(snippets: true), rootURI: "file://" + Golden.samples.path)
+        let uri = "file:///tmp/kommune/agendac-stil.json"
+        client.open(uri, Self.text)
+        // the test client pulls diagnostics (textDocument/diagnostic); pushing reads the same cell
+        let report = try client.call("textDocument/diagnostic", LSPTestClient.documentParams(uri))
+        let diagnostics = report["items"]?.arrayValue ?? []
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["code"] == .string("AG602"))
+        #expect(diagnostics.first?["range"] == LSPTestClient.range((3, 18), (3, 25)), "at {navne}")
+        let hover = try client.call("textDocument/hover", LSPTestClient.documentParams(uri, [("position", LSPTestClient.position(3, 8))]))
+        #expect(hover["contents"]?["value"]?.stringValue?.contains("`{names}`") == true)
+        let completion = try client.call("textDocument/completion", LSPTestClient.documentParams(uri, [("position", LSPTestClient.position(3, 19))]))
+        let labels = (completion["items"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
+        #expect(labels == ["names", "list"])
     }
 }

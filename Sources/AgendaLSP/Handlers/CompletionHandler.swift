@@ -6,16 +6,18 @@ import AgendaIDE
 /// through `sortText`.
 enum CompletionHandler {
     /// Where a new proposal list helps: after a keyword's colon, between words of a
-    /// value, in dates (`.`, `-`), lists of names (`,`) and case numbers (`/`).
+    /// value, in dates (`.`, `-`), lists of names (`,`) and case numbers (`/`); `{` opens a slot in a style file's template.
     static let capability = Capability("completionProvider", always: .object([
-        ("triggerCharacters", .array([":", " ", ".", "-", ",", "/"].map(JSON.string))),
+        ("triggerCharacters", .array([":", " ", ".", "-", ",", "/", "{"].map(JSON.string))),
         ("resolveProvider", .bool(false)),
     ]))
 
     static func handle(_ context: HandlerContext) throws(ResponseError) -> Reply {
         let document = try context.document()
         let offset = try context.position(in: document)
-        let list = Completion.complete(in: document.analysis, at: offset, context: context.ideContext(for: document, indexingSelf: false))
+        let list = StyleFileAssist.isStyleFile(document.uri)
+            ? StyleFileAssist.completions(document.source, at: offset)
+            : Completion.complete(in: document.analysis, at: offset, context: context.ideContext(for: document, indexingSelf: false))
         try context.token.check()
         let items = list.items.enumerated().map { index, item in
             json(item, order: index, positions: document.positions, context: context)

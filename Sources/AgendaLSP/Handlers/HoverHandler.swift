@@ -13,6 +13,13 @@ enum HoverHandler {
     static func hover(_ context: HandlerContext) throws(ResponseError) -> JSON {
         let document = try context.document()
         let offset = try context.position(in: document)
+        if StyleFileAssist.isStyleFile(document.uri) {
+            guard let hover = StyleFileAssist.hover(document.source, at: offset) else { return .null }
+            return .object([
+                ("contents", context.markup(hover.markdown, markdownSupported: context.client.markdownHover)),
+                ("range", document.positions.json(hover.range)),
+            ])
+        }
         guard let hover = Hover.hover(in: document.analysis, at: offset, context: context.ideContext(for: document)) else {
             return .null
         }

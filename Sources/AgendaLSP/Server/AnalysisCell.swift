@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaIDE
 import AgendaSemantics
 
 /// One version of one document with its analysis, computed at most once, on
@@ -13,12 +14,15 @@ public final class AnalysisCell: Sendable {
     public let settingsProblems: [Diagnostic]
     /// Unique per cell; the pull-diagnostics result id.
     public let serial: Int
+    /// A house style file (`agendac-stil.json`), checked as one rather than as an agenda.
+    public let isStyleFile: Bool
 
     private let computed = Locked<AnalyzedDocument?>(nil)
     private static let counter = Locked(0)
 
-    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = []) {
+    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = [], isStyleFile: Bool = false) {
         self.source = source
+        self.isStyleFile = isStyleFile
         self.context = context
         self.settingsProblems = settingsProblems
         self.serial = Self.counter.withLock { value in
@@ -37,5 +41,8 @@ public final class AnalysisCell: Sendable {
     }
 
     /// Every finding to show for the document: the settings' problems first.
-    public var diagnostics: [Diagnostic] { settingsProblems + analysis.diagnostics }
+    public var diagnostics: [Diagnostic] {
+        if isStyleFile { return StyleFileAssist.diagnostics(source) }
+        return settingsProblems + analysis.diagnostics
+    }
 }

@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaIDE
 import Dispatch
 import Foundation
 
@@ -40,7 +41,7 @@ final class ServerState: @unchecked Sendable {
     /// A fresh analysis cell for a text of `uri`, under the current settings.
     func analysisCell(uri: String, source: SourceText) -> AnalysisCell {
         let (context, problems) = settings.context(forURI: uri)
-        return AnalysisCell(source: source, context: context, settingsProblems: problems)
+        return AnalysisCell(source: source, context: context, settingsProblems: problems, isStyleFile: StyleFileAssist.isStyleFile(uri))
     }
 
     /// The text of `uri`: the open document's, else the indexed or on-disk file's.
