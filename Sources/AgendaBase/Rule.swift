@@ -56,6 +56,8 @@ public enum Rule: String, CaseIterable, Sendable {
     case closedItemWithoutPublicDecision = "AG420"
     case publicFieldOnOpenItem = "AG421"
     case publicAndConfidentialDecision = "AG422"
+    case nearMissWithholdingFlag = "AG425"
+    case nearMissWithheldAttachment = "AG426"
 
     // People, parties and the workspace (AG5xx).
     case absenteeNotParticipant = "AG500"
@@ -142,6 +144,8 @@ public enum Rule: String, CaseIterable, Sendable {
         case .closedItemWithoutPublicDecision: "closed item without a public decision in minutes"
         case .publicFieldOnOpenItem: "public title or decision on an item that is not closed"
         case .publicAndConfidentialDecision: "public decision on an item whose decision is confidential"
+        case .nearMissWithholdingFlag: "line that looks like `lukket` or `fortrolig beslutning`"
+        case .nearMissWithheldAttachment: "attachment note that looks like `ikke offentlig`"
         case .absenteeNotParticipant: "absentee who is not a participant"
         case .unknownMember: "person who is not a member of the committee"
         case .unknownParty: "party the committee does not have"
@@ -252,6 +256,10 @@ public enum Rule: String, CaseIterable, Sendable {
             "`offentlig titel:` and `offentlig beslutning:` say what the public minutes show of a closed item. On an item without `lukket` everything is published anyway, so the field suggests the item was meant to be closed: add `lukket` under the item line, or remove the field. The public version is refused until this is settled."
         case .publicAndConfidentialDecision:
             "The item says both that its decision is confidential (`fortrolig beslutning`) and what the public decision is (`offentlig beslutning:`). Keep the one that is true; until then nothing of the decision is published and the public version is refused."
+        case .nearMissWithholdingFlag:
+            "A line inside an item that is `lukket` or `fortrolig beslutning` once spaces (also no-break ones), punctuation, list and table markers, digits and invisible characters (zero-width space, byte-order mark, soft hyphen, word joiner) are taken away, or an inflected or misspelt form of them (`lukkede`, `luket`, `Lukket møde`, `closed.`), is not read as the flag but is taken to mean it: the item is closed (or its decision withheld) all the same, so nothing of it is published by mistake, and the public version is refused until the line is written as the flag. Write the flag alone at the start of the line, or start the line with `\\` if it really is text."
+        case .nearMissWithheldAttachment:
+            "An attachment's note in parentheses that is a near miss of `ikke offentlig` (`ikke-offentlig`, `ikke offentligt`, `fortroligt`) keeps the attachment out of public versions all the same, and the public version is refused until the note is written `ikke offentlig`."
         case .absenteeNotParticipant:
             "Everybody absent is one of the meeting's participants (`deltagere:`). Add the person there, or check the spelling."
         case .unknownMember:

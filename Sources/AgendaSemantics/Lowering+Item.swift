@@ -72,6 +72,7 @@ extension Lowering {
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(kept))))
             }
         }
+        applyFailSafeFlags(syntax, to: &item)
         if let decision = item.decision {
             item.absentees += decision.absentees
             item.conflicts += decision.conflicts

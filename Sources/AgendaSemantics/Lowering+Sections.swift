@@ -290,7 +290,7 @@ extension Lowering {
         } else if !line.valueRange.isEmpty {
             ranges.insert(line.valueRange, at: 0)
         }
-        let attachments = ranges.compactMap(attachment)
+        let attachments = ranges.compactMap { attachment($0) }
         if let count, count.written != attachments.count {
             let listed = attachments.count == 1 ? "1 is listed" : "\(attachments.count) are listed"
             report(.attachmentCount, count.digits,
@@ -339,7 +339,7 @@ extension Lowering {
         return nil
     }
 
-    func attachment(_ range: Range<Int>) -> Attachment? {
+    mutating func attachment(_ range: Range<Int>) -> Attachment? {
         let raw = text(range).trimmedSpaces
         guard !raw.isEmpty else { return nil }
         var title = raw
@@ -362,11 +362,21 @@ extension Lowering {
                     let pathRange = pathStart..<(pathStart + path.utf8.count)
                     file = Located(path, text(range).utf8.count == range.count ? pathRange : range)
                     understood = true
-                } else if ["ikke offentlig", "lukket", "not public", "closed", "fortrolig"].contains(lower) {
+                } else if Keyword.withheldAttachmentWords.contains(lower) {
                     isPublic = false
                     understood = true
                 } else if ["offentlig", "public"].contains(lower) {
                     understood = true
+                } else if FailSafeFlags.meansWithheld(lower) {
+                    // `ikke-offentlig`, `ikke offentligt`, `fortroligt`: withheld all the same
+                    isPublic = false
+                    understood = true
+                    let leading = part.utf8.count - part.drop(while: { $0 == " " }).utf8.count
+                    let wordRange = (offset + leading)..<(offset + leading + word.utf8.count)
+                    let meant = Keyword.withheldAttachmentWords[0]
+                    report(.nearMissWithheldAttachment, wordRange,
+                           "'\(Lowering.visible(word))' is not the attachment note `\(meant)` but looks meant as it: the attachment is kept out of public versions all the same, and the public version is refused until the note is written `\(meant)`",
+                           fixes: [Fix(title: "Write `\(meant)`", edits: [TextEdit(range: wordRange, replacement: meant)])])
                 }
                 offset += partLength + 1
             }

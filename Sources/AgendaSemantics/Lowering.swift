@@ -15,6 +15,8 @@ public struct Lowering {
     var meetingDate: CalendarDate?
     /// Lines the parser reported as a misspelt keyword (AG105); text they start is not reported again.
     var typoLineStarts: Set<Int> = []
+    /// The scanned lines, for the fail-safe look at an item's lines (`FailSafeFlags`).
+    var scannedLines: [ScannedLine] = []
 
     /// `committees`: the committees the workspace settings name.
     public static func lower(_ syntax: DocumentSyntax, committees: [String] = []) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
@@ -37,6 +39,7 @@ public struct Lowering {
 
     mutating func meeting(_ syntax: DocumentSyntax) -> Meeting {
         var meeting = Meeting()
+        scannedLines = syntax.lines
         var seen = SeenKeywords()
         for entry in syntax.header {
             guard let line = entry.line else {

@@ -251,6 +251,30 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Whether the keyword may carry a count in parentheses before its colon (`Bilag (3):`).
     public var takesCount: Bool { self == .attachments }
 
+    /// Other ways of writing a flag that withholds content from public versions:
+    /// inflections, compounds and synonyms. Alone on a line inside an item (noise
+    /// and a small misspelling aside), any of them, or the flag's own spelling
+    /// not read as the keyword, still withholds and is reported (AG425), so that
+    /// a mistyped flag never publishes. Attachments use `withheldAttachmentWords`.
+    public var failSafeForms: [String] {
+        switch self {
+        case .closed:
+            ["lukkede", "lukke", "lukkes", "lukket punkt", "lukket møde", "lukket sag", "lukket del", "lukket behandling",
+             "lukkede punkt", "lukket dagsorden", "punktet er lukket", "behandles lukket", "ikke offentlig", "ikke offentligt",
+             "fortrolig", "fortroligt", "hemmelig", "closed item", "closed session", "closed meeting", "not public", "confidential"]
+        case .confidentialDecision:
+            ["fortrolige beslutning", "fortroligt beslutning", "fortrolig beslutningen", "beslutningen er fortrolig",
+             "beslutning fortrolig", "confidential decision"]
+        default: []
+        }
+    }
+
+    /// Flags whose near misses withhold content (`failSafeForms`).
+    public static let withholdingFlags: [Keyword] = [.closed, .confidentialDecision]
+
+    /// The words in an attachment's parentheses that keep it out of public versions.
+    public static let withheldAttachmentWords = ["ikke offentlig", "lukket", "not public", "closed", "fortrolig"]
+
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
 
