@@ -31,13 +31,20 @@ enum FailSafeFlags {
 
     /// The flag a line of text means, if it means one.
     static func flag(meantBy text: String) -> Keyword? {
-        guard text.utf8.count <= longestLine, let written = letters(text) else { return nil }
+        guard text.utf8.count <= longestLine, let written = letters(withoutLetterMarker(text)) else { return nil }
         var best: (distance: Int, keyword: Keyword)?
         for form in forms {
             guard let distance = nearness(written, form.letters), distance < (best?.distance ?? Int.max) else { continue }
             best = (distance, form.keyword)
         }
         return best?.keyword
+    }
+
+    /// `a) lukket`, `b. lukket`: a list marker made of one letter is not part of the flag.
+    static func withoutLetterMarker(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars.drop { $0 == " " || $0 == "\t" }.prefix(3))
+        guard scalars.count == 3, scalars[0].properties.isAlphabetic, scalars[1] == ")" || scalars[1] == ".", scalars[2] == " " else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.drop { $0 == " " || $0 == "\t" }.dropFirst(2)))
     }
 
     /// Whether an attachment's note means "not public".

@@ -323,7 +323,7 @@ extension Lowering {
 
     /// The `(` that the final `)` of `text` closes, so that a file name with
     /// parentheses of its own (`fil: bilag/plan (rev. 2).pdf`) stays whole.
-    static func openingParenthesis(closedAtEndOf text: String) -> String.Index? {
+    static func openingParenthesis(closedAtEndOf text: String.UnicodeScalarView) -> String.UnicodeScalarView.Index? {
         var depth = 0
         var index = text.endIndex
         while index > text.startIndex {
@@ -345,10 +345,12 @@ extension Lowering {
         var title = raw
         var file: Located<String>?
         var isPublic = true
-        if raw.hasSuffix(")"), let open = Lowering.openingParenthesis(closedAtEndOf: raw) {
-            let inside = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)]
+        // by scalars: an invisible joiner after `(` would make `(` part of another character
+        let scalars = raw.unicodeScalars
+        if scalars.last == ")", let open = Lowering.openingParenthesis(closedAtEndOf: scalars), open < scalars.index(before: scalars.endIndex) {
+            let inside = String(scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)])
             var understood = false
-            let insideStart = range.lowerBound + text(range).utf8.count - raw.utf8.count + raw[...open].utf8.count
+            let insideStart = range.lowerBound + text(range).utf8.count - raw.utf8.count + String(scalars[...open]).utf8.count
             var offset = insideStart
             for part in inside.split(separator: ",", omittingEmptySubsequences: false) {
                 let partLength = part.utf8.count
@@ -380,7 +382,7 @@ extension Lowering {
                 }
                 offset += partLength + 1
             }
-            if understood { title = raw[..<open].trimmedSpaces }
+            if understood { title = String(scalars[..<open]).trimmedSpaces }
         }
         return Attachment(title: title, file: file, isPublic: isPublic, range: range)
     }
