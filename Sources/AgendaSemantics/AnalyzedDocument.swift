@@ -60,7 +60,11 @@ public struct AnalyzedDocument: Sendable {
         let lowered = Lowering.lower(syntax, committees: context.settings?.committees.map(\.name) ?? [])
         meeting = lowered.meeting
         let checked = Checker.check(meeting, source: source, context: context)
-        diagnostics = (syntax.diagnostics + lowered.diagnostics + checked).sorted {
+        // a line read as a mistyped flag (AG425) is not also "text outside a section"
+        let nearMisses = Set(lowered.diagnostics.lazy.filter { $0.rule == .nearMissWithholdingFlag }.map(\.range.lowerBound))
+        let parsed = nearMisses.isEmpty ? syntax.diagnostics
+            : syntax.diagnostics.filter { !($0.rule == .textOutsideSection && nearMisses.contains($0.range.lowerBound)) }
+        diagnostics = (parsed + lowered.diagnostics + checked).sorted {
             ($0.range.lowerBound, $0.severity, $0.code) < ($1.range.lowerBound, $1.severity, $1.code)
         }
     }
