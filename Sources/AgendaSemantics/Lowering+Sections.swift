@@ -347,7 +347,9 @@ extension Lowering {
         var isPublic = true
         // by scalars: an invisible joiner after `(` would make `(` part of another character
         let scalars = raw.unicodeScalars
-        if scalars.last == ")", let open = Lowering.openingParenthesis(closedAtEndOf: scalars), open < scalars.index(before: scalars.endIndex) {
+        // unbalanced (`(a) ikke offentlig)`): the last `(`, so that a note is still read and nothing published by mistake
+        if scalars.last == ")", let open = Lowering.openingParenthesis(closedAtEndOf: scalars) ?? scalars.lastIndex(of: "("),
+           open < scalars.index(before: scalars.endIndex) {
             let inside = String(scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)])
             var understood = false
             let insideStart = range.lowerBound + text(range).utf8.count - raw.utf8.count + String(scalars[...open]).utf8.count
