@@ -2,6 +2,7 @@
 // small helpers the properties use. Compiled into each target's binary.
 import AgendaBase
 import AgendaSemantics
+import AgendaSyntax
 import Foundation
 
 /// Stops the run with a message; libFuzzer sees the abort as a crash and saves the input.
@@ -38,20 +39,26 @@ func analyzeChecked(_ source: SourceText, context: CheckContext) -> AnalyzedDocu
     return document
 }
 
+/// A keyword variant's word → the spelling's word (`beslutninger` → `beslutning`): `fmt` writes the spelling, by design.
+let variantSpellings: [String: String] = Dictionary(
+    Keyword.allCases.flatMap(\.variants).map { (wordCounts($0.written, variants: [:]).keys.first ?? $0.written,
+                                                 wordCounts($0.spelling, variants: [:]).keys.first ?? $0.spelling) },
+    uniquingKeysWith: { first, _ in first })
+
 /// The words of a text as a multiset: maximal runs of letters and digits, in
-/// lowercase (the formatter writes keywords in lowercase, by design).
-func wordCounts(_ text: String) -> [String: Int] {
+/// lowercase (the formatter writes keywords in lowercase, by design), variants as their spelling.
+func wordCounts(_ text: String, variants: [String: String] = variantSpellings) -> [String: Int] {
     var counts: [String: Int] = [:]
     var word = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             word.append(scalar)
         } else if !word.isEmpty {
-            counts[String(word).lowercased(), default: 0] += 1
+            counts[canonicalWord(String(word), variants), default: 0] += 1
             word = String.UnicodeScalarView()
         }
     }
-    if !word.isEmpty { counts[String(word).lowercased(), default: 0] += 1 }
+    if !word.isEmpty { counts[canonicalWord(String(word), variants), default: 0] += 1 }
     return counts
 }
 
@@ -80,3 +87,8 @@ punkt 4: Ukendt
 sagsnr: 15.02.03-A99-1-26
 
 """)
+
+private func canonicalWord(_ word: String, _ variants: [String: String]) -> String {
+    let lower = word.lowercased()
+    return variants[lower] ?? lower
+}

@@ -165,6 +165,8 @@ private struct JSONByteParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number") }
+        // JSON has no infinity: a number beyond Double's range would be written back as null
+        guard value.isFinite else { throw error("number out of range") }
         return .number(value)
     }
 

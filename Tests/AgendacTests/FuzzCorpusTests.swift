@@ -31,3 +31,13 @@ import Testing
         }
     }
 }
+
+/// The `json` fuzz target's finding: a number beyond Double's range read as
+/// infinity was written back as `null`.
+@Suite struct JSONNumberRangeTests {
+    @Test func numbersBeyondDoubleAreRefused() {
+        #expect(throws: JSONParseError.self) { try JSON.parse("-99999999999999999999999E999993448319") }
+        #expect(throws: JSONParseError.self) { try JSON.parse("[1e400]") }
+        #expect((try? JSON.parse("1e308")) == .number(1e308))
+    }
+}
