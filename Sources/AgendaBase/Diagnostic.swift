@@ -24,13 +24,44 @@ public struct TextEdit: Hashable, Sendable {
 }
 
 /// A fix offered for a diagnostic (a quick fix in editors).
+///
+/// A fix's edits are either written out, or deferred: worked out only when an
+/// editor resolves the fix or a tool applies it. A fix that touches the whole
+/// document (renumbering every item) is built once per document and shared by
+/// every finding it repairs, so a finding costs nothing until it is resolved.
 public struct Fix: Hashable, Sendable {
     public var title: String
-    public var edits: [TextEdit]
+    private var written: [TextEdit]
+    private var deferred: DeferredEdits?
+
     public init(title: String, edits: [TextEdit]) {
         self.title = title
-        self.edits = edits
+        self.written = edits
+        self.deferred = nil
     }
+
+    public init(title: String, deferred: DeferredEdits) {
+        self.title = title
+        self.written = []
+        self.deferred = deferred
+    }
+
+    /// The edits, computed now when they were deferred (time linear in the document).
+    public var edits: [TextEdit] { deferred?.compute() ?? written }
+
+    /// Whether the edits are computed only when asked for.
+    public var isDeferred: Bool { deferred != nil }
+}
+
+/// Edits worked out on demand. Equal only to itself, so that findings sharing
+/// one deferred fix compare equal without computing it.
+public final class DeferredEdits: Hashable, Sendable {
+    let compute: @Sendable () -> [TextEdit]
+
+    public init(_ compute: @escaping @Sendable () -> [TextEdit]) { self.compute = compute }
+
+    public static func == (a: DeferredEdits, b: DeferredEdits) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// One finding, located by byte offsets into the file's `SourceText`.

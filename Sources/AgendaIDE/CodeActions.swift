@@ -12,9 +12,7 @@ public struct CodeAction: Hashable, Sendable {
         case suggestion
     }
 
-    public var title: String
-    /// Edits to the document the action was asked for, sorted, not overlapping.
-    public var edits: [TextEdit]
+    public var fix: Fix
     /// The finding the action fixes; nil for a suggestion.
     public var diagnostic: Diagnostic?
     /// The obvious fix, which an editor may apply on its own ("fix all").
@@ -22,23 +20,36 @@ public struct CodeAction: Hashable, Sendable {
 
     public var kind: Kind { diagnostic == nil ? .suggestion : .quickFix }
 
-    public init(title: String, edits: [TextEdit], diagnostic: Diagnostic?, isPreferred: Bool = false) {
-        self.title = title
-        self.edits = edits
+    public init(fix: Fix, diagnostic: Diagnostic?, isPreferred: Bool = false) {
+        self.fix = fix
         self.diagnostic = diagnostic
         self.isPreferred = isPreferred
     }
+
+    public init(title: String, edits: [TextEdit], diagnostic: Diagnostic?, isPreferred: Bool = false) {
+        self.init(fix: Fix(title: title, edits: edits), diagnostic: diagnostic, isPreferred: isPreferred)
+    }
+
+    public var title: String { fix.title }
+    /// Whether the edits are worked out only when asked for (`codeAction/resolve`).
+    public var isDeferred: Bool { fix.isDeferred }
+    /// Edits to the document the action was asked for, sorted; computed now
+    /// for a deferred fix (time linear in the document).
+    public var edits: [TextEdit] { fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound } }
 }
 
 /// Quick fixes for the diagnostics that touch a range: the `fixes` the parser
 /// and checker attach, and mechanical fixes worked out here for rules that
 /// carry none (add a recommendation point, mark the document as minutes, add
 /// an absentee to the participants, correct a near-miss name, keep a line as
-/// prose, and more).
+/// prose, and more). Deferred fixes stay deferred: asking for the actions of
+/// a range that holds every finding costs time linear in the findings, and a
+/// fix shared by many findings (renumber the items) is offered once.
 public enum CodeActions {
     public static func actions(in document: AnalyzedDocument, for range: Range<Int>, context: IDEContext = IDEContext()) -> [CodeAction] {
         let builder = CodeActionBuilder(document: document, context: context)
         var actions: [CodeAction] = []
+        var offered = Set<Fix>()
         func touches(_ diagnostic: Diagnostic, _ wanted: Range<Int>) -> Bool {
             diagnostic.range.lowerBound <= wanted.upperBound && wanted.lowerBound <= diagnostic.range.upperBound
         }
@@ -49,13 +60,16 @@ public enum CodeActions {
             wanted = document.source.lineRange(document.source.line(containing: range.lowerBound))
         }
         for diagnostic in document.diagnostics where touches(diagnostic, wanted) {
-            let attached = diagnostic.fixes.map { CodeAction(title: $0.title, edits: $0.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }, diagnostic: diagnostic) }
-            let own = builder.fixes(for: diagnostic).map { CodeAction(title: $0.title, edits: $0.edits, diagnostic: diagnostic) }
-            var found = (attached + own).filter { !$0.edits.isEmpty && !CodeActions.overlaps($0.edits) }
+            let written = (diagnostic.fixes + builder.fixes(for: diagnostic)).filter { fix in
+                if fix.isDeferred { return true }
+                let edits = fix.edits
+                return !edits.isEmpty && !CodeActions.overlaps(edits.sorted { $0.range.lowerBound < $1.range.lowerBound })
+            }
+            var found = written.map { CodeAction(fix: $0, diagnostic: diagnostic) }
             // a single fix for a finding is the obvious one
             if found.count == 1 { found[0].isPreferred = true }
             // two findings on one spot may suggest the same change: offer it once
-            actions += found.filter { action in !actions.contains { $0.title == action.title && $0.edits == action.edits } }
+            for action in found where offered.insert(action.fix).inserted { actions.append(action) }
         }
         return actions + builder.subjectSuggestions(at: range)
     }

@@ -48,6 +48,7 @@ public enum ServerFeatures {
         RequestRoute(method: "textDocument/formatting", capability: FormattingHandlers.documentCapability, handle: FormattingHandlers.formatDocument),
         RequestRoute(method: "textDocument/rangeFormatting", capability: FormattingHandlers.rangeCapability, handle: FormattingHandlers.formatRange),
         RequestRoute(method: "textDocument/codeAction", capability: CodeActionHandler.capability, handle: CodeActionHandler.handle),
+        RequestRoute(method: "codeAction/resolve", capability: nil, handle: CodeActionHandler.resolve),
         RequestRoute(method: "textDocument/semanticTokens/full", capability: SemanticTokensHandler.capability, handle: SemanticTokensHandler.full),
         RequestRoute(method: "textDocument/semanticTokens/range", capability: nil, handle: SemanticTokensHandler.range),
     ]

@@ -24,6 +24,8 @@ public struct ClientCapabilities: Sendable {
     public var markdownCompletionDocumentation = false
     /// `workspace.workspaceEdit.documentChanges`: edits may name the document version they apply to.
     public var versionedEdits = false
+    /// `textDocument.codeAction.resolveSupport.properties` contains `edit`: code actions may come without their edit.
+    public var resolvesCodeActionEdits = false
 
     public init() {}
 
@@ -43,5 +45,6 @@ public struct ClientCapabilities: Sendable {
         markdownCompletionDocumentation = (textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.arrayValue ?? [])
             .contains(.string("markdown"))
         versionedEdits = workspace?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+        resolvesCodeActionEdits = (textDocument?["codeAction"]?["resolveSupport"]?["properties"]?.arrayValue ?? []).contains(.string("edit"))
     }
 }

@@ -10,16 +10,18 @@ enum ItemRules {
         var findings: [Diagnostic] = []
         var seenNumbers: [Int: Item] = [:]
         var previous: Item?
+        // one renumbering fix for the whole document, its edits worked out only when resolved
+        let renumber = renumberFix(meeting, source: source)
         for item in meeting.items {
             let numberRange = numberRange(of: item, source: source)
             if let first = seenNumbers[item.number] {
                 findings.append(Diagnostic(.duplicateItemNumber, numberRange,
                     "item number \(item.number) is also item '\(first.title)' on line \(source.line(containing: first.headerRange.lowerBound) + 1); renumber the items",
-                    fixes: renumberFix(meeting, source: source)))
+                    fixes: renumber))
             } else if let previous, item.numberWritten, item.number != previous.number + 1 {
                 findings.append(Diagnostic(.itemNumberSequence, numberRange,
                     "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
-                    fixes: renumberFix(meeting, source: source)))
+                    fixes: renumber))
             }
             seenNumbers[item.number] = seenNumbers[item.number] ?? item
             previous = item
@@ -98,20 +100,28 @@ enum ItemRules {
         source.lineRange(source.line(containing: range.lowerBound))
     }
 
-    /// Rewrites every written item number to run on from the first item's.
+    /// Rewrites every written item number to run on from the first item's;
+    /// deferred, since it touches every item.
     static func renumberFix(_ meeting: Meeting, source: SourceText) -> [Fix] {
         guard let first = meeting.items.first else { return [] }
+        let items = meeting.items
+        return [Fix(title: "Renumber the items from \(first.number)", deferred: DeferredEdits {
+            renumberEdits(items, source: source)
+        })]
+    }
+
+    static func renumberEdits(_ items: [Item], source: SourceText) -> [TextEdit] {
+        guard let first = items.first else { return [] }
         var edits: [TextEdit] = []
         var next = first.number
-        for item in meeting.items {
-            defer { next += 1 }
+        for item in items {
+            defer { next &+= 1 }
             guard item.numberWritten, item.number != next else { continue }
             let header = numberRange(of: item, source: source)
-            let text = source.text(header)
-            guard let space = text.lastIndex(of: " ") else { continue }
-            let digitsStart = header.lowerBound + text[...space].utf8.count
-            edits.append(TextEdit(range: digitsStart..<header.upperBound, replacement: String(next)))
+            // the digits after the last space of `punkt 12`
+            guard let space = source.bytes[header].lastIndex(of: 0x20) else { continue }
+            edits.append(TextEdit(range: (space + 1)..<header.upperBound, replacement: String(next)))
         }
-        return edits.isEmpty ? [] : [Fix(title: "Renumber the items from \(first.number)", edits: edits)]
+        return edits
     }
 }
