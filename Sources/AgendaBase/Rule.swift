@@ -18,6 +18,8 @@ public enum Rule: String, CaseIterable, Sendable {
     case unreadableListLine = "AG110"
     case missingColon = "AG111"
     case attachmentCount = "AG112"
+    case listTooDeep = "AG120"
+    case numberTooLarge = "AG121"
 
     // Case numbers (AG2xx).
     case malformedCaseNumber = "AG200"
@@ -85,7 +87,7 @@ public enum Rule: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .possibleKeywordTypo, .missingColon, .attachmentCount, .unevenTableRow, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
+        case .possibleKeywordTypo, .missingColon, .attachmentCount, .unevenTableRow, .listTooDeep, .unknownSubject, .caseNumberStyle, .retiredSubject, .movedSubject, .missingDate,
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
@@ -114,6 +116,8 @@ public enum Rule: String, CaseIterable, Sendable {
         case .unreadableListLine: "unreadable list line"
         case .missingColon: "keyword line without its colon"
         case .attachmentCount: "attachment count that does not match the list"
+        case .listTooDeep: "list nested too deep"
+        case .numberTooLarge: "number too large"
         case .malformedCaseNumber: "malformed case number"
         case .unknownMainGroup: "unknown KLE main group"
         case .unknownFacet: "unknown KLE action facet"
@@ -196,6 +200,10 @@ public enum Rule: String, CaseIterable, Sendable {
             "A keyword line has its colon after the keyword (and its number): `punkt 1: Godkendelse af dagsorden`, `udfald 2: tiltrådt`, `resume:`. This line is read as if the colon were there; insert it, or start the line with `\\` if it really is prose."
         case .attachmentCount:
             "`Bilag (3):` and `Bilag: 3 bilag` say how many attachments the item has, as printed minutes do; the count must match the attachments listed below. Correct it, or leave it out (the list is what counts)."
+        case .listTooDeep:
+            "Lists nest at most 10 levels deep. A list line indented deeper is kept as text of the entry above it; indent it less or split the list."
+        case .numberTooLarge:
+            "An item, outcome or list number has at most 9 digits, and a year 4. A longer number is not read as a number; write the number meant."
         case .malformedCaseNumber:
             "A case number is KLE style `15.00.00-A00-9-26` (subject, action facet, running number, two-digit year) or `yy/nnnnn` such as `21/24526`."
         case .unknownMainGroup:

@@ -3,7 +3,8 @@ import AgendaSyntax
 
 /// Where a line goes in the canonical layout, read from the syntax tree.
 enum LineRole: Hashable {
-    case keyword(KeywordLine)
+    // boxed: every line has a role, most are not keyword lines
+    indirect case keyword(KeywordLine)
     /// A prose line (paragraph or list continuation) at `column`.
     case prose(column: Int)
     case listEntry(column: Int, marker: Range<Int>, content: Range<Int>)

@@ -104,7 +104,7 @@ struct CodeActionBuilder {
         case .unknownDocumentKind: documentKind("dagsorden", because: diagnostic) + documentKind("referat", because: diagnostic)
         case .misplacedKeyword, .possibleKeywordTypo, .missingColon: keepAsProse(diagnostic)
         case .textOutsideSection: sectionAbove(diagnostic)
-        case .invalidItemNumber: removeItemNumber(diagnostic)
+        case .invalidItemNumber, .numberTooLarge: removeItemNumber(diagnostic)
         case .absenteeNotParticipant: addParticipant(diagnostic) + nearestName(diagnostic, among: document.meeting.participants.map(\.name))
         case .unknownMember: nearestName(diagnostic, among: members())
         case .voterNotParticipant: nearestName(diagnostic, among: document.meeting.participants.map(\.name))

@@ -86,10 +86,23 @@ extension CalendarDate {
                   let monthIndex = danishMonths.firstIndex(where: { $0 == parts[1] || ($0.prefix(3) == parts[1].prefix(3) && parts[1].count == 3) }) {
             (year, month, day) = (c, monthIndex + 1, a)
         }
-        guard let year, let month, let day else { return .unreadable }
+        guard let year, let month, let day else { return longYear(parts) ?? .unreadable }
         if let date = CalendarDate(year: year, month: month, day: day) { return .date(date) }
         if !(1...12).contains(month) { return .nonexistent("there is no month \(month)") }
         return .nonexistent("\(danishMonths[month - 1]) \(year) has \(daysIn(month: month, year: year)) days, not \(day)")
+    }
+
+    /// A date whose year has more than 4 digits (`99999-05-04`, `4. maj 99999`):
+    /// reported as a date that does not exist, not read as other text.
+    static func longYear(_ parts: [String]) -> DateReading? {
+        func digits(_ part: String) -> Bool { !part.isEmpty && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func short(_ part: String) -> Bool { digits(part) && part.count <= 2 }
+        let isMonth = digits(parts[1]) ? parts[1].count <= 2 : danishMonths.contains { $0.prefix(3) == parts[1].prefix(3) }
+        guard isMonth else { return nil }
+        for (year, day) in [(parts[0], parts[2]), (parts[2], parts[0])] where digits(year) && year.count > 4 && short(day) {
+            return .nonexistent("the year \(year.count > 12 ? String(year.prefix(12)) + "…" : year) has \(year.count) digits; a year has 4")
+        }
+        return nil
     }
 }
 

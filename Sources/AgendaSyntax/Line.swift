@@ -2,6 +2,8 @@ import AgendaBase
 
 /// A keyword line as written: `punkt 3: Titel`, `sagsnr: 21/24526`, `lukket`.
 public struct KeywordLine: Hashable, Sendable {
+    /// Item and outcome numbers have at most this many digits; a longer one is reported, not read.
+    public static let maximumNumberDigits = 9
     public var keyword: Keyword
     /// The whole line, without its terminator.
     public var range: Range<Int>
@@ -17,12 +19,16 @@ public struct KeywordLine: Hashable, Sendable {
 }
 
 /// What one physical line is, decided from its first bytes alone.
+///
+/// Every line of the input has one, so it is kept small: the large payloads
+/// (keyword lines, list entries) are boxed, and a blank or prose line costs
+/// a few words, not the size of the largest case.
 public enum LineKind: Hashable, Sendable {
     case blank
     case comment
-    case keyword(KeywordLine)
+    indirect case keyword(KeywordLine)
     /// `- x`, `* x`, `1. x`, `1) x`: `marker` is the marker's range, `content` the rest.
-    case listEntry(indent: Int, marker: Range<Int>, number: Int?, content: Range<Int>)
+    indirect case listEntry(indent: Int, marker: Range<Int>, number: Int?, content: Range<Int>)
     case tableRow(indent: Int)
     /// Prose; `content` excludes the indent and a leading escape backslash.
     case prose(indent: Int, content: Range<Int>)
@@ -124,6 +130,7 @@ struct LineScanner {
             if bytes[cursor] == UInt8(ascii: ":") { colon = cursor; break }
             cursor += 1
         }
+        if colon == nil { colon = colonAfterLongNumber(range) }
         guard let colon else { return flagLine(range) }
         let nameEnd = trimmedEnd(start, colon)
         let valueStart = trimmedStart(colon + 1, range.upperBound)
@@ -139,9 +146,12 @@ struct LineScanner {
             if let keyword = KeywordMatcher.match(bytes, start..<headEnd), keyword.takesNumber {
                 let numberStart = trimmedStart(start + space + 1, nameEnd)
                 let digits = bytes[numberStart..<nameEnd]
-                let number = digits.count <= 9 && !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-                    ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
-                if number == nil {
+                let allDigits = !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                let number = allDigits && digits.count <= KeywordLine.maximumNumberDigits ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+                if allDigits && number == nil {
+                    diagnostics.append(Diagnostic(.numberTooLarge, numberStart..<nameEnd,
+                        "\(digits.count) digits is too long for a number (at most \(KeywordLine.maximumNumberDigits)), so it is not read; write the number meant, such as `\(keyword.canonical) 3:`, or leave the number out"))
+                } else if number == nil {
                     diagnostics.append(Diagnostic(.invalidItemNumber, numberStart..<nameEnd,
                         "'\(source.text(numberStart..<nameEnd))' is not a number; write a whole number such as `\(keyword.canonical) 3:`, or leave the number out"))
                 }
@@ -199,6 +209,22 @@ struct LineScanner {
             fixes: [Fix(title: "Change to `\(spelling)`", edits: [TextEdit(range: start..<headEnd, replacement: spelling)])]))
         return KeywordLine(keyword: keyword, range: range, keywordRange: start..<headEnd, number: digits.reduce(0) { $0 * 10 + Int($1 - 0x30) },
                            numberRange: numberStart..<nameEnd, colon: colon, valueRange: valueRange)
+    }
+
+    /// The colon of `punkt 123…: x` whose number is too long for the usual
+    /// search, so that the line is still read (and the number reported) rather
+    /// than silently taken as prose.
+    func colonAfterLongNumber(_ range: Range<Int>) -> Int? {
+        let bytes = source.bytes
+        let searchEnd = min(range.upperBound, range.lowerBound + KeywordMatcher.longestSpelling + 1)
+        guard let space = bytes[range.lowerBound..<searchEnd].firstIndex(of: 0x20),
+              let keyword = KeywordMatcher.match(bytes, range.lowerBound..<space), keyword.takesNumber else { return nil }
+        var cursor = trimmedStart(space, range.upperBound)
+        let digitsStart = cursor
+        while cursor < range.upperBound, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
+        guard cursor > digitsStart else { return nil }
+        cursor = trimmedStart(cursor, range.upperBound)
+        return cursor < range.upperBound && bytes[cursor] == UInt8(ascii: ":") ? cursor : nil
     }
 
     func flagLine(_ range: Range<Int>) -> KeywordLine? {

@@ -31,6 +31,7 @@ private struct ParserState {
     /// Lines already reported as a misspelt keyword (AG105): the text they start is
     /// not reported again as standing outside a section (one mistake, one finding).
     var typoLineStarts: Set<Int> = []
+    var reportedTooDeep = false
 
     init(source: SourceText, lines: [ScannedLine]) {
         self.source = source
@@ -308,9 +309,20 @@ private struct ParserState {
 
     func trimmed(_ range: Range<Int>) -> Range<Int> { source.trimmingSpaces(range) }
 
-    /// A list whose entries stand at `indent`; deeper entries nest. `outerNumbers`:
+    /// The first list line deeper than the deepest level allowed; later ones are not reported again.
+    mutating func reportTooDeep(_ line: Range<Int>, _ marker: Range<Int>) {
+        guard !reportedTooDeep else { return }
+        reportedTooDeep = true
+        diagnostics.append(Diagnostic(.listTooDeep, marker.lowerBound..<line.upperBound,
+            "a list nested more than \(ListSyntax.maximumDepth) levels deep; this line and deeper ones are kept as text of the entry above. Indent it less, or split the list"))
+    }
+
+    /// A list whose entries stand at `indent`; deeper entries nest, down to
+    /// `ListSyntax.maximumDepth` levels. An entry deeper than that is kept as
+    /// text of the deepest entry (and reported once), so no later pass
+    /// recurses deeper than that however the input is indented. `outerNumbers`:
     /// the numbers of the numbered entries this list is nested in.
-    mutating func parseList(indent baseIndent: Int, outerNumbers: [Int]) -> ListSyntax {
+    mutating func parseList(indent baseIndent: Int, outerNumbers: [Int], depth: Int = 1) -> ListSyntax {
         var entries: [ListEntrySyntax] = []
         var ordered: Bool?
         while !atEnd, case .listEntry(let indent, let marker, let number, let content) = lines[index].kind,
@@ -361,8 +373,24 @@ private struct ParserState {
                     } else {
                         break continuation
                     }
+                case .listEntry(let childIndent, let childMarker, _, let childContent)
+                    where childIndent > baseIndent + 1 && depth >= ListSyntax.maximumDepth:
+                    reportTooDeep(line.range, childMarker)
+                    let text = childMarker.lowerBound..<max(childMarker.upperBound, childContent.upperBound)
+                    if !entry.children.isEmpty, case .paragraph(var paragraph)? = entry.children.last {
+                        paragraph.lines.append(text)
+                        paragraph.range = paragraph.range.lowerBound..<line.range.upperBound
+                        entry.children[entry.children.count - 1] = .paragraph(paragraph)
+                    } else if entry.children.isEmpty {
+                        entry.lines.append(text)
+                    } else {
+                        entry.children.append(.paragraph(ParagraphSyntax(lines: [text], range: line.range)))
+                    }
+                    entry.range = entry.range.lowerBound..<line.range.upperBound
+                    sawBlank = false
+                    index += 1
                 case .listEntry(let childIndent, _, _, _) where childIndent > baseIndent + 1:
-                    let child = parseList(indent: childIndent, outerNumbers: openNumbers)
+                    let child = parseList(indent: childIndent, outerNumbers: openNumbers, depth: depth + 1)
                     entry.children.append(.list(child))
                     entry.range = entry.range.lowerBound..<child.range.upperBound
                     sawBlank = false

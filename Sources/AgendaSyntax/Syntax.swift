@@ -61,6 +61,8 @@ public struct ParagraphSyntax: Sendable, Hashable {
 }
 
 public struct ListSyntax: Sendable, Hashable {
+    /// Lists nest at most this deep; deeper lines are text of the deepest entry.
+    public static let maximumDepth = 10
     public var entries: [ListEntrySyntax]
     public var range: Range<Int>
 }
