@@ -150,6 +150,48 @@ import Testing
         #expect(try client.shutdownAndExit() == 0)
     }
 
+    /// 400 items all numbered 1: 399 findings share one renumbering fix, offered
+    /// once; a client that resolves code actions gets it without its edit, and
+    /// `codeAction/resolve` works the edit out.
+    @Test func theRenumberingFixIsOfferedOnceAndResolvedOnDemand() throws {
+        let text = "møde: Udvalget\ndato: 2026-05-04\n\n" + String(repeating: "punkt 1: Sag\n", count: 400)
+        let uri = "file:///tmp/agendac-lsp-renumber.agenda"
+        let wholeDocument: (String, JSON) = ("range", LSPTestClient.range((0, 0), (404, 0)))
+        let context: (String, JSON) = ("context", .object([("diagnostics", .array([]))]))
+
+        let resolving = try LSPTestClient()
+        try resolving.initialize(.object([("textDocument", .object([("codeAction", .object([
+            ("resolveSupport", .object([("properties", .array([.string("edit")]))])),
+        ]))]))]))
+        resolving.open(uri, text)
+        let actions = try resolving.call("textDocument/codeAction", LSPTestClient.documentParams(uri, [wholeDocument, context])).arrayValue ?? []
+        let renumber = actions.filter { $0["title"]?.stringValue?.hasPrefix("Renumber") == true }
+        #expect(renumber.count == 1, "one renumbering action for 399 findings")
+        #expect(renumber.first?["edit"] == nil && renumber.first?["data"] != nil, "the edit waits for codeAction/resolve")
+        let resolved = try resolving.call("codeAction/resolve", renumber.first ?? .null)
+        let edits = resolved["edit"]?["changes"]?[uri]?.arrayValue ?? []
+        #expect(edits.count == 399)
+        #expect(edits.last?["newText"] == .string("400"))
+
+        // an edit in between: the action no longer applies
+        resolving.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(2))])),
+            ("contentChanges", .array([.object([("text", .string(text + "punkt 1: Mere\n"))])])),
+        ]))
+        let stale = resolving.request("codeAction/resolve", renumber.first ?? .null)
+        #expect(try resolving.response(to: stale)["error"]?["code"] == .int(-32801))
+        #expect(try resolving.shutdownAndExit() == 0)
+
+        let plain = try LSPTestClient()
+        try plain.initialize()
+        plain.open(uri, text)
+        let eager = try plain.call("textDocument/codeAction", LSPTestClient.documentParams(uri, [wholeDocument, context])).arrayValue ?? []
+        let eagerRenumber = eager.filter { $0["title"]?.stringValue?.hasPrefix("Renumber") == true }
+        #expect(eagerRenumber.count == 1)
+        #expect(eagerRenumber.first?["edit"]?["changes"]?[uri]?.arrayValue?.count == 399, "a client that cannot resolve gets the edit at once")
+        #expect(try plain.shutdownAndExit() == 0)
+    }
+
     @Test func requestsOnUnknownDocumentsFailButTheServerGoesOn() throws {
         let client = try LSPTestClient()
         try client.initialize()

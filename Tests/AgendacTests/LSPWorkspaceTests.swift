@@ -1,4 +1,5 @@
 import AgendaBase
+@testable import AgendaLSP
 import Foundation
 import Testing
 
@@ -103,6 +104,56 @@ import Testing
             ("uri", .string(DocumentURIForTests.uri(added))), ("type", .int(1)),
         ])]))]))
         #expect(try Set(names("tag")) == ["Punkt 1: Rådhusets tag", "Punkt 1: Nyt tag"])
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test func indexingStopsAtTheFileLimitAndSaysSo() throws {
+        let folder = try Self.workspace(members: [])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for number in 1...5 {
+            try "møde: Udvalget\ndato: 2026-05-0\(number)\n\npunkt 1: Tag nummer \(number)\n"
+                .write(to: folder.appendingPathComponent("møde \(number).agenda"), atomically: true, encoding: .utf8)
+        }
+        try "punkt 1: Tag i en anden slags fil\n".write(to: folder.appendingPathComponent("noter.txt"), atomically: true, encoding: .utf8)
+        let client = try LSPTestClient()
+        try client.initialize(LSPTestClient.capabilities(pull: true), rootURI: DocumentURIForTests.uri(folder),
+                              options: .object([("index", .object([("maxFiles", .int(2))]))]))
+        let names = (try client.call("workspace/symbol", .object([("query", .string("tag"))])).arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+        #expect(names.count == 2, "two files indexed, not five, and no .txt: \(names)")
+        let warning = try client.waitFor("a message about the limit") { $0["method"] == .string("window/showMessage") }
+        #expect(warning["params"]?["message"]?.stringValue?.contains("index.maxFiles") == true)
+        #expect(client.notifications("window/logMessage").count == 1)
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test func theFileSystemRootIsNotSearched() throws {
+        let client = try LSPTestClient()
+        try client.initialize(LSPTestClient.capabilities(pull: true), rootURI: "file:///")
+        let warning = try client.waitFor("a message about the root") { $0["method"] == .string("window/showMessage") }
+        #expect(warning["params"]?["message"]?.stringValue?.contains("root `/`") == true)
+        #expect(try client.call("workspace/symbol", .object([("query", .string("punkt"))])) == .array([]))
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test func theSearchIsBoundedByEntriesAndTheReadByBytes() throws {
+        let folder = try Self.workspace(members: [])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for number in 1...30 { try Data().write(to: folder.appendingPathComponent("fil \(number).pdf")) }
+        let text = "møde: Udvalget\ndato: 2026-05-04\n\npunkt 1: Tag\n"
+        try text.write(to: folder.appendingPathComponent("z.agenda"), atomically: true, encoding: .utf8)
+        var limits = Workspace.Limits()
+        limits.maxEntries = 10
+        let search = Workspace.agendaFiles(below: [folder], limits: limits)
+        #expect(search.stop?.contains("index.maxEntries") == true)
+        #expect(Workspace.agendaFiles(below: [folder], limits: Workspace.Limits()).files.count == 1)
+        #expect(Workspace.Limits(.object([("maxBytes", .int(10)), ("maxFiles", .int(-1))])).maxBytes == 10)
+        #expect(Workspace.Limits(.object([("maxFiles", .int(-1))])).maxFiles == Workspace.Limits().maxFiles)
+
+        let client = try LSPTestClient()
+        try client.initialize(LSPTestClient.capabilities(pull: true), rootURI: DocumentURIForTests.uri(folder),
+                              options: .object([("index", .object([("maxBytes", .int(text.utf8.count - 1))]))]))
+        let warning = try client.waitFor("a message about the bytes") { $0["method"] == .string("window/showMessage") }
+        #expect(warning["params"]?["message"]?.stringValue?.contains("index.maxBytes") == true)
         #expect(try client.shutdownAndExit() == 0)
     }
 }

@@ -29,6 +29,7 @@ enum Initialization {
         state.client = ClientCapabilities(params?["capabilities"])
         state.encoding = PositionEncoding.negotiate(clientOffers: state.client.positionEncodings)
         state.workspace.setRoots(roots(params))
+        state.workspace.limits = Workspace.Limits(params?["initializationOptions"]?["index"])
         if let kleFile = params?["initializationOptions"]?["kleFile"]?.stringValue {
             // no document is open yet, so nothing to analyze again (and nothing may be sent before our answer)
             state.settings.setKLEOverride(WorkspaceNotifications.resolveKLEPath(kleFile, roots: state.workspace.roots))

@@ -79,6 +79,11 @@ extension ServerState {
         let progress = client.workDoneProgress
             ? WorkDoneProgress(connection: connection, token: "agendac-index-\(UUID().uuidString)", title: "Indexing agendas")
             : nil
-        workspace.startIndexing(progress: progress)
+        let connection = connection
+        workspace.startIndexing(progress: progress) { message in
+            // a warning the user sees, and the same line in the server's log
+            connection.notify("window/showMessage", .object([("type", .int(2)), ("message", .string(message))]))
+            connection.notify("window/logMessage", .object([("type", .int(2)), ("message", .string(message))]))
+        }
     }
 }

@@ -16,9 +16,38 @@ public final class Workspace: Sendable {
         public var analysis: AnalysisCell
     }
 
-    /// Files above this size are not agendas anyone wrote; they are left out.
-    static let maxFileBytes = 8 * 1024 * 1024
-    static let maxFiles = 20_000
+    /// How far indexing goes. An editor opened on a home folder or on `/` must
+    /// not make the server read the machine: the walk, the files and their
+    /// bytes are all bounded, and a stop is reported to the user. The client
+    /// may set them in `initializationOptions.index`.
+    public struct Limits: Sendable, Equatable {
+        /// Agenda files read at most.
+        public var maxFiles = 2_000
+        /// Bytes of agenda files read at most, all files together.
+        public var maxBytes = 32 * 1024 * 1024
+        /// Files above this size are not agendas anyone wrote; they are left out.
+        public var maxFileBytes = 8 * 1024 * 1024
+        /// Folder entries looked at while searching for agenda files.
+        public var maxEntries = 100_000
+
+        public init() {}
+
+        /// The defaults, with any of `maxFiles`, `maxBytes`, `maxFileBytes`, `maxEntries` from `options` (positive integers).
+        public init(_ options: JSON?) {
+            func value(_ key: String) -> Int? { options?[key]?.intValue.flatMap { $0 > 0 ? $0 : nil } }
+            maxFiles = value("maxFiles") ?? maxFiles
+            maxBytes = value("maxBytes") ?? maxBytes
+            maxFileBytes = value("maxFileBytes") ?? maxFileBytes
+            maxEntries = value("maxEntries") ?? maxEntries
+        }
+    }
+
+    /// What an indexing run found, and why it stopped early, if it did.
+    struct Search {
+        var files: [URL] = []
+        var stop: String?
+    }
+
     static let fileExtension = "agenda"
 
     private struct State {
@@ -34,6 +63,7 @@ public final class Workspace: Sendable {
         var indexed = false
         /// File events and settings changes queued behind the indexing run.
         var pendingUpdates = 0
+        var limits = Limits()
     }
 
     private let state = Locked(State())
@@ -54,6 +84,11 @@ public final class Workspace: Sendable {
     /// The analyses of the files on disk, and the revision they have.
     public var index: (WorkspaceIndex, revision: Int) { state.withLock { ($0.index, $0.indexRevision) } }
 
+    public var limits: Limits {
+        get { state.current.limits }
+        set { state.withLock { $0.limits = newValue } }
+    }
+
     public func setRoots(_ roots: [URL]) {
         state.withLock { state in
             state.roots = roots.map(\.standardizedFileURL)
@@ -66,25 +101,37 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Reads every agenda file below the roots in the background, reporting to `progress`.
-    func startIndexing(progress: WorkDoneProgress?) {
-        let (generation, roots) = state.withLock { state in
+    /// Reads the agenda files below the roots in the background, within
+    /// `limits`, reporting to `progress`; `warn` gets a message for the user
+    /// when a limit stops the run.
+    func startIndexing(progress: WorkDoneProgress?, warn: @escaping @Sendable (String) -> Void = { _ in }) {
+        let (generation, roots, limits) = state.withLock { state in
             state.indexing = true
-            return (state.generation, state.roots)
+            return (state.generation, state.roots, state.limits)
         }
         progress?.create()
         queue.async { [self] in
-            let found = Self.agendaFiles(below: roots)
+            var search = Self.agendaFiles(below: roots, limits: limits) { entries in
+                progress?.report(done: 0, of: 1, message: "searching folders (\(entries) entries)")
+                return state.current.generation == generation
+            }
             var files: [String: IndexedFile] = [:]
             var index = WorkspaceIndex()
-            for (position, url) in found.enumerated() {
+            var bytes = 0
+            for (position, url) in search.files.enumerated() {
                 guard state.current.generation == generation else { return }
+                guard let size = Self.size(of: url), size <= limits.maxFileBytes else { continue }
+                if bytes + size > limits.maxBytes {
+                    search.stop = "the agenda files reached \(limits.maxBytes / 1_048_576) MiB (`index.maxBytes`)"
+                    break
+                }
                 if let file = read(url) {
+                    bytes += size
                     let key = DocumentURI.canonical(file.uri)
                     files[key] = file
                     index.update(file.analysis.analysis, id: key)
                 }
-                progress?.report(done: position + 1, of: found.count)
+                progress?.report(done: position + 1, of: search.files.count)
             }
             state.withLock { state in
                 guard state.generation == generation else { return }
@@ -93,7 +140,10 @@ public final class Workspace: Sendable {
                 state.indexRevision += 1
                 state.indexed = true
             }
-            progress?.end(message: "\(files.count) agenda files")
+            if let stop = search.stop {
+                warn("agendac indexed \(files.count) agenda files and stopped: \(stop). Features across meetings (workspace symbols, references, case numbers used elsewhere) see only these; open a smaller folder, or raise the limit in the client's initializationOptions.")
+            }
+            progress?.end(message: "\(files.count) agenda files" + (search.stop == nil ? "" : " (stopped at a limit)"))
         }
     }
 
@@ -177,25 +227,51 @@ public final class Workspace: Sendable {
     }
 
     private func read(_ url: URL) -> IndexedFile? {
-        guard mayRead(url), let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-              size <= Self.maxFileBytes,
+        guard mayRead(url), let size = Self.size(of: url), size <= limits.maxFileBytes,
               let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let uri = DocumentURI.uri(for: url)
         let (context, problems) = settings.context(forURI: uri)
         return IndexedFile(uri: uri, analysis: AnalysisCell(source: SourceText(bytes: Array(data)), context: context, settingsProblems: problems))
     }
 
-    /// The agenda files below the roots, sorted; hidden folders (`.git`, `.build`) are skipped.
-    static func agendaFiles(below roots: [URL]) -> [URL] {
-        var found: [URL] = []
-        for root in roots {
+    static func size(of url: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+    }
+
+    /// The agenda files below the roots, sorted, within the limits of entries
+    /// looked at and files found. Hidden folders (`.git`, `.build`) and
+    /// `node_modules` are skipped; the file system's root is not searched at
+    /// all. `going` is asked now and then whether to go on (and may report progress).
+    static func agendaFiles(below roots: [URL], limits: Limits, going: (Int) -> Bool = { _ in true }) -> Search {
+        var search = Search()
+        var entries = 0
+        var limitReached = false
+        for root in roots where !limitReached {
+            guard root.standardizedFileURL.path != "/" else {
+                search.stop = "the workspace folder is the file system's root `/`, which is not searched"
+                continue
+            }
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                             options: [.skipsHiddenFiles, .skipsPackageDescendants])
-            while let next = enumerator?.nextObject() as? URL, found.count < maxFiles {
+            while let next = enumerator?.nextObject() as? URL {
+                entries += 1
+                if entries % 1_000 == 0, !going(entries) { return search }
+                if entries > limits.maxEntries {
+                    search.stop = "it looked at \(limits.maxEntries) folder entries (`index.maxEntries`)"
+                    limitReached = true
+                    break
+                }
                 if next.lastPathComponent == "node_modules" { enumerator?.skipDescendants() }
-                if next.pathExtension == fileExtension { found.append(next.standardizedFileURL) }
+                guard next.pathExtension == fileExtension else { continue }
+                if search.files.count >= limits.maxFiles {
+                    search.stop = "it found \(limits.maxFiles) agenda files (`index.maxFiles`)"
+                    limitReached = true
+                    break
+                }
+                search.files.append(next.standardizedFileURL)
             }
         }
-        return found.sorted { $0.path < $1.path }
+        search.files.sort { $0.path < $1.path }
+        return search
     }
 }
