@@ -52,17 +52,12 @@ public enum StyleFile {
     /// The nearest style file for an agenda: `agendac-stil.json` in its folder or above,
     /// unless the nearer `agendac.json` names one with its `style` key.
     public static func find(from folder: URL, settings: WorkspaceSettings?) -> URL? {
-        var current = folder.standardizedFileURL
         let settingsFolder = settings?.url.deletingLastPathComponent().standardizedFileURL.path
-        for _ in 0..<64 {
+        return FolderWalk.nearest(from: folder) { current in
             if current.path == settingsFolder, let named = settings?.styleFileURL { return named }
             let candidate = current.appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return nil }
-            current = parent
+            return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
         }
-        return nil
     }
 
     /// The style a file gives, merged key by key over the standard one; nil when it has errors.

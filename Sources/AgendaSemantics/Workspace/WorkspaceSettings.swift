@@ -42,15 +42,7 @@ public struct WorkspaceSettings: Sendable {
 
     /// The nearest `agendac.json` in `folder` or above it.
     public static func find(from folder: URL) -> URL? {
-        var current = folder.standardizedFileURL
-        for _ in 0..<64 {
-            let candidate = current.appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return nil }
-            current = parent
-        }
-        return nil
+        FolderWalk.nearestFile(named: fileName, from: folder)
     }
 
     public static func load(_ url: URL) -> Result<WorkspaceSettings, LoadError> {
