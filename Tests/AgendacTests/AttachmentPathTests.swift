@@ -51,7 +51,7 @@ import Testing
     func checkCommand() throws {
         let folder = temporaryTestFolder("agendac-attachments")
         defer { try? FileManager.default.removeItem(at: folder) }
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.agenda.utf8))
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.agenda.utf8)))
         let result = CheckCommandTests.run(["check", "a.agenda", "--format", "json"], in: folder)
         let findings = try JSON.parse(result.output).arrayValue ?? []
         let lines = findings.filter { $0["code"] == .string("AG507") }.compactMap { $0["line"]?.intValue }

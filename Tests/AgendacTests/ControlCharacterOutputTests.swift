@@ -12,7 +12,7 @@ import Testing
     func noControlCharacters(_ format: String) throws {
         let folder = temporaryTestFolder("agendac-control")
         defer { try? FileManager.default.removeItem(at: folder) }
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.text.utf8))
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.text.utf8)))
         let result = CheckCommandTests.run(["compile", "a.agenda", "--to", format, "--force"], in: folder)
         let unsafe = result.output.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
         #expect(unsafe.isEmpty, "\(unsafe.map { String($0.value, radix: 16) })")
@@ -26,7 +26,7 @@ import Testing
     func checkReportsThem() throws {
         let folder = temporaryTestFolder("agendac-control")
         defer { try? FileManager.default.removeItem(at: folder) }
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.text.utf8))
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("a.agenda").path, contents: Data(Self.text.utf8)))
         let result = CheckCommandTests.run(["check", "a.agenda", "--format", "json"], in: folder)
         let lines = (try JSON.parse(result.output).arrayValue ?? []).filter { $0["code"] == .string("AG100") }.compactMap { $0["line"]?.intValue }
         #expect(Set(lines) == [1, 4, 6], "\(lines)")

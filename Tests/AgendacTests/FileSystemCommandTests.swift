@@ -15,7 +15,7 @@ import Testing
     }
 
     static func write(_ text: String, _ name: String, in folder: URL) {
-        FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8)))
     }
 
     static func status(_ url: URL) -> stat {

@@ -47,7 +47,7 @@ import Testing
         let folder = temporaryTestFolder("agendac-cr")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("cr.agenda")
-        FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8)))
         let check = CheckCommandTests.run(["check", "cr.agenda", "--format", "json"], in: folder)
         let finding = try #require((try JSON.parse(check.output).arrayValue ?? []).first { $0["code"]?.stringValue == "AG300" })
         #expect(finding["line"]?.intValue == 3)
