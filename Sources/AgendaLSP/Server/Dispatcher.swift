@@ -88,6 +88,7 @@ final class Dispatcher: Sendable {
             // off the queue (hover waiting for the index) are answered first, since
             // an editor sends `exit` the moment this answer arrives
             state.lifecycle = .shutDown
+            state.shutdownReceived.withLock { $0 = true }
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 pending.waitForRequests(before: id)
                 answer(id, .success(.null))

@@ -46,8 +46,8 @@ public final class LanguageServer: Sendable {
     }
 
     /// Serves until `exit` or the end of input; returns the exit code: 0 after
-    /// `shutdown`, 1 without, 2 when the output cannot be written (the client
-    /// has gone, the disk is full). Nothing is written after it returns. The reader
+    /// `shutdown`, 1 without, 2 when the output cannot be written before
+    /// `shutdown` (the client has gone, the disk is full). Nothing is written after it returns. The reader
     /// thread stays blocked in `read` until the input ends (a process exits
     /// anyway; in-process callers close the writing end of the input).
     public func run() -> Int32 {
@@ -58,13 +58,18 @@ public final class LanguageServer: Sendable {
         let exitCode = Locked<Int32?>(nil)
         let finished = DispatchSemaphore(value: 0)
         let log = options.log
+        let served = Locked<ServerState?>(nil)
         let writer = MessageWriter(fileDescriptor: output.fileDescriptor) { reason in
-            log?("cannot write to the client (\(reason)); stopping")
-            exitCode.withLock { $0 = $0 ?? 2 }
+            // once `shutdown` has arrived an editor may close its end at once (Neovim
+            // does, before late notifications are written): a normal end, not a failure
+            let afterShutdown = served.current?.shutdownReceived.current ?? false
+            if !afterShutdown { log?("cannot write to the client (\(reason)); stopping") }
+            exitCode.withLock { $0 = $0 ?? (afterShutdown ? 0 : 2) }
             finished.signal()
         }
         let connection = Connection(writer: writer)
         let state = ServerState(queue: queue, connection: connection, options: options)
+        served.withLock { $0 = state }
         let dispatcher = Dispatcher(state: state) { code in
             exitCode.withLock { $0 = $0 ?? code }
             finished.signal()

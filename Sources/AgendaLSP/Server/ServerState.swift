@@ -23,6 +23,9 @@ final class ServerState: @unchecked Sendable {
     let options: LanguageServer.Options
 
     var lifecycle = Lifecycle.uninitialized
+    /// Whether `shutdown` has arrived, readable from any thread (the writer's
+    /// failure handler asks it): after it, a client closing its end is the normal end.
+    let shutdownReceived = Locked(false)
     var client = ClientCapabilities()
     var encoding = PositionEncoding.utf16
     var documents = DocumentStore()
