@@ -376,11 +376,15 @@ extension Lowering {
                     isPublic = false
                     understood = true
                     let leading = part.utf8.count - part.drop(while: { $0 == " " }).utf8.count
-                    let wordRange = (offset + leading)..<(offset + leading + word.utf8.count)
+                    let counted = (offset + leading)..<(offset + leading + word.utf8.count)
+                    // offsets counted in decoded text are off when the line holds invalid
+                    // UTF-8 (each bad byte decodes to three): then the finding covers the line
+                    let exact = counted.lowerBound >= range.lowerBound && counted.upperBound <= range.upperBound
+                    let wordRange = exact ? counted : range
                     let meant = Keyword.withheldAttachmentWords[0]
                     report(.nearMissWithheldAttachment, wordRange,
                            "'\(Lowering.visible(word))' is not the attachment note `\(meant)` but looks meant as it: the attachment is kept out of public versions all the same, and the public version is refused until the note is written `\(meant)`",
-                           fixes: [Fix(title: "Write `\(meant)`", edits: [TextEdit(range: wordRange, replacement: meant)])])
+                           fixes: exact ? [Fix(title: "Write `\(meant)`", edits: [TextEdit(range: wordRange, replacement: meant)])] : [])
                 }
                 offset += partLength + 1
             }
