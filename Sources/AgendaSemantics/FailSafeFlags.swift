@@ -20,21 +20,35 @@ enum FailSafeFlags {
     /// More letters than any form has, with room for a misspelling.
     static let mostLetters = 30
 
+    /// A form's letters, and a 64-bit mask of them (bit `value & 63` per letter)
+    /// that rules most lines out before any edit distance is computed.
+    struct Form {
+        let letters: [Unicode.Scalar]
+        let mask: UInt64
+
+        init(_ letters: [Unicode.Scalar]) {
+            self.letters = letters
+            mask = letters.reduce(0) { $0 | FailSafeFlags.bit($1) }
+        }
+    }
+
+    static func bit(_ letter: Unicode.Scalar) -> UInt64 { 1 << UInt64(letter.value & 63) }
+
     /// Every form, as letters, with the flag it means.
-    static let forms: [(letters: [Unicode.Scalar], keyword: Keyword)] = Keyword.withholdingFlags.flatMap { keyword in
-        (keyword.spellings + keyword.failSafeForms).map { (letters($0) ?? [], keyword) }
+    static let forms: [(form: Form, keyword: Keyword)] = Keyword.withholdingFlags.flatMap { keyword in
+        (keyword.spellings + keyword.failSafeForms).map { (Form(letters($0) ?? []), keyword) }
     }
 
     /// The attachment words (`ikke offentlig`) as letters.
-    static let attachmentForms: [[Unicode.Scalar]] = Keyword.withheldAttachmentWords.compactMap { letters($0) }
-        + Keyword.closed.failSafeForms.filter { !$0.contains("punkt") && !$0.contains("møde") }.compactMap { letters($0) }
+    static let attachmentForms: [Form] = (Keyword.withheldAttachmentWords.compactMap { letters($0) }
+        + Keyword.closed.failSafeForms.filter { !$0.contains("punkt") && !$0.contains("møde") }.compactMap { letters($0) }).map(Form.init)
 
     /// The flag a line of text means, if it means one.
     static func flag(meantBy text: String) -> Keyword? {
         guard text.utf8.count <= longestLine, let written = letters(withoutLetterMarker(text)) else { return nil }
         var best: (distance: Int, keyword: Keyword)?
         for form in forms {
-            guard let distance = nearness(written, form.letters), distance < (best?.distance ?? Int.max) else { continue }
+            guard let distance = nearness(written, form.form), distance < (best?.distance ?? Int.max) else { continue }
             best = (distance, form.keyword)
         }
         return best?.keyword
@@ -54,9 +68,21 @@ enum FailSafeFlags {
     }
 
     /// The distance between a line's letters and a form's, when near enough to mean it.
-    static func nearness(_ written: [Unicode.Scalar], _ form: [Unicode.Scalar]) -> Int? {
+    static func nearness(_ written: [Unicode.Scalar], _ known: Form) -> Int? {
+        let form = known.letters
         if written == form { return 0 }
         let tolerance = form.count >= 12 ? 2 : form.count >= 6 ? 1 : 0
+        // neither an edit within the tolerance nor a swap can bridge a larger
+        // difference in length: most prose lines stop here, before any distance
+        if abs(written.count - form.count) > tolerance { return nil }
+        // each letter the form lacks costs an edit (a swap needs none), so a line
+        // with more of them is no near miss; the mask answers that without the
+        // distance's table (letters sharing a bit only weaken the bound)
+        var foreign = 0
+        for letter in written where known.mask & bit(letter) == 0 {
+            foreign += 1
+            if foreign > tolerance { return nil }
+        }
         if tolerance > 0 {
             let distance = EditDistance.between(written, form, limit: tolerance)
             if distance <= tolerance { return distance }
