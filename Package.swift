@@ -13,7 +13,7 @@ let package = Package(
     targets: [
         .target(name: "AgendaBase"),
         // The PDF writer: objects, fonts, structure; knows nothing of agendas.
-        .target(name: "AgendaPDF"),
+        .target(name: "AgendaPDF", exclude: ["Font/Files"]),
         .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"], exclude: ["KLE/OS2KLE"]),
         .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
@@ -23,6 +23,6 @@ let package = Package(
         .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP"]),
         .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),
         .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
-        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
+        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaPDF", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
     ]
 )
