@@ -137,7 +137,12 @@ private struct JSONByteParser {
         if current == UInt8(ascii: "]") { index += 1; return .array(values) }
         while true {
             skipWhitespace()
+            let valueStart = index
             values.append(try parseValue(depth: depth + 1))
+            if locations != nil {
+                // an element's path is its index: `/header/facts/0`
+                locations?.values[JSONLocations.path(path + [String(values.count - 1)])] = valueStart..<index
+            }
             skipWhitespace()
             if current == UInt8(ascii: ",") { index += 1; continue }
             if current == UInt8(ascii: "]") { index += 1; return .array(values) }

@@ -49,10 +49,9 @@ public enum StyleFileAssist {
             var items: [CompletionItem] = []
             for slot in key.slots {
                 items.append(CompletionItem(label: slot, kind: .value, detail: key.rawValue, insertText: slot + "}", replaceRange: start..<offset))
-                guard key.dateSlots.contains(slot) else { continue }
-                for form in Template.DateForm.allCases {
-                    items.append(CompletionItem(label: "\(slot):\(form.rawValue)", kind: .value, detail: key.rawValue,
-                                                insertText: "\(slot):\(form.rawValue)}", replaceRange: start..<offset))
+                for form in key.forms(of: slot) {
+                    items.append(CompletionItem(label: "\(slot):\(form)", kind: .value, detail: key.rawValue,
+                                                insertText: "\(slot):\(form)}", replaceRange: start..<offset))
                 }
             }
             return CompletionList(items: items, isIncomplete: false)
@@ -71,15 +70,18 @@ public enum StyleFileAssist {
         case (StyleFile.Key.templates.rawValue?, 2):
             guard let key = StyleTemplate(rawValue: path[1]) else { return nil }
             let slots = key.slots.isEmpty ? "No slots." : "Slots: " + key.slots.map { slot in
-                key.dateSlots.contains(slot) ? "`{\(slot)}` (a date: `{\(slot):long}`, `:text`, `:numeric`, `:iso`, `:weekday`)" : "`{\(slot)}`"
+                let forms = key.forms(of: slot)
+                if forms.isEmpty { return "`{\(slot)}`" }
+                let kind = key.dateSlots.contains(slot) ? "a date" : "a time"
+                return "`{\(slot)}` (\(kind): " + forms.map { "`{\(slot):\($0)}`" }.joined(separator: ", ") + ")"
             }.joined(separator: ", ") + "."
             return "**\(key.rawValue)**\n\n\(key.help)\n\n\(slots)\n\nDefault: `\(key.standard)`"
         case (StyleFile.Key.html.rawValue?, 2):
             return StyleFile.HTMLKey(rawValue: path[1]).map { "**html.\(path[1])**\n\n\($0.help)" }
         case (StyleFile.Key.contents.rawValue?, 2):
-            return StyleFile.ContentsKey(rawValue: path[1]).map { key in
-                "**contents.\(key.rawValue)**\n\n" + (key == .show ? "Whether the contents list is printed." : "Whether the contents list shows the items' numbers.")
-            }
+            return StyleFile.ContentsKey(rawValue: path[1]).map { "**contents.\(path[1])**\n\n\($0.help)" }
+        case (StyleFile.Key.header.rawValue?, 2):
+            return StyleFile.HeaderKey(rawValue: path[1]).map { "**header.\(path[1])**\n\n\($0.help)" }
         default:
             return nil
         }

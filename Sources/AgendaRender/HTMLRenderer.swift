@@ -35,7 +35,14 @@ enum HTMLRenderer {
         out.line("<h1>\(HTMLText.escape(document.title))</h1>")
         if !document.facts.isEmpty {
             out.line("<dl class=\"facts\">")
-            for fact in document.facts { out.line("<dt>\(HTMLText.escape(fact.label))</dt><dd>\(HTMLText.escape(fact.value))</dd>") }
+            for fact in document.facts {
+                // a fact without a label (the committee, by default) spans both columns
+                if fact.label.isEmpty {
+                    out.line("<dd class=\"unlabelled\">\(HTMLText.escape(fact.value))</dd>")
+                } else {
+                    out.line("<dt>\(HTMLText.escape(fact.label))</dt><dd>\(HTMLText.escape(fact.value))</dd>")
+                }
+            }
             out.line("</dl>")
         }
         HTMLBlocks.write(document.preamble, into: &out)
@@ -44,10 +51,10 @@ enum HTMLRenderer {
         out.line("<nav class=\"toc\" aria-labelledby=\"toc-heading\">")
         out.line("<h2 id=\"toc-heading\">\(HTMLText.escape(contents))</h2>")
         out.line("<ol>")
-        for item in document.items {
-            let closed = item.closedNote.map { " <span class=\"closed-marker\">\(HTMLText.escape($0))</span>" } ?? ""
-            let number = document.phrases.style.contentsNumbers ? "<span class=\"number\">\(item.number).</span>" : ""
-            out.line("<li>\(number)<a href=\"#\(item.anchor)\">\(HTMLText.escape(item.title))</a>\(closed)</li>")
+        for entry in document.contents {
+            let closed = entry.note.map { " <span class=\"closed-marker\">\(HTMLText.escape($0))</span>" } ?? ""
+            let number = document.phrases.style.contentsNumbers ? "<span class=\"number\">\(entry.number).</span>" : ""
+            out.line("<li>\(number)<a href=\"#\(entry.anchor)\">\(HTMLText.escape(entry.title))</a>\(closed)</li>")
         }
         out.line("</ol>")
         out.line("</nav>")

@@ -8,6 +8,10 @@ enum HTMLStyle {
             .replacingOccurrences(of: "--accent: #7a1f1f;", with: "--accent: \(cssValue(options.accentColor) ?? "#7a1f1f");")
             .replacingOccurrences(of: bodyFont, with: cssValue(options.font) ?? bodyFont)
             .replacingOccurrences(of: headingFont, with: cssValue(options.headingFont) ?? headingFont)
+        if let size = cssValue(options.fontSize) {
+            // the one size, on screen and on paper
+            sheet = sheet.replacingOccurrences(of: bodySize, with: "font-size: \(size);").replacingOccurrences(of: printSize, with: "font-size: \(size);")
+        }
         var page = "@page { size: \(cssValue(options.pageSize) ?? "A4"); margin: \(cssValue(options.margins) ?? "20mm 18mm 22mm 22mm");"
         if let header = options.header { page += " @top-center { content: \(cssString(header)); }" }
         if let footer = options.footer { page += " @bottom-center { content: \(cssContent(footer)); }" }
@@ -21,6 +25,8 @@ enum HTMLStyle {
     }
 
     static let bodyFont = "Georgia, \"Times New Roman\", Times, serif"
+    static let bodySize = "font-size: 1.0625rem;"
+    static let printSize = "font-size: 11pt;"
     static let headingFont = "system-ui, -apple-system, \"Segoe UI\", Helvetica, Arial, sans-serif"
     static let defaultPage = "@page { size: A4; margin: 20mm 18mm 22mm 22mm; }"
     static let itemBreak = "article.item { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }"
@@ -76,6 +82,7 @@ enum HTMLStyle {
         dl.facts, dl.item-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }
         dl.facts dt, dl.item-facts dt { font-weight: 600; }
         dl.facts dd, dl.item-facts dd { margin: 0; }
+        dl.facts dd.unlabelled { grid-column: 1 / -1; font-weight: 600; }
         nav.toc { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); padding: 0.5rem 0 1rem; margin: 1.5rem 0; }
         nav.toc ol { list-style: none; padding: 0; margin: 0; }
         nav.toc li { margin: 0.2rem 0; }

@@ -9,23 +9,29 @@ enum MarkdownRenderer {
         var out = TextOutput()
         if let municipality = document.municipality { out.paragraph(MarkdownText.line(municipality)) }
         out.paragraph("# " + MarkdownText.escape(document.title))
-        for fact in document.facts { out.paragraph("**\(fact.label)** \(MarkdownText.escape(fact.value))") }
+        for fact in document.facts {
+            let label: SlotValue = .text(fact.label.isEmpty ? "" : "**\(MarkdownText.escape(fact.label))**")
+            out.paragraph(document.phrases.style.phrase(.headerFact, ["label": label, "value": .text(MarkdownText.escape(fact.value))]))
+        }
         writeBlocks(document.preamble, into: &out)
         if let contents = document.contentsHeading {
             out.paragraph("## " + MarkdownText.escape(contents))
-            out.lines(document.items.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.closedNote.map { " (\($0.lowercased()))" } ?? "") })
+            out.lines(document.contents.map { "- [\(MarkdownText.escape($0.heading))](#\($0.anchor))" + ($0.note.map { " (\($0.lowercased()))" } ?? "") })
         }
-        for item in document.items { writeItem(item, into: &out) }
+        for item in document.items { writeItem(item, style: document.phrases.style, into: &out) }
         if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
         return out.text
     }
 
-    static func writeItem(_ item: PrintedItem, into out: inout TextOutput) {
+    static func writeItem(_ item: PrintedItem, style: HouseStyle, into out: inout TextOutput) {
         // an explicit anchor, so `#punkt-N` links work whatever a renderer makes of the heading
         out.paragraph("<a id=\"\(item.anchor)\"></a>")
         out.paragraph("## " + MarkdownText.escape(item.heading))
         if let note = item.closedNote { out.paragraph("*\(note)*") }
-        if let caseNumber = item.caseNumber { out.paragraph("**\(MarkdownText.escape(item.caseNumberLabel))** \(MarkdownText.escape(caseNumber))") }
+        if let caseNumber = item.caseNumber {
+            let label: SlotValue = .text("**\(MarkdownText.escape(item.caseNumberLabel))**")
+            out.paragraph(style.phrase(.caseNumberLine, ["label": label, "number": .text(MarkdownText.escape(caseNumber))]))
+        }
         if !item.distribution.isEmpty {
             let codes = item.distribution.map { MarkdownText.escape($0.code) + ($0.marked ? " (X)" : "") }
             out.paragraph("**\(MarkdownText.escape(item.distributionLabel)):** " + codes.joined(separator: " "))

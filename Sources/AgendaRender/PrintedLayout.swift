@@ -9,16 +9,28 @@ struct PrintedDocument {
     var phrases: PrintedPhrases
     var municipality: String?
     var title: String
-    /// `Mødedato`, `Mødested`, … (label, value), in the seeds' order.
+    /// `Mødedato`, `Mødested`, … (label, value), in the order the house style lists them; an empty label prints the value alone.
     var facts: [(label: String, value: String)]
     /// Text before the first item that no field owns (kept, never dropped).
     var preamble: [Block]
     var items: [PrintedItem]
     /// The contents list's heading, or nil when the style prints no contents list.
     var contentsHeading: String?
-    /// One line a item in the plain-text contents list.
+    /// The contents list's entries: every item, closed ones as the style shows them (or not at all).
+    var contents: [ContentsEntry]
+    /// One line an entry in the plain-text contents list.
     var contentsLines: [String]
     var signatures: PrintedSignatures?
+}
+
+struct ContentsEntry {
+    var anchor: String
+    var number: Int
+    /// The title as the contents shows it, and the item's heading with that title.
+    var title: String
+    var heading: String
+    /// "Lukket punkt" beside a closed item's title, when the style marks it so.
+    var note: String?
 }
 
 struct PrintedItem {
@@ -32,6 +44,8 @@ struct PrintedItem {
     var closedNote: String?
     var caseNumber: String?
     var caseNumberLabel: String
+    /// `Sagsnr.: 21/24526`, or the number alone, as the style words it for text and Markdown.
+    var caseNumberLine: String?
     var distribution: [DistributionCode]
     var distributionLabel: String
     /// `Sagsbehandler`, `Øvrige sagsbehandlere`, `Varighed` (label, value).
@@ -138,26 +152,56 @@ extension PrintedDocument {
         let municipalityLine = meeting.municipality.map { style.phrase(.municipalityLine, ["municipality": .text($0.value)]) }
         municipality = municipalityLine?.isEmpty == false ? municipalityLine : nil
         title = phrases.title(meeting)
-        facts = []
-        if let when = phrases.when(meeting) { facts.append((phrases.label(.meetingDateLabel), when)) }
-        if let place = meeting.place?.value { facts.append((phrases.label(.placeLabel), place)) }
-        if !meeting.participants.isEmpty { facts.append((phrases.label(.participantsLabel), phrases.people(meeting.participants))) }
-        if !meeting.absentees.isEmpty { facts.append((phrases.label(.absentLabel), phrases.people(meeting.absentees))) }
-        if !meeting.substitutes.isEmpty {
-            facts.append((phrases.label(.substitutesLabel), meeting.substitutes.map(phrases.substitution).joined(separator: ", ")))
-        }
+        facts = style.headerFacts.compactMap { PrintedDocument.fact($0, of: meeting, phrases: phrases) }
         preamble = meeting.preamble
         var anchors = AnchorNames()
         let context = PrintedItem.Context(links: links, marking: style.closedItemMarking ?? meeting.closedItemMarking,
                                           initials: PrintedPhrases.initials(meeting.committee?.value), phrases: phrases)
         items = meeting.items.map { PrintedItem($0, anchor: anchors.next(for: $0.number), context: context) }
-        contentsHeading = style.contentsShown && !items.isEmpty ? phrases.tableOfContents : nil
-        contentsLines = items.map { item in
-            style.phrase(.contentsEntry, ["title": .text(item.title), "number": .text(style.contentsNumbers ? String(item.number) : "")])
+        contents = zip(meeting.items, items).compactMap { item, printed in
+            guard item.closed else { return ContentsEntry(anchor: printed.anchor, number: printed.number, title: printed.title, heading: printed.heading, note: nil) }
+            switch style.contentsClosedItems {
+            case .marked:
+                return ContentsEntry(anchor: printed.anchor, number: printed.number, title: printed.title, heading: printed.heading, note: printed.closedNote)
+            case .publicTitle:
+                let title = item.publicTitle?.value ?? phrases.closedItem
+                return ContentsEntry(anchor: printed.anchor, number: printed.number, title: title,
+                                     heading: phrases.itemHeading(number: printed.number, title: title, initials: context.initials), note: nil)
+            case .hidden:
+                return nil
+            }
+        }
+        contentsHeading = style.contentsShown && !contents.isEmpty ? phrases.tableOfContents : nil
+        contentsLines = contents.map { entry in
+            style.phrase(.contentsEntry, ["title": .text(entry.title), "number": .text(style.contentsNumbers ? String(entry.number) : "")])
         }
         signatures = meeting.signatures.map { signatures in
             PrintedSignatures(heading: phrases.label(.signaturesHeading), lead: phrases.signatureLead(signatures, kind: meeting.kind),
                               signers: signatures.signers.map(phrases.person), digital: signatures.digital)
+        }
+    }
+}
+
+extension PrintedDocument {
+    /// One fact of the header block, or nil when the document does not give it.
+    static func fact(_ fact: HouseStyle.HeaderFact, of meeting: Meeting, phrases: PrintedPhrases) -> (label: String, value: String)? {
+        switch fact {
+        case .meeting:
+            return meeting.committee.map { (phrases.label(.meetingLabel), $0.value) }
+        case .date:
+            return phrases.when(meeting).map { (phrases.label(.meetingDateLabel), $0) }
+        case .time:
+            return phrases.time(meeting).map { (phrases.label(.timeLabel), $0) }
+        case .place:
+            return meeting.place.map { (phrases.label(.placeLabel), $0.value) }
+        case .participants:
+            if meeting.participants.isEmpty { return nil }
+            return (phrases.label(.participantsLabel), phrases.people(phrases.participants(meeting.participants)))
+        case .absentees:
+            return meeting.absentees.isEmpty ? nil : (phrases.label(.absentLabel), phrases.people(meeting.absentees))
+        case .substitutes:
+            if meeting.substitutes.isEmpty { return nil }
+            return (phrases.label(.substitutesLabel), meeting.substitutes.map(phrases.substitution).joined(separator: ", "))
         }
     }
 }
@@ -195,6 +239,7 @@ extension PrintedItem {
         closedNote = item.closed ? phrases.closedItemNote(title: item.title, marking: marking) : nil
         caseNumber = item.caseNumber?.value
         caseNumberLabel = phrases.caseNumber
+        caseNumberLine = item.caseNumber.map { phrases.caseNumberLine($0.value) }
         distribution = item.distribution
         distributionLabel = phrases.distributionLabel
         facts = []
@@ -226,7 +271,7 @@ extension PrintedItem {
             return []
         })
         let own = item.absentees.filter { !writtenInDecision.contains($0.range) }
-        absentees = own.isEmpty ? nil : phrases.absentees(own)
+        absentees = own.isEmpty ? nil : phrases.absentees(own, forItem: true)
     }
 
     /// "Sagen afsluttes i …." closes the summary, as in the seeds; without a

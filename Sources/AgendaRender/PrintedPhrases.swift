@@ -22,7 +22,7 @@ struct PrintedPhrases {
 
     func label(_ key: StyleTemplate) -> String { style.phrase(key) }
 
-    /// `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
+    /// `Referat`; in a seed's style `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
     func title(_ meeting: Meeting) -> String {
         var values: [String: SlotValue] = ["kind": .text(style.phrase(meeting.kind == .minutes ? .minutesWord : .agendaWord))]
         if let committee = meeting.committee?.value { values["committee"] = .text(committee) }
@@ -31,20 +31,43 @@ struct PrintedPhrases {
         return style.phrase(.title, values)
     }
 
-    /// `Mandag d. 04. maj 2026 kl. 15:00`, or as much of it as is known.
+    /// `mandag den 4. maj 2026 kl. 15.00`, or as much of it as is known.
     func when(_ meeting: Meeting) -> String? {
         guard meeting.date != nil || meeting.time != nil else { return nil }
         var values: [String: SlotValue] = [:]
         if let date = meeting.date?.value { values["date"] = .date(date) }
-        if let time = meeting.time?.value { values["time"] = .text(time.text) }
+        if let time = meeting.time?.value { values["time"] = .time(time) }
         let text = style.phrase(.meetingDate, values).trimmedSpaces
         return text.isEmpty ? nil : text
     }
 
-    /// `Karen Holst (A, formand)`
+    /// `kl. 15.00`, when the header prints the time as a fact of its own.
+    func time(_ meeting: Meeting) -> String? {
+        guard let time = meeting.time?.value else { return nil }
+        let text = style.phrase(.meetingTime, ["time": .time(time)]).trimmedSpaces
+        return text.isEmpty ? nil : text
+    }
+
+    /// `Karen Holst (A, formand)` by the style's `person` template.
     func person(_ person: Person) -> String {
         let details = [person.party, person.role].compactMap { $0 }
-        return details.isEmpty ? person.name : "\(person.name) (\(details.joined(separator: ", ")))"
+        var values: [String: SlotValue] = ["name": .text(person.name), "details": .text(details.joined(separator: ", "))]
+        if let party = person.party { values["party"] = .text(party) }
+        if let role = person.role { values["role"] = .text(role) }
+        return style.phrase(.person, values)
+    }
+
+    /// The participants in the order the style asks for.
+    func participants(_ people: [Person]) -> [Person] {
+        switch style.participantsOrder {
+        case .written:
+            return people
+        case .rolesFirst:
+            return people.filter { $0.role != nil } + people.filter { $0.role == nil }
+        case .byName:
+            // a stable sort by the Danish alphabet (æ, ø, å after z), as a reader looks names up
+            return people.enumerated().sorted { ($0.element.name.danishSortKey, $0.offset) < ($1.element.name.danishSortKey, $1.offset) }.map(\.element)
+        }
     }
 
     func people(_ people: [Person]) -> String {
@@ -164,8 +187,14 @@ struct PrintedPhrases {
         attachment.isPublic ? nil : style.phrase(.notPublicAttachment)
     }
 
-    func absentees(_ people: [Person]) -> String {
-        style.phrase(.absentees, ["names": .text(names(people.map(person))), "list": .text(self.people(people))])
+    /// Absent for a decision (`absentees`) or, written as the item's field, for the item (`itemAbsentees`).
+    func absentees(_ people: [Person], forItem: Bool = false) -> String {
+        style.phrase(forItem ? .itemAbsentees : .absentees, ["names": .text(names(people.map(person))), "list": .text(self.people(people))])
+    }
+
+    /// `Sagsnr.: 21/24526`; a seed's style prints the number alone.
+    func caseNumberLine(_ number: String) -> String {
+        style.phrase(.caseNumberLine, ["label": .text(caseNumber), "number": .text(number)])
     }
 
     func substitutes(_ substitutions: [Substitution]) -> String {
@@ -189,5 +218,20 @@ struct PrintedPhrases {
             atWordStart = false
         }
         return result
+    }
+}
+
+extension String {
+    /// Sorts names as Danish does: case-insensitive, with æ, ø, å (and ä, ö, aa read as å) after z.
+    var danishSortKey: String {
+        // `{`, `|`, `}` follow `z` in Unicode's order, as æ, ø, å follow it in Danish
+        String(String.UnicodeScalarView(lowercased().unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "æ", "ä": "{"
+            case "ø", "ö": "|"
+            case "å": "}"
+            default: scalar
+            }
+        }))
     }
 }

@@ -8,8 +8,7 @@ enum TextRenderer {
         var out = TextOutput()
         if let municipality = document.municipality { out.paragraph(municipality) }
         out.paragraph(document.title)
-        // the seeds write `Mødedato Mandag d. …` without a colon
-        for fact in document.facts { out.paragraph("\(fact.label) \(fact.value)") }
+        for fact in document.facts { out.paragraph(document.phrases.style.phrase(.headerFact, ["label": .text(fact.label), "value": .text(fact.value)])) }
         writeBlocks(document.preamble, into: &out)
         if let contents = document.contentsHeading {
             out.paragraph(contents)
@@ -24,7 +23,7 @@ enum TextRenderer {
     static func writeItem(_ item: PrintedItem, into out: inout TextOutput) {
         out.paragraph(item.heading)
         if let note = item.closedNote { out.paragraph(note) }
-        if let caseNumber = item.caseNumber { out.paragraph(caseNumber) }
+        if let caseNumber = item.caseNumberLine { out.paragraph(caseNumber) }
         if !item.distribution.isEmpty { writeDistribution(item.distribution, label: item.distributionLabel, into: &out) }
         for fact in item.facts { out.paragraph("\(fact.label): \(fact.value)".trimmingTrailingSpaces) }
         for conflict in item.conflicts { writeContent(conflict, into: &out) }

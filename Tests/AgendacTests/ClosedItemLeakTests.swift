@@ -221,30 +221,30 @@ import Testing
 
     @Test func noteBesideTheTitle() {
         let full = Self.render(.note, .text, publicVersion: false)
-        #expect(full.contains("Punkt 1: Køb af Vestergade 12\n\nLukket punkt\n"))
+        #expect(full.contains("1. Køb af Vestergade 12\n\nLukket punkt\n"))
         #expect(full.contains("Offentlig titel: Køb af ejendom"))
         #expect(full.contains("Offentlig beslutning\n\nUdvalget godkendte købet."))
         let shown = Self.render(.note, .text, publicVersion: true)
-        #expect(shown.contains("Køb af ejendom.....\t1\nLukket punkt.....\t2\n"))
-        #expect(shown.contains("Punkt 1: Køb af ejendom\n\nLukket punkt\n\nBeslutning\n\nUdvalget godkendte købet.\n"))
+        #expect(shown.contains("1. Køb af ejendom\n2. Lukket punkt\n"))
+        #expect(shown.contains("1. Køb af ejendom\n\nLukket punkt\n\nBeslutning\n\nUdvalget godkendte købet.\n"))
         // the neutral title says it already: no second "Lukket punkt"
-        #expect(shown.contains("Punkt 2: Lukket punkt\n\nFortrolig beslutning"))
+        #expect(shown.contains("2. Lukket punkt\n\nFortrolig beslutning"))
     }
 
     @Test func prefixBeforeTheTitle() {
         let full = Self.render(.titlePrefix, .text, publicVersion: false)
-        #expect(full.contains("Lukket: Køb af Vestergade 12.....\t1\n"))
-        #expect(full.contains("Punkt 1: Lukket: Køb af Vestergade 12\n\nOffentlig titel: Køb af ejendom"))
+        #expect(full.contains("1. Lukket: Køb af Vestergade 12\n2. Lukket: Personalesag\n"), "the contents list")
+        #expect(full.contains("1. Lukket: Køb af Vestergade 12\n\nOffentlig titel: Køb af ejendom"))
         let shown = Self.render(.titlePrefix, .text, publicVersion: true)
-        #expect(shown.contains("Lukket: Køb af ejendom.....\t1\nLukket punkt.....\t2\n"))
-        #expect(shown.contains("Punkt 1: Lukket: Køb af ejendom\n\nBeslutning\n"))
-        #expect(shown.contains("Punkt 2: Lukket punkt\n"))
+        #expect(shown.contains("1. Lukket: Køb af ejendom\n2. Lukket punkt\n"))
+        #expect(shown.contains("1. Lukket: Køb af ejendom\n\nBeslutning\n"))
+        #expect(shown.contains("2. Lukket punkt\n"))
         #expect(!shown.contains("Lukket: Lukket punkt"))
         let html = Self.render(.titlePrefix, .html, publicVersion: true)
-        #expect(html.contains("<h2>Punkt 1: Lukket: Køb af ejendom</h2>"))
+        #expect(html.contains("<h2>1. Lukket: Køb af ejendom</h2>"))
         #expect(!html.contains("<p class=\"closed-marker\">") && !html.contains("<span class=\"closed-marker\">"))
         let markdown = Self.render(.titlePrefix, .markdown, publicVersion: true)
-        #expect(markdown.contains("- [Punkt 1: Lukket: Køb af ejendom](#punkt-1)\n"))
+        #expect(markdown.contains("- [1. Lukket: Køb af ejendom](#punkt-1)\n"))
     }
 
     /// JSON carries data, not the marking: the public version names the item by its public title.

@@ -16,7 +16,7 @@ import Testing
     static let repository = testsFolder.deletingLastPathComponent()
 
     /// Cases also rendered with `--public`.
-    static let publicCases: Set<String> = ["constructs", "horsens-2026-06-01", "attachment-links", "decision-line", "votes", "closed-items"]
+    static let publicCases: Set<String> = ["constructs", "new-user-aalborg", "horsens-2026-06-01", "attachment-links", "decision-line", "votes", "closed-items"]
 
     static var caseNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
@@ -41,6 +41,15 @@ import Testing
         }
     }
 
+    /// The seeds' cases print in their municipality's house style (`samples/styles/<name>.stil.json`, by the
+    /// case's first word), so their text stays the seed's layout; every other case in the built-in style.
+    static func style(_ caseName: String) -> HouseStyle {
+        guard let municipality = caseName.split(separator: "-").first else { return .standard }
+        let url = repository.appendingPathComponent("samples/styles/\(municipality).stil.json")
+        guard let bytes = FileManager.default.contents(atPath: url.path) else { return .standard }
+        return StyleFile.read(Array(bytes)).style ?? .standard
+    }
+
     static func meeting(_ caseName: String) throws -> Meeting {
         let text = try String(contentsOf: fixtures.appendingPathComponent(caseName + ".agenda"), encoding: .utf8)
         return AnalyzedDocument(text: text).meeting
@@ -48,7 +57,7 @@ import Testing
 
     @Test func everyCaseIsPresent() {
         let names = Set(Self.caseNames)
-        for expected in ["constructs", "horsens-2026-05-04", "herning-2026-01-13", "haderslev-2025-10-20", "horsens-2026-06-01", "tables", "attachment-links"] {
+        for expected in ["constructs", "new-user-aalborg", "horsens-2026-05-04", "herning-2026-01-13", "haderslev-2025-10-20", "horsens-2026-06-01", "tables", "attachment-links"] {
             #expect(names.contains(expected), "fixture \(expected).agenda is missing from \(Self.fixtures.path)")
         }
         #expect(Self.publicCases.isSubset(of: names))
@@ -56,7 +65,7 @@ import Testing
 
     @Test(arguments: goldens) func rendersAsExpected(_ golden: Golden) throws {
         let output = AgendaRenderer.render(try Self.meeting(golden.caseName), as: golden.format,
-                                           options: RenderOptions(publicVersion: golden.publicVersion))
+                                           options: RenderOptions(publicVersion: golden.publicVersion, style: Self.style(golden.caseName)))
         let expectedURL = Self.fixtures.appendingPathComponent(golden.expectedFile)
         if ProcessInfo.processInfo.environment["AGENDAC_UPDATE_GOLDEN"] == "1" {
             try AtomicFile.write(output, to: expectedURL)
@@ -254,7 +263,8 @@ extension RenderGoldenTests {
         func textKeepsEveryWordOfTheSeed(_ seedName: String) throws {
             guard let caseName = Self.pairs.first(where: { $0.seed == seedName })?.caseName else { return }
             let seedText = try String(contentsOf: Self.seeds.appendingPathComponent(seedName), encoding: .utf8)
-            let output = AgendaRenderer.render(try RenderGoldenTests.meeting(caseName), as: .text)
+            let output = AgendaRenderer.render(try RenderGoldenTests.meeting(caseName), as: .text,
+                                               options: RenderOptions(style: RenderGoldenTests.style(caseName)))
 
             var available = WordCount(Self.words(Self.comparableLines(output, dropRepeatedAbsentees: false)))
             let outputTotal = available.total
@@ -545,7 +555,7 @@ extension RenderGoldenTests {
             #expect(code == 1, "the errors are still errors")
             #expect(streams.standardError.contains("bad.agenda:2:7: error AG300:"))
             let written = try String(contentsOf: folder.appendingPathComponent("draft.txt"), encoding: .utf8)
-            #expect(written.contains("Punkt 1: Eneste punkt"))
+            #expect(written.contains("1. Eneste punkt"))
         }
 
         @Test func publicVersionIsNeverForced() throws {
@@ -584,7 +594,7 @@ extension RenderGoldenTests {
                 .write(to: folder.appendingPathComponent("m.agenda"), atomically: true, encoding: .utf8)
             let (code, streams) = Self.run(["m.agenda", "--to", "text", "--public"], in: folder)
             #expect(code == 0)
-            #expect(streams.standardOutput.contains("Punkt 1: Lukket punkt"))
+            #expect(streams.standardOutput.contains("1. Lukket punkt"))
             #expect(!streams.standardOutput.contains("Vestergade"))
             #expect(!streams.standardOutput.contains("4,1 mio"))
             #expect(streams.standardError.contains("m.agenda:5:1: warning AG420:"))

@@ -32,8 +32,9 @@ import Testing
 
     @Test func everyDecisionHasACase() {
         let names = Set(Self.goodCases)
-        for expected in ["standard", "item-heading-number", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
-                         "contents-off", "duration-in-presentation", "date-forms", "html-look", "plain-statements", "sections-fixed"] {
+        for expected in ["standard", "item-heading-punkt", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
+                         "contents-off", "contents-closed-public", "contents-closed-hidden", "duration-in-presentation", "date-forms",
+                         "header-facts", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed"] {
             #expect(names.contains(expected), "no style fixture \(expected).stil.json")
         }
     }
@@ -87,7 +88,22 @@ import Testing
     @Test func dateForms() throws {
         let date = try #require(CalendarDate(year: 2026, month: 5, day: 4))
         let forms = try Template(parsing: "{date:long}|{date:text}|{date}|{date:numeric}|{date:iso}|{date:weekday}")
-        #expect(forms.render(["date": .date(date)]) == "Mandag d. 04. maj 2026|4. maj 2026|04-05-2026|04-05-2026|2026-05-04|Mandag")
+        #expect(forms.render(["date": .date(date)]) == "mandag den 4. maj 2026|4. maj 2026|04-05-2026|04-05-2026|2026-05-04|mandag")
+        let parts = try Template(parsing: "{date:day}|{date:dd}|{date:month}|{date:mm}|{date:year}")
+        #expect(parts.render(["date": .date(date)]) == "4|04|maj|05|2026")
+        // a capital first letter in the form's name capitalises the date's first word, as a line's start needs
+        let capitals = try Template(parsing: "{date:Weekday} d. {date:dd}. {date:month} {date:year}|{date:Long}|{date:Month}")
+        #expect(capitals.render(["date": .date(date)]) == "Mandag d. 04. maj 2026|Mandag den 4. maj 2026|Maj")
+    }
+
+    /// Danish writes the time with a dot (kl. 15.00); a style may keep the colon.
+    @Test func timeForms() throws {
+        guard case .time(let time) = MeetingTime.read("9:05-17:30") else {
+            Issue.record("9:05-17:30 reads as a time")
+            return
+        }
+        let forms = try Template(parsing: "kl. {time}|{time:dot}|{time:colon}")
+        #expect(forms.render(["time": .time(time)]) == "kl. 09.05-17.30|09.05-17.30|09:05-17:30")
     }
 
     @Test func doubledBracesAndBracketsPrintThemselves() throws {
@@ -147,10 +163,10 @@ import Testing
         let agenda = folder.appendingPathComponent("sub/m.agenda")
         try FileManager.default.createDirectory(at: agenda.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Golden.read(Self.folder.appendingPathComponent("minutes.agenda")).write(to: agenda, atomically: true, encoding: .utf8)
-        try #"{ "templates": { "itemHeading": "{number}. {title}" } }"#.write(to: folder.appendingPathComponent("agendac-stil.json"), atomically: true, encoding: .utf8)
+        try #"{ "templates": { "itemHeading": "Punkt {number} – {title}" } }"#.write(to: folder.appendingPathComponent("agendac-stil.json"), atomically: true, encoding: .utf8)
         let found = CheckCommandTests.run(["compile", "sub/m.agenda", "--to", "text"], in: folder)
         #expect(found.code == 0, "\(found.errors)")
-        #expect(found.output.contains("\n83. Budget 2027\n"))
+        #expect(found.output.contains("\nPunkt 83 – Budget 2027\n"))
         // agendac.json may name another file with `style`
         try #"{ "style": "husstil.json" }"#.write(to: folder.appendingPathComponent("agendac.json"), atomically: true, encoding: .utf8)
         try #"{ "templates": { "itemHeading": "Sag {number} – {title}" } }"#.write(to: folder.appendingPathComponent("husstil.json"), atomically: true, encoding: .utf8)
@@ -158,19 +174,26 @@ import Testing
         #expect(named.output.contains("\nSag 83 – Budget 2027\n"), "\(named.errors)")
         // --style overrides both
         let given = CheckCommandTests.run(["compile", "sub/m.agenda", "--to", "text", "--style", Self.folder.appendingPathComponent("absentees-sentence.stil.json").path], in: folder)
-        #expect(given.output.contains("\nPunkt 83: Budget 2027\n"))
-        #expect(given.output.contains("Bo Berg (V) og Carl Dahl (O) deltog ikke i mødet."))
+        #expect(given.output.contains("\n83. Budget 2027\n"))
+        #expect(given.output.contains("Bo Berg (V) og Carl Dahl (O) deltog ikke i behandlingen af punktet."))
+        #expect(given.output.contains("Carl Dahl (O) deltog ikke i mødet.") == false, "the meeting's absentees are a header fact")
     }
 
-    @Test func compileWithABadStyleWritesNothing() throws {
+    /// A bad template or an unknown key: reported at its line and column, exit 1, nothing written (to a file or stdout).
+    @Test(arguments: [("bad-slot", "bad-slot.stil.json:3:19: error AG602"), ("bad-unknown-key", "bad-unknown-key.stil.json:3:5: error AG601"),
+                      ("bad-type", "bad-type.stil.json:5:33: error AG603")])
+    func compileWithABadStyleWritesNothing(_ caseName: String, _ finding: String) throws {
         let folder = temporaryTestFolder("agendac-style")
         let agenda = folder.appendingPathComponent("m.agenda")
         try Golden.read(Self.folder.appendingPathComponent("minutes.agenda")).write(to: agenda, atomically: true, encoding: .utf8)
-        let style = Self.folder.appendingPathComponent("bad-slot.stil.json").path
+        let style = Self.folder.appendingPathComponent(caseName + ".stil.json").path
         let result = CheckCommandTests.run(["compile", "m.agenda", "--to", "html", "-o", "out.html", "--style", style], in: folder)
         #expect(result.code == 1)
-        #expect(result.errors.contains("bad-slot.stil.json:3:19: error AG602"), "\(result.errors)")
+        #expect(result.errors.contains(finding), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.html").path))
+        let toStandardOutput = CheckCommandTests.run(["compile", "m.agenda", "--to", "text", "--style", style], in: folder)
+        #expect(toStandardOutput.code == 1)
+        #expect(toStandardOutput.output.isEmpty, "nothing printed: \(toStandardOutput.output.prefix(80))")
     }
 }
 
@@ -184,16 +207,13 @@ import Testing
         var style: String
         var seed: String
         var sample: String
-        /// 0.995, but Haderslev's PDF broke words at table cells' ends ("Beskæftigel- sesrettet"), which the sample writes whole.
-        var minimumRecall = 0.995
         var testDescription: String { style }
     }
 
     static let seeds = [
         Seed(style: "horsens", seed: "000_4dc6bcd4ad4a3175.txt", sample: "horsens-beskaeftigelses-og-integrationsudvalget-2026-05-04.agenda"),
         Seed(style: "herning", seed: "001_4d730365fae17496.txt", sample: "herning-beskaeftigelsesudvalget-2026-01-13.agenda"),
-        Seed(style: "haderslev", seed: "002_47e8ca1cd34ccfcd.txt", sample: "haderslev-beskaeftigelse-og-borgerserviceudvalget-2025-10-20.agenda",
-             minimumRecall: 0.99),
+        Seed(style: "haderslev", seed: "002_47e8ca1cd34ccfcd.txt", sample: "haderslev-beskaeftigelse-og-borgerserviceudvalget-2025-10-20.agenda"),
     ]
 
     struct Figures {
@@ -213,8 +233,9 @@ import Testing
         typealias Fidelity = RenderGoldenTests.SeedFidelity
         let seedLines = lines(Fidelity.comparableLines(seedText, dropRepeatedAbsentees: true))
         let outputLines = lines(Fidelity.comparableLines(output, dropRepeatedAbsentees: false))
-        let seedWords = seedLines.flatMap(words)
         let outputWords = outputLines.flatMap(words)
+        // a word the seed's PDF broke with a hyphen at a table cell's edge ("Beskæftigel- sesrettet") counts once, whole
+        let seedWords = wholeWords(Fidelity.words(seedLines, hyphenBreaks: true), in: outputWords)
         let commonWords = common(seedWords, outputWords)
         return Figures(recall: Double(commonWords) / Double(max(1, seedWords.count)),
                        precision: Double(commonWords) / Double(max(1, outputWords.count)),
@@ -224,6 +245,23 @@ import Testing
     /// Non-empty lines without the seeds' Markdown emphasis, trimmed.
     static func lines(_ lines: [String]) -> [String] {
         lines.map { $0.filter { $0 != "*" && $0 != "#" }.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The seed's words with hyphen-broken pieces joined where the output has the whole word.
+    static func wholeWords(_ words: [RenderGoldenTests.SeedFidelity.Word], in output: [String]) -> [String] {
+        let available = RenderGoldenTests.WordCount(output.map { RenderGoldenTests.SeedFidelity.Word(text: $0, brokenAfter: false) })
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            if let (joined, length) = RenderGoldenTests.SeedFidelity.joinedWord(words, from: index, in: available) {
+                result.append(joined)
+                index += length
+            } else {
+                result.append(words[index].text)
+                index += 1
+            }
+        }
+        return result
     }
 
     static func words(_ line: String) -> [String] {
@@ -245,10 +283,10 @@ import Testing
     @Test(arguments: seeds) func seedComesBackInItsStyle(_ seed: Seed) throws {
         let figures = try Self.figures(seed)
         print(String(format: "%@: recall %.4f, precision %.4f, identical lines %.3f", seed.style, figures.recall, figures.precision, figures.identicalLines))
-        #expect(figures.recall >= seed.minimumRecall, "\(seed.style): recall \(figures.recall)")
+        #expect(figures.recall >= 0.995, "\(seed.style): recall \(figures.recall)")
         #expect(figures.precision >= 0.995, "\(seed.style): precision \(figures.precision)")
-        // not yet every line: the samples join lines the seeds' PDF broke inside a paragraph
-        #expect(figures.identicalLines >= 0.85, "\(seed.style): identical lines \(figures.identicalLines)")
+        // not every line: where the seed's PDF broke a word inside a table cell, the sample writes it whole
+        #expect(figures.identicalLines >= 0.97, "\(seed.style): identical lines \(figures.identicalLines)")
     }
 }
 
@@ -270,7 +308,7 @@ import Testing
         let position = Self.text.utf8.distance(from: Self.text.utf8.startIndex, to: offset)
         let hover = try #require(StyleFileAssist.hover(source, at: position + 2))
         #expect(hover.markdown.contains("`{number}`, `{title}`, `{initials}`"))
-        #expect(hover.markdown.contains("Default: `Punkt {number}: {title}`"))
+        #expect(hover.markdown.contains("Default: `{number}. {title}`"))
         #expect(hover.range == position - 1..<position + "itemHeading".utf8.count + 1)
         #expect(StyleFileAssist.hover(source, at: 0) == nil, "the opening brace is no key")
     }

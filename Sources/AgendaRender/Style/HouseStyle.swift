@@ -10,11 +10,50 @@ public struct HouseStyle: Sendable {
     /// The contents list: printed at all, and with the items' numbers.
     public var contentsShown = true
     public var contentsNumbers = true
+    public var contentsClosedItems: ContentsClosedItems = .marked
+    /// Whether the PDF writer puts each item's page beside it (`{page}` in contentsEntry).
+    public var contentsPageNumbers = true
+    /// The header block's facts, in the order printed.
+    public var headerFacts: [HeaderFact] = HeaderFact.standard
+    public var participantsOrder: ParticipantsOrder = .written
     /// Nil: as the document says (`Meeting.closedItemMarking`).
     public var closedItemMarking: ClosedItemMarking?
     public var duration: DurationPlacement = .field
     public var sectionOrder: SectionOrder = .written
     public var html = HTMLOptions()
+
+    /// A fact the header block may print.
+    public enum HeaderFact: String, Sendable, CaseIterable {
+        /// The meeting (the committee), by meetingLabel.
+        case meeting
+        /// The date, and the time with it, by meetingDate.
+        case date
+        /// The time alone, by meetingTime.
+        case time
+        case place, participants, absentees, substitutes
+
+        public static let standard: [HeaderFact] = [.meeting, .date, .place, .participants, .absentees, .substitutes]
+    }
+
+    /// The order of the participants in the header.
+    public enum ParticipantsOrder: String, Sendable, CaseIterable {
+        /// As the document lists them.
+        case written
+        /// Those with a role (formand, næstformand, …) first, in written order, then the others.
+        case rolesFirst
+        /// By name, alphabetically (Danish: æ, ø, å last).
+        case byName
+    }
+
+    /// How a closed item shows in the contents list.
+    public enum ContentsClosedItems: String, Sendable, CaseIterable {
+        /// As its heading shows it (closedItemMarking).
+        case marked
+        /// By its public title, as the public version shows it.
+        case publicTitle
+        /// Not at all.
+        case hidden
+    }
 
     /// Where an item's duration prints.
     public enum DurationPlacement: String, Sendable, CaseIterable {
@@ -40,10 +79,12 @@ public struct HouseStyle: Sendable {
         static func rank(_ kind: SectionKind) -> Int { fixedRanks[kind] ?? 5 }
     }
 
-    /// The page's look in HTML (and the PDF writer to come); nil keeps the built-in sheet's choice.
+    /// The page's look in HTML and the PDF writer; nil keeps the built-in sheet's choice.
     public struct HTMLOptions: Sendable, Hashable {
         public var font: String?
         public var headingFont: String?
+        /// The body text's size (`11pt`); headings scale from it.
+        public var fontSize: String?
         public var textColor: String?
         public var accentColor: String?
         /// A logo file, relative to the style file (resolved when the style is read).

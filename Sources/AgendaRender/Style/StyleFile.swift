@@ -11,25 +11,50 @@ public enum StyleFile {
     /// The top-level keys and what each holds; the schema and the checks read this.
     public enum Key: String, CaseIterable, Sendable {
         case schema = "$schema"
-        case templates, contents, closedItemMarking, duration, sectionOrder, html
+        case templates, header, contents, closedItemMarking, duration, sectionOrder, html
 
         public var help: String {
             switch self {
             case .schema: "The schema editors validate the file with (docs/style.schema.json)."
             case .templates: "Every label, heading and fixed phrase, as a template with named slots."
-            case .contents: "The contents list: `show` (true/false) and `numbers` (true/false)."
+            case .header: "The header block: `facts` (which facts print, in order) and `participantsOrder`."
+            case .contents: "The contents list: `show`, `numbers`, `closedItems` and `pageNumbers` (PDF)."
             case .closedItemMarking: "How closed items show: \"note\" (\"Lukket punkt\" beside the title) or \"titlePrefix\" (closedTitle)."
             case .duration: "Where an item's duration prints: \"field\" or \"presentation\" (first line of the presentation, by durationLine)."
             case .sectionOrder: "The order of an item's sections: \"written\" (as the document has them) or \"fixed\" (history, summary, presentation, economy, procedure, others, recommendation, decision, attachments)."
-            case .html: "The page's look: fonts, colours, logo, page size and margins, new page per item, running header and footer."
+            case .html: "The page's look in HTML and PDF: fonts, colours, logo, page size and margins, new page per item, running header and footer."
             }
         }
     }
 
-    public enum ContentsKey: String, CaseIterable, Sendable { case show, numbers }
+    public enum HeaderKey: String, CaseIterable, Sendable {
+        case facts, participantsOrder
+
+        public var help: String {
+            switch self {
+            case .facts: "The facts the header block prints, in order: " + HouseStyle.HeaderFact.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + ". A fact the document does not give is left out."
+            case .participantsOrder: "The participants' order: \"written\", \"rolesFirst\" (formand, næstformand … first) or \"byName\"."
+            }
+        }
+    }
+
+    public enum ContentsKey: String, CaseIterable, Sendable {
+        case show, numbers, closedItems, pageNumbers
+
+        public var isFlag: Bool { self != .closedItems }
+
+        public var help: String {
+            switch self {
+            case .show: "Whether the contents list is printed."
+            case .numbers: "Whether the contents list shows the items' numbers."
+            case .closedItems: "How closed items show in the contents: \"marked\" (as their heading), \"publicTitle\" or \"hidden\"."
+            case .pageNumbers: "Whether the PDF's contents list gives each item's page (`{page}` in contentsEntry)."
+            }
+        }
+    }
 
     public enum HTMLKey: String, CaseIterable, Sendable {
-        case font, headingFont, textColor, accentColor, logo, pageSize, margins, newPagePerItem, header, footer
+        case font, headingFont, fontSize, textColor, accentColor, logo, pageSize, margins, newPagePerItem, header, footer
 
         public var isFlag: Bool { self == .newPagePerItem }
 
@@ -37,6 +62,7 @@ public enum StyleFile {
             switch self {
             case .font: "The body text's font family (CSS), e.g. \"Georgia, serif\"."
             case .headingFont: "The headings' font family (CSS)."
+            case .fontSize: "The body text's size, e.g. \"11pt\"; headings scale from it."
             case .textColor: "The text colour (CSS), e.g. \"#1a1a1a\"."
             case .accentColor: "The colour of marks such as \"Lukket punkt\" (CSS)."
             case .logo: "An image file shown above the title, relative to the style file."
@@ -80,12 +106,17 @@ public enum StyleFile {
     public static func effectiveJSON(_ style: HouseStyle) -> JSON {
         var templates = JSONObjectBuilder()
         for key in StyleTemplate.allCases { templates.set(key.rawValue, style[key].source) }
+        var header = JSONObjectBuilder()
+        header.set(HeaderKey.facts.rawValue, JSON.array(style.headerFacts.map { .string($0.rawValue) }))
+        header.set(HeaderKey.participantsOrder.rawValue, style.participantsOrder.rawValue)
         var contents = JSONObjectBuilder()
         contents.set(ContentsKey.show.rawValue, style.contentsShown)
         contents.set(ContentsKey.numbers.rawValue, style.contentsNumbers)
+        contents.set(ContentsKey.closedItems.rawValue, style.contentsClosedItems.rawValue)
+        contents.set(ContentsKey.pageNumbers.rawValue, style.contentsPageNumbers)
         var html = JSONObjectBuilder()
         let options = style.html
-        let texts: [(HTMLKey, String?)] = [(.font, options.font), (.headingFont, options.headingFont), (.textColor, options.textColor),
+        let texts: [(HTMLKey, String?)] = [(.font, options.font), (.headingFont, options.headingFont), (.fontSize, options.fontSize), (.textColor, options.textColor),
                                            (.accentColor, options.accentColor), (.logo, options.logo), (.pageSize, options.pageSize),
                                            (.margins, options.margins)]
         for (key, value) in texts { html.set(key.rawValue, value) }
@@ -93,6 +124,7 @@ public enum StyleFile {
         html.set(HTMLKey.header.rawValue, options.header)
         html.set(HTMLKey.footer.rawValue, options.footer)
         var root = JSONObjectBuilder()
+        root.set(Key.header.rawValue, header.json)
         root.set(Key.contents.rawValue, contents.json)
         root.set(Key.closedItemMarking.rawValue, style.closedItemMarking?.rawValue ?? ClosedItemMarking.note.rawValue)
         root.set(Key.duration.rawValue, style.duration.rawValue)
@@ -126,15 +158,10 @@ struct StyleChecker {
                 _ = string(value, path)
             case .templates:
                 readTemplates(value, into: &style)
+            case .header:
+                readHeader(value, path, into: &style)
             case .contents:
-                for (member, flag) in object(value, path) {
-                    guard let option = StyleFile.ContentsKey(rawValue: member) else {
-                        unknownKey(member, path + [member], known: StyleFile.ContentsKey.allCases.map(\.rawValue), place: "`contents`")
-                        continue
-                    }
-                    guard let on = bool(flag, path + [member]) else { continue }
-                    if option == .show { style.contentsShown = on } else { style.contentsNumbers = on }
-                }
+                readContents(value, path, into: &style)
             case .closedItemMarking:
                 if let marking = choice(value, path, ClosedItemMarking.self) { style.closedItemMarking = marking }
             case .duration:
@@ -174,17 +201,68 @@ struct StyleChecker {
                     diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)` has no slot {\(slot.name)}; \(allowed)"))
                     clean = false
                 } else if let form = slot.form {
-                    let forms = Template.DateForm.allCases.map(\.rawValue)
-                    if !key.dateSlots.contains(slot.name) {
-                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: {\(slot.name)} is not a date and takes no form; write {\(slot.name)}"))
+                    let isDate = key.dateSlots.contains(slot.name)
+                    if !isDate && !key.timeSlots.contains(slot.name) {
+                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: {\(slot.name)} is neither a date nor a time and takes no form; write {\(slot.name)}"))
                         clean = false
-                    } else if Template.DateForm(rawValue: form) == nil {
-                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: a date's form is one of \(forms.joined(separator: ", ")), not '\(form)'"))
+                    } else if isDate ? Template.DateForm(written: form) == nil : Template.TimeForm(rawValue: form) == nil {
+                        let forms = isDate ? Template.DateForm.allCases.map(\.rawValue) : Template.TimeForm.allCases.map(\.rawValue)
+                        let what = isDate ? "a date's form is one of \(forms.joined(separator: ", ")) (a capital first letter capitalises)" : "a time's form is one of \(forms.joined(separator: ", "))"
+                        diagnostics.append(Diagnostic(.styleTemplate, start..<end, "template `\(name)`: \(what), not '\(form)'"))
                         clean = false
                     }
                 }
             }
             if clean { style.templates[key] = template }
+        }
+    }
+
+    mutating func readHeader(_ value: JSON, _ path: [String], into style: inout HouseStyle) {
+        for (member, option) in object(value, path) {
+            guard let key = StyleFile.HeaderKey(rawValue: member) else {
+                unknownKey(member, path + [member], known: StyleFile.HeaderKey.allCases.map(\.rawValue), place: "`header`")
+                continue
+            }
+            switch key {
+            case .facts:
+                guard let list = option.arrayValue else {
+                    wrongType(path + [member], "a list such as [\"date\", \"place\"]")
+                    continue
+                }
+                var facts: [HouseStyle.HeaderFact] = []
+                for (index, element) in list.enumerated() {
+                    let elementPath = path + [member, String(index)]
+                    guard let fact = choice(element, elementPath, HouseStyle.HeaderFact.self) else { continue }
+                    if facts.contains(fact) {
+                        wrongType(elementPath, "a fact not already listed (\"\(fact.rawValue)\" is)")
+                        continue
+                    }
+                    facts.append(fact)
+                }
+                style.headerFacts = facts
+            case .participantsOrder:
+                if let order = choice(option, path + [member], HouseStyle.ParticipantsOrder.self) { style.participantsOrder = order }
+            }
+        }
+    }
+
+    mutating func readContents(_ value: JSON, _ path: [String], into style: inout HouseStyle) {
+        for (member, option) in object(value, path) {
+            guard let key = StyleFile.ContentsKey(rawValue: member) else {
+                unknownKey(member, path + [member], known: StyleFile.ContentsKey.allCases.map(\.rawValue), place: "`contents`")
+                continue
+            }
+            if key == .closedItems {
+                if let shown = choice(option, path + [member], HouseStyle.ContentsClosedItems.self) { style.contentsClosedItems = shown }
+                continue
+            }
+            guard let on = bool(option, path + [member]) else { continue }
+            switch key {
+            case .show: style.contentsShown = on
+            case .numbers: style.contentsNumbers = on
+            case .pageNumbers: style.contentsPageNumbers = on
+            case .closedItems: break
+            }
         }
     }
 
@@ -202,6 +280,7 @@ struct StyleChecker {
             switch key {
             case .font: html.font = text
             case .headingFont: html.headingFont = text
+            case .fontSize: html.fontSize = text
             case .textColor: html.textColor = text
             case .accentColor: html.accentColor = text
             case .logo: html.logo = folder.map { $0.appendingPathComponent(text).path } ?? text

@@ -8,14 +8,33 @@ public enum StyleSchema {
     public static func document() -> JSON {
         var templates = JSONObjectBuilder()
         for key in StyleTemplate.allCases {
-            let slots = key.slots.map { "{\($0)}" + (key.dateSlots.contains($0) ? " (forms: {\($0):long}, {\($0):text}, {\($0):numeric}, {\($0):iso}, {\($0):weekday})" : "") }
+            let slots = key.slots.map { slot in
+                let forms = key.forms(of: slot)
+                return "{\(slot)}" + (forms.isEmpty ? "" : " (forms: " + forms.map { "{\(slot):\($0)}" }.joined(separator: ", ") + ")")
+            }
             let slotText = slots.isEmpty ? "No slots." : "Slots: " + slots.joined(separator: ", ") + "."
             templates.set(key.rawValue, .object([("type", .string("string")), ("description", .string("\(key.help) \(slotText)")),
                                                  ("default", .string(key.standard))]))
         }
+        var header = JSONObjectBuilder()
+        let facts = HouseStyle.HeaderFact.allCases.map(\.rawValue)
+        header.set(StyleFile.HeaderKey.facts.rawValue, .object([
+            ("type", .string("array")), ("description", .string(StyleFile.HeaderKey.facts.help)), ("uniqueItems", .bool(true)),
+            ("items", .object([("type", .string("string")), ("enum", .array(facts.map(JSON.string)))])),
+            ("default", .array(HouseStyle.HeaderFact.standard.map { .string($0.rawValue) })),
+        ]))
+        header.set(StyleFile.HeaderKey.participantsOrder.rawValue,
+                   choice(.string(StyleFile.HeaderKey.participantsOrder.help), HouseStyle.ParticipantsOrder.allCases.map(\.rawValue)))
         var contents = JSONObjectBuilder()
-        contents.set(StyleFile.ContentsKey.show.rawValue, flag("Whether the contents list is printed.", true))
-        contents.set(StyleFile.ContentsKey.numbers.rawValue, flag("Whether the contents list shows the items' numbers.", true))
+        let standard = HouseStyle.standard
+        for key in StyleFile.ContentsKey.allCases {
+            switch key {
+            case .show: contents.set(key.rawValue, flag(key.help, standard.contentsShown))
+            case .numbers: contents.set(key.rawValue, flag(key.help, standard.contentsNumbers))
+            case .pageNumbers: contents.set(key.rawValue, flag(key.help, standard.contentsPageNumbers))
+            case .closedItems: contents.set(key.rawValue, choice(.string(key.help), HouseStyle.ContentsClosedItems.allCases.map(\.rawValue)))
+            }
+        }
         var html = JSONObjectBuilder()
         for key in StyleFile.HTMLKey.allCases {
             html.set(key.rawValue, key.isFlag ? flag(key.help, false) : .object([("type", .string("string")), ("description", .string(key.help))]))
@@ -26,6 +45,7 @@ public enum StyleSchema {
             switch key {
             case .schema: properties.set(key.rawValue, .object([("type", .string("string")), ("description", description)]))
             case .templates: properties.set(key.rawValue, closedObject(description, templates.json))
+            case .header: properties.set(key.rawValue, closedObject(description, header.json))
             case .contents: properties.set(key.rawValue, closedObject(description, contents.json))
             case .html: properties.set(key.rawValue, closedObject(description, html.json))
             case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue)))

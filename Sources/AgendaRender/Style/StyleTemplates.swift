@@ -8,13 +8,14 @@ import AgendaSyntax
 /// keyword table's, so a keyword and its printed label stay one fact.
 public enum StyleTemplate: String, CaseIterable, Sendable {
     // The title and the header block.
-    case municipalityLine, title, agendaWord, minutesWord
-    case meetingDateLabel, meetingDate, placeLabel, participantsLabel, absentLabel, substitutesLabel
-    case substitution
+    case municipalityLine, title, agendaWord, minutesWord, headerFact
+    case meetingLabel, meetingDateLabel, meetingDate, timeLabel, meetingTime
+    case placeLabel, participantsLabel, absentLabel, substitutesLabel
+    case person, substitution
     // The contents list.
     case contentsHeading, contentsEntry
     // The item.
-    case itemHeading, closedItem, closedTitle, caseNumberLabel, distributionLabel
+    case itemHeading, closedItem, closedTitle, caseNumberLabel, caseNumberLine, distributionLabel
     case publicTitleLabel, confidentialDecisionLabel, confidentialDecision
     case caseworkerLabel, otherCaseworkersLabel, durationLabel, durationLine
     // Sections and the decision.
@@ -23,7 +24,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     case conflictOne, conflictMany, lastNameSeparator
     case voteLead, voteOnRecommendation, voteOnPoint, voteOnProposal
     case outcome, treatment, notPublicAttachment, attachmentWithNote
-    case absentees, substitutes
+    case absentees, itemAbsentees, substitutes
     // The signature sheet.
     case signaturesHeading, signedDigitally, toBeSignedDigitally
 
@@ -32,9 +33,13 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         switch self {
         case .municipalityLine: ["municipality"]
         case .title: ["kind", "committee", "date", "municipality"]
+        case .headerFact: ["label", "value"]
         case .meetingDate: ["date", "time"]
+        case .meetingTime: ["time"]
+        case .person: ["name", "party", "role", "details"]
         case .substitution: ["substitute", "replaces"]
-        case .contentsEntry: ["number", "title"]
+        case .contentsEntry: ["number", "title", "page"]
+        case .caseNumberLine: ["label", "number"]
         case .itemHeading: ["number", "title", "initials"]
         case .closedTitle: ["title"]
         case .durationLine: ["duration"]
@@ -48,7 +53,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .outcome: ["point", "outcome"]
         case .treatment: ["body", "date", "number", "outcome"]
         case .attachmentWithNote: ["title", "note"]
-        case .absentees: ["names", "list"]
+        case .absentees, .itemAbsentees: ["names", "list"]
         case .substitutes: ["names"]
         default: []
         }
@@ -62,26 +67,47 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         }
     }
 
+    /// Slots that hold a time of day, so they take a form (`{time:colon}`).
+    public var timeSlots: Set<String> {
+        switch self {
+        case .meetingDate, .meetingTime: ["time"]
+        default: []
+        }
+    }
+
+    /// The forms a slot of this template takes after a colon (`date:long`), in the order completion offers them.
+    public func forms(of slot: String) -> [String] {
+        if dateSlots.contains(slot) { return Template.DateForm.allCases.map(\.rawValue) + ["Weekday", "Long"] }
+        if timeSlots.contains(slot) { return Template.TimeForm.allCases.map(\.rawValue) }
+        return []
+    }
+
     /// The neutral default: plain Danish, no one municipality's quirks.
     public var standard: String {
         switch self {
         case .municipalityLine: "{municipality}"
-        case .title: "{kind}[ {committee}][ d. {date}]"
-        case .agendaWord: "DAGSORDEN"
-        case .minutesWord: "REFERAT"
+        case .title: "{kind}"
+        case .agendaWord: "Dagsorden"
+        case .minutesWord: "Referat"
+        case .headerFact: "[{label}: ]{value}"
+        case .meetingLabel: ""
         case .meetingDateLabel: Keyword.date.label
         case .meetingDate: "{date:long}[ kl. {time}]"
+        case .timeLabel: Keyword.time.label
+        case .meetingTime: "kl. {time}"
         case .placeLabel: Keyword.place.label
         case .participantsLabel: Keyword.participants.label
         case .absentLabel: Keyword.absent.label
         case .substitutesLabel: Keyword.substitutes.label
+        case .person: "{name}[ ({details})]"
         case .substitution: "{substitute} for {replaces}"
         case .contentsHeading: "Indholdsfortegnelse"
-        case .contentsEntry: "{title}.....\t{number}"
-        case .itemHeading: "\(Keyword.item.label) {number}: {title}"
+        case .contentsEntry: "[{number}. ]{title}"
+        case .itemHeading: "{number}. {title}"
         case .closedItem: "Lukket punkt"
         case .closedTitle: "Lukket: {title}"
         case .caseNumberLabel: "Sagsnr."
+        case .caseNumberLine: "{label}: {number}"
         case .distributionLabel: Keyword.distribution.label
         case .publicTitleLabel: Keyword.publicTitle.label
         case .confidentialDecisionLabel: Keyword.confidentialDecision.label
@@ -89,8 +115,8 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .caseworkerLabel: Keyword.caseworker.label
         case .otherCaseworkersLabel: Keyword.otherCaseworkers.label
         case .durationLabel: Keyword.duration.label
-        case .durationLine: "Punktets forventede behandlingstid: {duration}."
-        case .decisionHeading: "{heading}[ i {body}][ den {date}]"
+        case .durationLine: "Forventet behandlingstid: {duration}"
+        case .decisionHeading: "{heading}[ i {body}][ den {date:text}]"
         case .recommendationIntro: "{intro} indstiller, at"
         case .noteLead: "\(Keyword.noteForTheRecord.label)[ ({by})]:"
         case .majorityLabel: Keyword.majority.label
@@ -105,10 +131,10 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .voteOnPoint: "indstillingens punkt {number}"
         case .voteOnProposal: "forslaget"
         case .outcome: "\(Keyword.outcome.label)[ {point}]: {outcome}"
-        case .treatment: "[{body} ]den {date}[, \(Keyword.item.canonical) {number}][: {outcome}]"
+        case .treatment: "[{body} ]den {date:text}[, \(Keyword.item.canonical) {number}][: {outcome}]"
         case .notPublicAttachment: "ikke offentlig"
         case .attachmentWithNote: "{title} ({note})"
-        case .absentees: "\(Keyword.absent.label): {list}"
+        case .absentees, .itemAbsentees: "\(Keyword.absent.label): {list}"
         case .substitutes: "\(Keyword.substitute.label): {names}"
         case .signaturesHeading: Keyword.signatures.label
         case .signedDigitally: "Godkendt digitalt af:"
@@ -123,19 +149,25 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .title: "The document's title line: `{kind}` is agendaWord or minutesWord."
         case .agendaWord: "The word an agenda's title opens with."
         case .minutesWord: "The word the minutes' title opens with."
+        case .headerFact: "One fact of the header block in text and Markdown: its label and value (HTML lists them in a table)."
+        case .meetingLabel: "The label of the meeting (the committee) in the header; empty prints the name alone."
         case .meetingDateLabel: "The label of the meeting's date and time in the header."
         case .meetingDate: "The meeting's date and time in the header."
+        case .timeLabel: "The label of the meeting's time, when the header prints it as a fact of its own (`header.facts` has \"time\")."
+        case .meetingTime: "The meeting's time as a fact of its own."
         case .placeLabel: "The label of the meeting's place."
         case .participantsLabel: "The label of the participants."
         case .absentLabel: "The label of the members absent from the meeting."
         case .substitutesLabel: "The label of the meeting's substitutes."
+        case .person: "A person in the header, a list of names or a signature: `{details}` is party and role (\"A, formand\")."
         case .substitution: "One substitute: who stands in for whom."
         case .contentsHeading: "The heading of the contents list."
-        case .contentsEntry: "One line of the contents list in plain text."
+        case .contentsEntry: "One line of the contents list in plain text; `{number}` is empty when contents.numbers is false, `{page}` is the page in PDF."
         case .itemHeading: "An item's heading; `{initials}` are the committee's initials (BIU)."
         case .closedItem: "The mark of a closed item, and its title in the public version when no public title is written."
         case .closedTitle: "A closed item's title when closedItemMarking is \"titlePrefix\"."
         case .caseNumberLabel: "The label of an item's case number."
+        case .caseNumberLine: "An item's case number in text and Markdown."
         case .distributionLabel: "The label of an item's distribution codes."
         case .publicTitleLabel: "The label of a closed item's public title."
         case .confidentialDecisionLabel: "The label saying a closed item's decision is confidential."
@@ -162,7 +194,8 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .treatment: "One earlier treatment of the case."
         case .notPublicAttachment: "The note after an attachment that is not public."
         case .attachmentWithNote: "An attachment with its note, where the output cannot link."
-        case .absentees: "Members absent for an item or a decision: `{list}` \"A, B, C\", `{names}` \"A, B og C\"."
+        case .absentees: "Members absent for a decision: `{list}` \"A, B, C\", `{names}` \"A, B og C\"."
+        case .itemAbsentees: "Members absent for an item, written as the item's field, at the item's end."
         case .substitutes: "Substitutes for an item or a decision."
         case .signaturesHeading: "The heading of the signature sheet."
         case .signedDigitally: "Above the signers of minutes approved digitally."

@@ -3,18 +3,38 @@ import AgendaSemantics
 /// A printed phrase with named slots: `Punkt {number}: {title}`. A part in
 /// square brackets is left out when a slot in it has no value
 /// (`{kind}[ {committee}][ d. {date}]`); `{{ }} [[ ]]` print the character.
-/// A date slot takes a form after a colon: `{date:long}` "Mandag d. 04. maj 2026",
+/// A date slot takes a form after a colon: `{date:long}` "mandag den 4. maj 2026",
 /// `{date:text}` "4. maj 2026", `{date}` or `{date:numeric}` "04-05-2026",
-/// `{date:iso}` "2026-05-04", `{date:weekday}` "Mandag".
+/// `{date:iso}` "2026-05-04", and the parts `{date:weekday}` "mandag", `{date:day}` "4",
+/// `{date:dd}` "04", `{date:month}` "maj", `{date:mm}` "05", `{date:year}` "2026".
+/// A form written with a capital (`{date:Weekday}` "Mandag") opens with one.
+/// A time slot: `{time}` or `{time:dot}` "15.00" (Danish), `{time:colon}` "15:00".
 public struct Template: Sendable, Hashable {
     public indirect enum Part: Sendable, Hashable {
         case literal(String)
-        case slot(name: String, form: DateForm?)
+        /// `form` as written after the colon; the style file's checks know which forms a slot takes.
+        case slot(name: String, form: String?)
         case optional([Part])
     }
 
     public enum DateForm: String, Sendable, CaseIterable {
-        case numeric, long, text, iso, weekday
+        case numeric, long, text, iso, weekday, day, dd, month, mm, year
+
+        /// `long` or `Long` (the capitalised form); nil for a name that is no form.
+        public init?(written: String) {
+            guard let first = written.first else { return nil }
+            self.init(rawValue: first.lowercased() + written.dropFirst())
+        }
+
+        /// Whether the form as written asks for a capital first letter.
+        static func capitalised(_ written: String) -> Bool { written.first?.isUppercase == true }
+    }
+
+    public enum TimeForm: String, Sendable, CaseIterable {
+        /// `15.00`, `15.00-17.30`: the Danish way.
+        case dot
+        /// `15:00`, `15:00-17:30`.
+        case colon
     }
 
     /// A slot as written, with where it stands in the template's text (character offsets).
@@ -78,22 +98,39 @@ public struct Template: Sendable, Hashable {
     }
 }
 
-/// What fills a slot: text, or a date printed in the form the slot asks for.
+/// What fills a slot: text, or a date or time printed in the form the slot asks for.
 public enum SlotValue: Sendable {
     case text(String)
     case date(CalendarDate)
+    case time(MeetingTime)
 
-    func text(_ form: Template.DateForm?) -> String {
+    func text(_ written: String?) -> String {
         switch self {
-        case .text(let text): return text
+        case .text(let text):
+            return text
         case .date(let date):
-            switch form ?? .numeric {
-            case .numeric: return date.danishNumeric
-            case .long: return date.danishLong
-            case .text: return date.danishText
-            case .iso: return date.iso
-            case .weekday: return date.danishWeekday.prefix(1).uppercased() + date.danishWeekday.dropFirst()
-            }
+            let form = written.flatMap(Template.DateForm.init(written:)) ?? .numeric
+            let text = SlotValue.text(date, form)
+            guard let written, Template.DateForm.capitalised(written) else { return text }
+            return text.prefix(1).uppercased() + text.dropFirst()
+        case .time(let time):
+            let form = written.flatMap(Template.TimeForm.init(rawValue:)) ?? .dot
+            return form == .colon ? time.text : time.text.replacingOccurrences(of: ":", with: ".")
+        }
+    }
+
+    static func text(_ date: CalendarDate, _ form: Template.DateForm) -> String {
+        switch form {
+        case .numeric: date.danishNumeric
+        case .long: "\(date.danishWeekday) den \(date.danishText)"
+        case .text: date.danishText
+        case .iso: date.iso
+        case .weekday: date.danishWeekday
+        case .day: String(date.day)
+        case .dd: date.danishNumeric.prefix(2).description
+        case .month: date.danishMonth
+        case .mm: String(date.danishNumeric.dropFirst(3).prefix(2))
+        case .year: String(date.year)
         }
     }
 }
@@ -167,6 +204,6 @@ private struct TemplateReader {
         let slotName = pieces.first ?? ""
         let formName = pieces.count > 1 ? pieces[1] : nil
         slots.append(Template.SlotUse(name: slotName, form: formName, offset: start, length: index - start))
-        return .slot(name: slotName, form: formName.flatMap(Template.DateForm.init(rawValue:)))
+        return .slot(name: slotName, form: formName)
     }
 }
