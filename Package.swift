@@ -13,7 +13,7 @@ let package = Package(
     targets: [
         .target(name: "AgendaBase"),
         // The PDF writer: objects, fonts, structure; knows nothing of agendas.
-        .target(name: "AgendaPDF", exclude: ["Font/Files"]),
+        .target(name: "AgendaPDF", dependencies: ["AgendaBase"], exclude: ["Font/Files"]),
         .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"], exclude: ["KLE/OS2KLE"]),
         .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
