@@ -249,8 +249,18 @@ public struct LaidOutDocument: Sendable {
     public var pageWidth: Double
     public var pageHeight: Double
     public var pages: [LaidOutPage]
-    /// Element 0 is the `Document` root; children follow their parents'
-    /// order of appearance in this array (reading order).
+    /// Element 0 is the `Document` root; every other element's parent comes
+    /// before it in the array. Children follow their parents' order of
+    /// appearance in this array (reading order).
+    ///
+    /// The writer orders an element's kids (`/K`) so: its own content pieces
+    /// in content order (pages in order; on a page, images, then rules, then
+    /// text runs, each in array order, and last the page's link annotations as
+    /// `OBJR`), with its child elements in array order merged in, each child
+    /// placed before the first own piece that comes after the child's
+    /// earliest content (a child without content goes before the next
+    /// piece). Consecutive pieces of a page with the same owner share one
+    /// marked-content sequence (one MCID).
     public var structure: [StructureElement]
     public var outline: [OutlineEntry]
     /// PDF/A-2a conformance in addition to PDF/UA-1 (the archive asks for it).

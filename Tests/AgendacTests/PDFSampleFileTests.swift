@@ -11,12 +11,26 @@ import Testing
     @Test func writeSampleFiles() throws {
         try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
         let writer = PDFWriter(fonts: { _ in nil })
-        let samples: [(String, LaidOutDocument)] = [("without-text", PDFTestDocuments.withoutText())]
-        for (name, document) in samples {
-            let bytes = try writer.write(document)
-            let url = Self.folder.appendingPathComponent("\(name).pdf")
-            try Data(bytes).write(to: url)
+        let samples: [(name: String, document: LaidOutDocument, expected: PDFSampleExpectations)] = [
+            ("without-text", PDFTestDocuments.withoutText(), PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
+        ]
+        for sample in samples {
+            let url = Self.folder.appendingPathComponent("\(sample.name).pdf")
+            try Data(try writer.write(sample.document)).write(to: url)
+            var expected = sample.expected
+            expected.archival = sample.document.archival
+            try JSONEncoder().encode(expected).write(to: url.deletingPathExtension().appendingPathExtension("json"))
             #expect(FileManager.default.fileExists(atPath: url.path))
         }
     }
+}
+
+/// What `Tests/pdf/test_pdf_files.py` checks a sample file against.
+struct PDFSampleExpectations: Encodable {
+    var archival = false
+    var text = true
+    /// Text pdftotext must give back, in this order.
+    var phrases: [String] = []
+    /// Structure types `pdfinfo -struct` must show.
+    var roles: [String] = ["Document"]
 }
