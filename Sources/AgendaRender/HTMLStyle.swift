@@ -13,7 +13,7 @@ enum HTMLStyle {
             sheet = sheet.replacingOccurrences(of: bodySize, with: "font-size: \(size);").replacingOccurrences(of: printSize, with: "font-size: \(size);")
         }
         var page = "@page { size: \(cssValue(options.pageSize) ?? "A4"); margin: \(cssValue(options.margins) ?? "20mm 18mm 22mm 22mm");"
-        if let header = options.header { page += " @top-center { content: \(cssString(header)); }" }
+        if let header = options.header { page += " @top-center { content: \(cssContent(header)); }" }
         if let footer = options.footer { page += " @bottom-center { content: \(cssContent(footer)); }" }
         sheet = sheet.replacingOccurrences(of: defaultPage, with: page + " }")
         // a short item does not take a page of its own unless the style asks
@@ -53,15 +53,28 @@ enum HTMLStyle {
         return out + "\""
     }
 
-    /// A running footer: its text, with `{page}` as the page counter.
+    /// A running header or footer: its text, with `{page}` as the page counter and `{pages}` as the page count.
     static func cssContent(_ template: String) -> String {
-        let pieces = template.components(separatedBy: "{page}")
         var parts: [String] = []
-        for (index, piece) in pieces.enumerated() {
-            if index > 0 { parts.append("counter(page)") }
-            if !piece.isEmpty { parts.append(cssString(piece)) }
+        var literal = ""
+        var rest = Substring(template)
+        while let brace = rest.firstIndex(of: "{") {
+            literal += rest[..<brace]
+            let after = rest[brace...]
+            let counter = after.hasPrefix("{pages}") ? "pages" : after.hasPrefix("{page}") ? "page" : nil
+            guard let counter else {
+                literal.append("{")
+                rest = after.dropFirst()
+                continue
+            }
+            if !literal.isEmpty { parts.append(cssString(literal)) }
+            literal = ""
+            parts.append("counter(\(counter))")
+            rest = after.dropFirst(counter.count + 2)
         }
-        return parts.joined(separator: " ")
+        literal += rest
+        if !literal.isEmpty { parts.append(cssString(literal)) }
+        return parts.isEmpty ? "\"\"" : parts.joined(separator: " ")
     }
 
     static let css = """

@@ -326,6 +326,31 @@ import Testing
         #expect(none.items.isEmpty, "closedItem takes no slots")
     }
 
+    /// The header block's keys and the new slots have help too: it comes from the same tables.
+    @Test func hoverAndCompletionCoverTheHeaderAndTimeForms() throws {
+        let text = #"{ "header": { "facts": ["date", "plads"], "participantsOrder": "byName" }, "templates": { "meetingDate": "{", "person": "{" } }"#
+        let source = SourceText(text)
+        func offset(of needle: String, plus: Int = 0) throws -> Int {
+            let range = try #require(text.range(of: needle))
+            return text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound.samePosition(in: text.utf8) ?? text.utf8.endIndex) + plus
+        }
+        let facts = try #require(StyleFileAssist.hover(source, at: try offset(of: "\"facts\"", plus: 2)))
+        #expect(facts.markdown.contains("**header.facts**") && facts.markdown.contains("\"participants\""))
+        let order = try #require(StyleFileAssist.hover(source, at: try offset(of: "participantsOrder", plus: 1)))
+        #expect(order.markdown.contains("rolesFirst"))
+        let header = try #require(StyleFileAssist.hover(source, at: try offset(of: "\"header\"", plus: 1)))
+        #expect(header.markdown.contains("participantsOrder"))
+        let person = try #require(StyleFileAssist.hover(source, at: try offset(of: "\"person\"", plus: 1)))
+        #expect(person.markdown.contains("`{name}`, `{party}`, `{role}`, `{details}`") && person.markdown.contains("Default: `{name}[ ({details})]`"))
+        let dateSlots = StyleFileAssist.completions(source, at: try offset(of: "\"{\", \"person", plus: 2)).items.map(\.label)
+        #expect(dateSlots.contains("time:colon") && dateSlots.contains("time:dot") && dateSlots.contains("date:Weekday") && dateSlots.contains("date:dd"))
+        #expect(!dateSlots.contains("time:long"), "a time takes no date form")
+        // an unknown fact is reported at the list element
+        let finding = try #require(StyleFileAssist.diagnostics(source).first)
+        let plads = try offset(of: "\"plads\"")
+        #expect(finding.code == "AG603" && finding.range.lowerBound == plads)
+    }
+
     @Test func languageServerChecksAndExplainsAStyleFile() throws {
         let client = try LSPTestClient()
         try client.initialize(LSPFeatureTests.capabilities(snippets: true), rootURI: "file://" + Golden.samples.path)

@@ -69,8 +69,8 @@ public enum StyleFile {
             case .pageSize: "The printed page size (CSS @page size), e.g. \"A4\"."
             case .margins: "The printed page margins (CSS), e.g. \"20mm 18mm 22mm 22mm\"."
             case .newPagePerItem: "Whether each item starts on a new printed page."
-            case .header: "A running header on every printed page."
-            case .footer: "A running footer on every printed page; \"{page}\" is the page number."
+            case .header: "A running header on every printed page; \"{page}\" is the page number, \"{pages}\" the number of pages."
+            case .footer: "A running footer on every printed page; \"{page}\" is the page number, \"{pages}\" the number of pages."
             }
         }
     }
