@@ -11,7 +11,8 @@ enum MarkdownRenderer {
         out.paragraph("# " + MarkdownText.escape(document.title))
         for fact in document.facts {
             let label: SlotValue = .text(fact.label.isEmpty ? "" : "**\(MarkdownText.escape(fact.label))**")
-            out.paragraph(document.phrases.style.phrase(.headerFact, ["label": label, "value": .text(MarkdownText.escape(fact.value))]))
+            // the value may open the line (a fact without a label): a leading `1.` or `#` must stay words
+            out.paragraph(MarkdownText.escapeLineStart(document.phrases.style.phrase(.headerFact, ["label": label, "value": .text(MarkdownText.escape(fact.value))])))
         }
         writeBlocks(document.preamble, into: &out)
         if let contents = document.contentsHeading {
@@ -30,7 +31,7 @@ enum MarkdownRenderer {
         if let note = item.closedNote { out.paragraph("*\(note)*") }
         if let caseNumber = item.caseNumber {
             let label: SlotValue = .text("**\(MarkdownText.escape(item.caseNumberLabel))**")
-            out.paragraph(style.phrase(.caseNumberLine, ["label": label, "number": .text(MarkdownText.escape(caseNumber))]))
+            out.paragraph(MarkdownText.escapeLineStart(style.phrase(.caseNumberLine, ["label": label, "number": .text(MarkdownText.escape(caseNumber))])))
         }
         if !item.distribution.isEmpty {
             let codes = item.distribution.map { MarkdownText.escape($0.code) + ($0.marked ? " (X)" : "") }

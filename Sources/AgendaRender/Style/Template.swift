@@ -119,6 +119,8 @@ public enum SlotValue: Sendable {
         }
     }
 
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
     static func text(_ date: CalendarDate, _ form: Template.DateForm) -> String {
         switch form {
         case .numeric: date.danishNumeric
@@ -127,9 +129,9 @@ public enum SlotValue: Sendable {
         case .iso: date.iso
         case .weekday: date.danishWeekday
         case .day: String(date.day)
-        case .dd: date.danishNumeric.prefix(2).description
+        case .dd: twoDigits(date.day)
         case .month: date.danishMonth
-        case .mm: String(date.danishNumeric.dropFirst(3).prefix(2))
+        case .mm: twoDigits(date.month)
         case .year: String(date.year)
         }
     }
