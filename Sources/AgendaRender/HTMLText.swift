@@ -32,6 +32,7 @@ enum HTMLText {
             // a target outside the allowed schemes is printed as its label only
             guard let target = LinkPolicy.safeTarget(url) else { return inlines(inner) }
             return "<a href=\"\(escape(target))\">\(inlines(inner))</a>"
+        case .lineBreak: return "<br>\n"
         }
     }
 }

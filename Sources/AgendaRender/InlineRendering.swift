@@ -35,6 +35,7 @@ enum PlainInlines {
             let shown = target.lowercased().hasPrefix("mailto:") ? String(target.dropFirst("mailto:".count)) : target
             if shown == label { return label }
             return label.isEmpty ? shown : "\(label) (\(shown))"
+        case .lineBreak: return "\n"
         }
     }
 }

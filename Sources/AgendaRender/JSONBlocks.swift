@@ -38,8 +38,9 @@ enum JSONBlocks {
         ])
     }
 
+    /// JSON is data: a line break in the source is the soft wrap the language reads it as, a space.
     static func inlines(_ inlines: [Inline]) -> JSON {
-        .array(inlines.map(inline))
+        .array(inlines.joiningLines.map(inline))
     }
 
     static func inline(_ inline: Inline) -> JSON {
@@ -48,6 +49,7 @@ enum JSONBlocks {
         case .strong(let inner): .object([("type", .string("strong")), ("inlines", inlines(inner))])
         case .emphasis(let inner): .object([("type", .string("emphasis")), ("inlines", inlines(inner))])
         case .link(let inner, let url): .object([("type", .string("link")), ("url", .string(url)), ("inlines", inlines(inner))])
+        case .lineBreak: .object([("type", .string("text")), ("text", .string(" "))])
         }
     }
 

@@ -58,7 +58,9 @@ enum MarkdownRenderer {
             out.paragraph(MarkdownText.line(sentence))
         case .points(let points):
             if points.allSatisfy({ $0.marker.lowercased() == "at" }) {
-                for point in points { out.paragraph(MarkdownText.line(point.marker) + " " + point.text.map { MarkdownText.inline($0) }.joined()) }
+                for point in points {
+                    out.paragraph(MarkdownText.escapeLineStart(MarkdownText.line(point.marker) + " " + point.text.map { MarkdownText.inline($0) }.joined()))
+                }
             } else {
                 out.lines(points.map(pointLine))
             }
@@ -103,7 +105,8 @@ enum MarkdownRenderer {
     /// A point whose marker Markdown cannot take (`at` among numbered points) keeps it as a word.
     static func pointLine(_ point: RecommendationPoint) -> String {
         let marker = MarkdownText.listMarker(point.marker)
-        let words = MarkdownText.inlines(point.text)
+        // a line kept as written continues under the point's text
+        let words = MarkdownText.inlines(point.text).indentingLines(String(repeating: " ", count: (marker == point.marker ? marker.count : 2) + 1))
         return marker == point.marker ? "\(marker) \(words)" : "- \(MarkdownText.escapeCharacters(point.marker)) \(words)"
     }
 
@@ -123,12 +126,12 @@ enum MarkdownRenderer {
         var lines: [String] = []
         for entry in list.entries {
             let marker = MarkdownText.listMarker(entry.marker)
-            lines.append("\(indent)\(marker) \(MarkdownText.inlines(entry.text))")
             let inner = indent + String(repeating: " ", count: marker.count + 1)
+            lines.append("\(indent)\(marker) \(MarkdownText.inlines(entry.text).indentingLines(inner))")
             for child in entry.children {
                 switch child {
                 case .list(let nested): lines += listLines(nested, indent: inner)
-                case .paragraph(let inlines, _): lines.append(inner + MarkdownText.inlines(inlines))
+                case .paragraph(let inlines, _): lines.append(inner + MarkdownText.inlines(inlines).indentingLines(inner))
                 case .heading(let text, _, _): lines.append(inner + "**\(MarkdownText.escape(text))**")
                 case .table(let table): lines += [""] + tableLines(table).map { inner + $0 }
                 }

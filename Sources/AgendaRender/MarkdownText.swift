@@ -16,8 +16,13 @@ enum MarkdownText {
         escapeLineStart(escapeCharacters(text))
     }
 
-    /// `# `, `- `, `+ `, `1. ` at the start of a paragraph would make a heading or a list.
+    /// `# `, `- `, `+ `, `1. ` at the start of a paragraph, or of a line after a kept line break, would make a heading or a list.
     static func escapeLineStart(_ text: String) -> String {
+        guard text.contains("\\\n") else { return escapeOneLineStart(text) }
+        return text.components(separatedBy: "\\\n").map(escapeOneLineStart).joined(separator: "\\\n")
+    }
+
+    static func escapeOneLineStart(_ text: String) -> String {
         guard let first = text.first else { return text }
         let second = text.dropFirst().first
         if first == "#" || first == "-" || (first == "+" && (second == nil || second == " ")) { return "\\" + text }
@@ -46,6 +51,8 @@ enum MarkdownText {
             let label = inner.map { self.inline($0) }.joined()
             guard let target = LinkPolicy.safeTarget(url) else { return label }
             return "[\(label)](\(destination(target)))"
+        // a hard break that GitHub and CommonMark both read; the next line's start is escaped with the paragraph's
+        case .lineBreak: return "\\\n"
         }
     }
 

@@ -93,10 +93,10 @@ struct PrintedVote {
 
     init(_ vote: Vote, phrases: PrintedPhrases) {
         lead = phrases.voteLead(vote)
-        proposal = vote.proposalText
+        proposal = phrases.prose(vote.proposalText)
         sides = vote.sides.map { side in
             let (label, value) = phrases.voteSide(side)
-            return PrintedVoteSide(kind: side.kind, label: label, value: value, reasons: side.reasons)
+            return PrintedVoteSide(kind: side.kind, label: label, value: value, reasons: phrases.prose(side.reasons))
         }
     }
 }
@@ -153,7 +153,7 @@ extension PrintedDocument {
         municipality = municipalityLine?.isEmpty == false ? municipalityLine : nil
         title = phrases.title(meeting)
         facts = style.headerFacts.compactMap { PrintedDocument.fact($0, of: meeting, phrases: phrases) }
-        preamble = meeting.preamble
+        preamble = phrases.prose(meeting.preamble)
         var anchors = AnchorNames()
         let context = PrintedItem.Context(links: links, marking: style.closedItemMarking ?? meeting.closedItemMarking,
                                           initials: PrintedPhrases.initials(meeting.committee?.value), phrases: phrases)
@@ -293,13 +293,19 @@ extension PrintedSection {
         heading = section.heading
         switch section.content {
         case .prose(let prose):
-            let blocks = prose.blocks
+            let blocks = phrases.prose(prose.blocks)
             content = blocks.isEmpty ? [] : [.blocks(blocks)]
         case .recommendation(let recommendation):
             content = []
             if let intro = phrases.recommendationIntro(recommendation) { content.append(.sentence(intro, role: .recommendationIntro)) }
-            if !recommendation.points.isEmpty { content.append(.points(recommendation.points)) }
-            if !recommendation.blocks.isEmpty { content.append(.blocks(recommendation.blocks)) }
+            if !recommendation.points.isEmpty {
+                content.append(.points(recommendation.points.map { point in
+                    var printed = point
+                    printed.text = phrases.prose(point.text)
+                    return printed
+                }))
+            }
+            if !recommendation.blocks.isEmpty { content.append(.blocks(phrases.prose(recommendation.blocks))) }
         case .decision(let decision):
             heading = phrases.decisionHeading(section.heading, decision)
             content = PrintedSection.decisionContent(decision, phrases: phrases)
@@ -318,12 +324,12 @@ extension PrintedSection {
         decision.parts.compactMap { part -> PrintedContent? in
             switch part {
             case .text(let blocks):
-                return blocks.isEmpty ? nil : .blocks(blocks)
+                return blocks.isEmpty ? nil : .blocks(phrases.prose(blocks))
             case .position(let position):
                 if position.statement.isEmpty { return .sentence(phrases.positionWithoutStatement(position), role: .position) }
-                return .statement(position.kind, lead: phrases.positionLead(position), position.statement)
+                return .statement(position.kind, lead: phrases.positionLead(position), phrases.prose(position.statement))
             case .note(let note):
-                return .note(lead: phrases.noteLead(note), note.text)
+                return .note(lead: phrases.noteLead(note), phrases.prose(note.text))
             case .outcome(let outcome):
                 return .sentence(phrases.outcome(outcome), role: .outcome)
             case .substitutes(let substitutes):
@@ -341,6 +347,6 @@ extension PrintedSection {
 
 extension PrintedContent {
     init(_ conflict: ConflictOfInterest, phrases: PrintedPhrases) {
-        self = .conflict(sentence: phrases.conflict(conflict), reason: conflict.reason)
+        self = .conflict(sentence: phrases.conflict(conflict), reason: phrases.prose(conflict.reason))
     }
 }

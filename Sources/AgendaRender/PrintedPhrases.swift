@@ -22,6 +22,15 @@ struct PrintedPhrases {
 
     func label(_ key: StyleTemplate) -> String { style.phrase(key) }
 
+    /// Written prose as the style prints it: its line breaks kept (`lineBreaks: "asWritten"`) or read as spaces.
+    func prose(_ blocks: [Block]) -> [Block] {
+        style.lineBreaks == .asWritten ? blocks : blocks.map(\.joiningLines)
+    }
+
+    func prose(_ inlines: [Inline]) -> [Inline] {
+        style.lineBreaks == .asWritten ? inlines : inlines.joiningLines
+    }
+
     /// `Referat`; in a seed's style `REFERAT Beskæftigelses- og Integrationsudvalget d. 04-05-2026`
     func title(_ meeting: Meeting) -> String {
         var values: [String: SlotValue] = ["kind": .text(style.phrase(meeting.kind == .minutes ? .minutesWord : .agendaWord))]

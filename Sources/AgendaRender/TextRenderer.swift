@@ -63,7 +63,10 @@ enum TextRenderer {
             if points.allSatisfy({ $0.marker.lowercased() == "at" }) {
                 for point in points { out.paragraph("\(point.marker) \(PlainInlines.text(point.text))") }
             } else {
-                out.lines(points.map { "\($0.marker) \(PlainInlines.text($0.text))" })
+                out.lines(points.map { point in
+                    let inner = String(repeating: " ", count: point.marker.count + 1)
+                    return "\(point.marker) \(PlainInlines.text(point.text).indentingLines(inner))"
+                })
             }
         case .note(let lead, let blocks):
             writeLed(lead, blocks, into: &out)
@@ -112,8 +115,9 @@ enum TextRenderer {
     static func listLines(_ list: ListBlock, indent: String) -> [String] {
         var lines: [String] = []
         for entry in list.entries {
-            lines.append("\(indent)\(entry.marker) \(PlainInlines.text(entry.text))")
             let inner = indent + String(repeating: " ", count: entry.marker.count + 1)
+            // a line kept as written continues under the entry's text
+            lines.append("\(indent)\(entry.marker) \(PlainInlines.text(entry.text).indentingLines(inner))")
             for child in entry.children {
                 switch child {
                 case .list(let nested): lines += listLines(nested, indent: inner)
@@ -154,6 +158,12 @@ struct TextOutput {
 }
 
 extension String {
+    /// Every line after the first indented by `indent` (a line break kept inside a list entry).
+    func indentingLines(_ indent: String) -> String {
+        guard contains("\n") else { return self }
+        return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+    }
+
     var trimmingTrailingSpaces: String {
         var result = self
         while result.last == " " { result.removeLast() }

@@ -28,22 +28,22 @@ extension Lowering {
         return ListBlock(ordered: list.entries.first?.number != nil, entries: entries, range: list.range)
     }
 
-    /// Lines of one paragraph, joined by single spaces (a line break in the source is a soft wrap).
+    /// Lines of one paragraph, a `lineBreak` between them (a soft wrap, read as a space unless the house style keeps lines).
     func inlines(lines: [Range<Int>]) -> [Inline] {
-        // fast path: no markup characters, so the paragraph is one run of text
+        // fast path: no markup characters, so each line is one run of text
         if !lines.contains(where: hasMarkup) {
             if lines.count == 1, let only = lines.first { return [.text(text(only))] }
-            var joined: [UInt8] = []
-            joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+            var result: [Inline] = []
+            result.reserveCapacity(lines.count * 2)
             for (index, line) in lines.enumerated() {
-                if index > 0 { joined.append(0x20) }
-                joined.append(contentsOf: source.bytes[line])
+                if index > 0 { result.append(.lineBreak) }
+                result.append(.text(text(line)))
             }
-            return [.text(String(decoding: joined, as: UTF8.self))]
+            return result
         }
         var result: [Inline] = []
         for (index, line) in lines.enumerated() {
-            if index > 0 { result.append(.text(" ")) }
+            if index > 0 { result.append(.lineBreak) }
             result += inlines(line)
         }
         return merged(result)

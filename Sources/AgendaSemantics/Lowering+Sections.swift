@@ -48,7 +48,7 @@ extension Lowering {
                     } else if var last = points.last, last.range.upperBound >= lineRange.lowerBound - 2, proseLines.isEmpty,
                               paragraph.lines.first != lineRange {
                         // a wrapped `at …` point continues on the next line
-                        last.text = merged(last.text + [.text(" ")] + inlines(lineRange))
+                        last.text = merged(last.text + [.lineBreak] + inlines(lineRange))
                         last.range = last.range.lowerBound..<lineRange.upperBound
                         points[points.count - 1] = last
                     } else {

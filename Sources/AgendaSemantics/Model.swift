@@ -306,18 +306,51 @@ public enum Inline: Sendable, Hashable {
     case strong([Inline])
     case emphasis([Inline])
     case link([Inline], url: String)
+    /// Where a paragraph's or list entry's line ended in the source: a soft wrap, read as a space,
+    /// unless the house style prints lines as written.
+    case lineBreak
 
     /// The words without markup.
     public var plainText: String {
         switch self {
         case .text(let text): text
         case .strong(let inner), .emphasis(let inner), .link(let inner, _): inner.plainText
+        case .lineBreak: " "
         }
     }
 }
 
 extension Array where Element == Inline {
     public var plainText: String { map(\.plainText).joined() }
+
+    /// The inlines with every line break read as a space, neighbouring text joined.
+    public var joiningLines: [Inline] {
+        guard contains(.lineBreak) else { return self }
+        var result: [Inline] = []
+        for inline in self {
+            let next = inline == .lineBreak ? Inline.text(" ") : inline
+            if case .text(let text) = next, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + text)
+            } else {
+                result.append(next)
+            }
+        }
+        return result
+    }
+}
+
+extension Block {
+    /// The block with the line breaks of its paragraphs and list entries read as spaces.
+    public var joiningLines: Block {
+        switch self {
+        case .paragraph(let inlines, let range): .paragraph(inlines.joiningLines, range: range)
+        case .heading, .table: self
+        case .list(let list):
+            .list(ListBlock(ordered: list.ordered, entries: list.entries.map { entry in
+                ListEntry(marker: entry.marker, text: entry.text.joiningLines, children: entry.children.map(\.joiningLines), range: entry.range)
+            }, range: list.range))
+        }
+    }
 }
 
 public struct Recommendation: Sendable {

@@ -34,7 +34,8 @@ import Testing
         let names = Set(Self.goodCases)
         for expected in ["standard", "item-heading-punkt", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
                          "contents-off", "contents-closed-public", "contents-closed-hidden", "duration-in-presentation", "date-forms",
-                         "header-facts", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed"] {
+                         "header-facts", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed",
+                         "line-breaks-as-written"] {
             #expect(names.contains(expected), "no style fixture \(expected).stil.json")
         }
     }
@@ -74,6 +75,18 @@ import Testing
         let (_, diagnostics) = StyleFile.read(Golden.bytes(Self.folder.appendingPathComponent("bad-unknown-key.stil.json")))
         #expect(diagnostics.map(\.rule) == [.styleUnknownKey, .styleUnknownKey, .styleUnknownKey])
         #expect(diagnostics.first?.message.contains("did you mean `itemHeading`?") == true)
+    }
+
+    /// A line break in a paragraph is a soft wrap in the language: JSON (data) and the built-in style read it as a space.
+    @Test func lineBreaksAreSpacesUnlessTheStyleKeepsThem() throws {
+        let meeting = AnalyzedDocument(text: "møde: Udvalget\n\npunkt 1: Budget\nresume:\nFørste linje\nanden linje.\n").meeting
+        let json = AgendaRenderer.render(meeting, as: .json)
+        #expect(json.contains("\"text\": \"Første linje anden linje.\""))
+        #expect(AgendaRenderer.render(meeting, as: .text).contains("\nFørste linje anden linje.\n"))
+        var kept = HouseStyle.standard
+        kept.lineBreaks = .asWritten
+        #expect(AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: kept)).contains("\nFørste linje\nanden linje.\n"))
+        #expect(AgendaRenderer.render(meeting, as: .html, options: RenderOptions(style: kept)).contains("<p>Første linje<br>\nanden linje.</p>"))
     }
 
     // MARK: - Templates

@@ -20,6 +20,7 @@ public struct HouseStyle: Sendable {
     public var closedItemMarking: ClosedItemMarking?
     public var duration: DurationPlacement = .field
     public var sectionOrder: SectionOrder = .written
+    public var lineBreaks: LineBreaks = .joined
     public var html = HTMLOptions()
 
     /// A fact the header block may print.
@@ -53,6 +54,14 @@ public struct HouseStyle: Sendable {
         case publicTitle
         /// Not at all.
         case hidden
+    }
+
+    /// What a line break inside a written paragraph or list entry prints as.
+    public enum LineBreaks: String, Sendable, CaseIterable {
+        /// A space: the paragraph flows (a line break in the source is a soft wrap).
+        case joined
+        /// A line break, so the printed lines are the lines the secretary wrote (or copied from a PDF).
+        case asWritten
     }
 
     /// Where an item's duration prints.

@@ -11,7 +11,7 @@ public enum StyleFile {
     /// The top-level keys and what each holds; the schema and the checks read this.
     public enum Key: String, CaseIterable, Sendable {
         case schema = "$schema"
-        case templates, header, contents, closedItemMarking, duration, sectionOrder, html
+        case templates, header, contents, closedItemMarking, duration, sectionOrder, lineBreaks, html
 
         public var help: String {
             switch self {
@@ -22,6 +22,7 @@ public enum StyleFile {
             case .closedItemMarking: "How closed items show: \"note\" (\"Lukket punkt\" beside the title) or \"titlePrefix\" (closedTitle)."
             case .duration: "Where an item's duration prints: \"field\" or \"presentation\" (first line of the presentation, by durationLine)."
             case .sectionOrder: "The order of an item's sections: \"written\" (as the document has them) or \"fixed\" (history, summary, presentation, economy, procedure, others, recommendation, decision, attachments)."
+            case .lineBreaks: "A line break inside a written paragraph or list entry: \"joined\" (a space; the text flows) or \"asWritten\" (printed as a line break)."
             case .html: "The page's look in HTML and PDF: fonts, colours, logo, page size and margins, new page per item, running header and footer."
             }
         }
@@ -129,6 +130,7 @@ public enum StyleFile {
         root.set(Key.closedItemMarking.rawValue, style.closedItemMarking?.rawValue ?? ClosedItemMarking.note.rawValue)
         root.set(Key.duration.rawValue, style.duration.rawValue)
         root.set(Key.sectionOrder.rawValue, style.sectionOrder.rawValue)
+        root.set(Key.lineBreaks.rawValue, style.lineBreaks.rawValue)
         root.set(Key.html.rawValue, html.json)
         root.set(Key.templates.rawValue, templates.json)
         return root.json
@@ -168,6 +170,8 @@ struct StyleChecker {
                 if let placement = choice(value, path, HouseStyle.DurationPlacement.self) { style.duration = placement }
             case .sectionOrder:
                 if let order = choice(value, path, HouseStyle.SectionOrder.self) { style.sectionOrder = order }
+            case .lineBreaks:
+                if let breaks = choice(value, path, HouseStyle.LineBreaks.self) { style.lineBreaks = breaks }
             case .html:
                 readHTML(value, path, folder: folder, into: &style.html)
             }

@@ -51,6 +51,7 @@ public enum StyleSchema {
             case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue)))
             case .duration: properties.set(key.rawValue, choice(description, HouseStyle.DurationPlacement.allCases.map(\.rawValue)))
             case .sectionOrder: properties.set(key.rawValue, choice(description, HouseStyle.SectionOrder.allCases.map(\.rawValue)))
+            case .lineBreaks: properties.set(key.rawValue, choice(description, HouseStyle.LineBreaks.allCases.map(\.rawValue)))
             }
         }
         return .object([
