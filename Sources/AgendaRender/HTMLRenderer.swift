@@ -33,18 +33,20 @@ enum HTMLRenderer {
         }
         if let municipality = document.municipality { out.line("<p class=\"municipality\">\(HTMLText.escape(municipality))</p>") }
         out.line("<h1>\(HTMLText.escape(document.title))</h1>")
-        if !document.facts.isEmpty {
-            out.line("<dl class=\"facts\">")
-            for fact in document.facts {
-                // a fact without a label (the committee, by default) spans both columns
-                if fact.label.isEmpty {
-                    out.line("<dd class=\"unlabelled\">\(HTMLText.escape(fact.value))</dd>")
-                } else {
-                    out.line("<dt>\(HTMLText.escape(fact.label))</dt><dd>\(HTMLText.escape(fact.value))</dd>")
-                }
+        // labelled facts are a definition list; a fact without a label (the committee, by default) a line of its own
+        var listOpen = false
+        for fact in document.facts {
+            if fact.label.isEmpty {
+                if listOpen { out.line("</dl>") }
+                listOpen = false
+                out.line("<p class=\"fact\">\(HTMLText.escape(fact.value))</p>")
+                continue
             }
-            out.line("</dl>")
+            if !listOpen { out.line("<dl class=\"facts\">") }
+            listOpen = true
+            out.line("<dt>\(HTMLText.escape(fact.label))</dt><dd>\(HTMLText.escape(fact.value))</dd>")
         }
+        if listOpen { out.line("</dl>") }
         HTMLBlocks.write(document.preamble, into: &out)
         out.line("</header>")
         guard let contents = document.contentsHeading else { return }

@@ -95,7 +95,7 @@ enum HTMLStyle {
         dl.facts, dl.item-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }
         dl.facts dt, dl.item-facts dt { font-weight: 600; }
         dl.facts dd, dl.item-facts dd { margin: 0; }
-        dl.facts dd.unlabelled { grid-column: 1 / -1; font-weight: 600; }
+        p.fact { font-weight: 600; margin: 0 0 0.5rem; }
         nav.toc { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); padding: 0.5rem 0 1rem; margin: 1.5rem 0; }
         nav.toc ol { list-style: none; padding: 0; margin: 0; }
         nav.toc li { margin: 0.2rem 0; }
