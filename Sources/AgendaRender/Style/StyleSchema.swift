@@ -6,6 +6,7 @@ import AgendaSemantics
 /// Published as docs/style.schema.json (a test compares).
 public enum StyleSchema {
     public static func document() -> JSON {
+        let standard = HouseStyle.standard
         var templates = JSONObjectBuilder()
         for key in StyleTemplate.allCases {
             let slots = key.slots.map { slot in
@@ -24,15 +25,14 @@ public enum StyleSchema {
             ("default", .array(HouseStyle.HeaderFact.standard.map { .string($0.rawValue) })),
         ]))
         header.set(StyleFile.HeaderKey.participantsOrder.rawValue,
-                   choice(.string(StyleFile.HeaderKey.participantsOrder.help), HouseStyle.ParticipantsOrder.allCases.map(\.rawValue)))
+                   choice(.string(StyleFile.HeaderKey.participantsOrder.help), HouseStyle.ParticipantsOrder.allCases.map(\.rawValue), standard.participantsOrder.rawValue))
         var contents = JSONObjectBuilder()
-        let standard = HouseStyle.standard
         for key in StyleFile.ContentsKey.allCases {
             switch key {
             case .show: contents.set(key.rawValue, flag(key.help, standard.contentsShown))
             case .numbers: contents.set(key.rawValue, flag(key.help, standard.contentsNumbers))
             case .pageNumbers: contents.set(key.rawValue, flag(key.help, standard.contentsPageNumbers))
-            case .closedItems: contents.set(key.rawValue, choice(.string(key.help), HouseStyle.ContentsClosedItems.allCases.map(\.rawValue)))
+            case .closedItems: contents.set(key.rawValue, choice(.string(key.help), HouseStyle.ContentsClosedItems.allCases.map(\.rawValue), standard.contentsClosedItems.rawValue))
             }
         }
         var html = JSONObjectBuilder()
@@ -48,10 +48,10 @@ public enum StyleSchema {
             case .header: properties.set(key.rawValue, closedObject(description, header.json))
             case .contents: properties.set(key.rawValue, closedObject(description, contents.json))
             case .html: properties.set(key.rawValue, closedObject(description, html.json))
-            case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue)))
-            case .duration: properties.set(key.rawValue, choice(description, HouseStyle.DurationPlacement.allCases.map(\.rawValue)))
-            case .sectionOrder: properties.set(key.rawValue, choice(description, HouseStyle.SectionOrder.allCases.map(\.rawValue)))
-            case .lineBreaks: properties.set(key.rawValue, choice(description, HouseStyle.LineBreaks.allCases.map(\.rawValue)))
+            case .closedItemMarking: properties.set(key.rawValue, choice(description, ClosedItemMarking.allCases.map(\.rawValue), ClosedItemMarking.note.rawValue))
+            case .duration: properties.set(key.rawValue, choice(description, HouseStyle.DurationPlacement.allCases.map(\.rawValue), standard.duration.rawValue))
+            case .sectionOrder: properties.set(key.rawValue, choice(description, HouseStyle.SectionOrder.allCases.map(\.rawValue), standard.sectionOrder.rawValue))
+            case .lineBreaks: properties.set(key.rawValue, choice(description, HouseStyle.LineBreaks.allCases.map(\.rawValue), standard.lineBreaks.rawValue))
             }
         }
         return .object([
@@ -72,7 +72,7 @@ public enum StyleSchema {
         .object([("type", .string("boolean")), ("description", .string(help)), ("default", .bool(standard))])
     }
 
-    static func choice(_ description: JSON, _ values: [String]) -> JSON {
-        .object([("type", .string("string")), ("description", description), ("enum", .array(values.map(JSON.string)))])
+    static func choice(_ description: JSON, _ values: [String], _ standard: String) -> JSON {
+        .object([("type", .string("string")), ("description", description), ("enum", .array(values.map(JSON.string))), ("default", .string(standard))])
     }
 }
