@@ -41,7 +41,10 @@ public struct TrueTypeFont: Sendable {
     /// The PostScript name, reduced to the characters a PDF name may carry unescaped.
     public let postScriptName: String
 
-    public init(bytes: [UInt8]) throws {
+    public init(bytes: [UInt8]) throws { try self.init(bytes: bytes, requiringCharacterMap: true) }
+
+    /// A subset made for PDF has no cmap (the PDF maps codes itself); reading one back needs none.
+    init(bytes: [UInt8], requiringCharacterMap: Bool) throws {
         let data = FontBytes(bytes: bytes)
         self.data = data
         let version = try data.u32(0)
@@ -103,7 +106,11 @@ public struct TrueTypeFont: Sendable {
         }
         self.glyphOffsets = glyphOffsets
 
-        characterMap = try CharacterMap.read(data, table: try table("cmap", minimumLength: 4), glyphCount: glyphCount)
+        if requiringCharacterMap || tables["cmap"] != nil {
+            characterMap = try CharacterMap.read(data, table: try table("cmap", minimumLength: 4), glyphCount: glyphCount)
+        } else {
+            characterMap = .empty
+        }
 
         if let post = tables["post"], post.length >= 16 {
             italicAngle = Double(try data.i32(post.offset + 4)) / 65536
