@@ -14,6 +14,8 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "json": fuzzJSON,
     "settings": fuzzSettings,
     "kle-xml": fuzzKLEXML,
+    "truetype": fuzzTrueType,
+    "deflate": fuzzDeflate,
 ]
 
 nonisolated(unsafe) var selectedTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }

@@ -133,3 +133,17 @@ import Testing
         #expect(font.widthsArray(for: [68, 168, 3]) == "[3 [278] 68 [556] 168 [889]]")
     }
 }
+
+@Suite struct GlyphEncoderTests {
+    @Test func encodesDanishTextAndRemembersItForToUnicode() {
+        var encoder = GlyphEncoder(font: BundledFonts.face(.regular))
+        let glyphs = encoder.glyphs(for: "Aæ\u{1F600}\tø")
+        #expect(glyphs == [36, 168, 34, 186], "the missing emoji is drawn as ?, the tab dropped")
+        #expect(GlyphEncoder.hexString(glyphs) == "<002400A80022 00BA>".replacingOccurrences(of: " ", with: ""))
+        #expect(encoder.textOfGlyph == [36: "A", 168: "æ", 34: "?", 186: "ø"])
+        #expect(encoder.usedGlyphs == [34, 36, 168, 186])
+        #expect(encoder.widthsArray == "[34 [556] 36 [667] 168 [889] 186 [611]]")
+        #expect(String(decoding: encoder.toUnicodeCMap, as: UTF8.self).contains("<00A8> <00E6>"))
+        #expect(!encoder.subsetFont.isEmpty)
+    }
+}

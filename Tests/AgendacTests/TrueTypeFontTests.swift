@@ -95,6 +95,18 @@ import Testing
         #expect(font.glyphID(for: "a") == 0)
     }
 
+    /// The fuzzer's seeds (small subsets made by fontTools, one with a format 12 cmap) read as fonts.
+    @Test func theFuzzSeedsRead() throws {
+        let folder = Golden.packageRoot.appendingPathComponent("Fuzz/corpus/truetype")
+        let regular = try TrueTypeFont(bytes: Golden.bytes(folder.appendingPathComponent("subset-Regular.ttf")))
+        #expect(regular.advance(of: "æ") == BundledFonts.face(.regular).advance(of: "æ"))
+        #expect(regular.glyphID(for: "Q") == 0)
+        let format12 = try TrueTypeFont(bytes: Golden.bytes(folder.appendingPathComponent("subset-format12.ttf")))
+        #expect(format12.glyphID(for: "\u{1F600}") == format12.glyphID(for: "A"))
+        #expect(format12.glyphID(for: "A") != 0)
+        _ = try TrueTypeFont(bytes: Golden.bytes(folder.appendingPathComponent("subset-Bold.ttf")))
+    }
+
     /// Cut, corrupted and random files throw or read; they never trap.
     @Test func malformedBytesThrowAndNeverTrap() throws {
         let good = BundledFonts.fileBytes(.regular)

@@ -44,7 +44,7 @@ public struct TrueTypeFont: Sendable {
     public init(bytes: [UInt8]) throws { try self.init(bytes: bytes, requiringCharacterMap: true) }
 
     /// A subset made for PDF has no cmap (the PDF maps codes itself); reading one back needs none.
-    init(bytes: [UInt8], requiringCharacterMap: Bool) throws {
+    public init(bytes: [UInt8], requiringCharacterMap: Bool) throws {
         let data = FontBytes(bytes: bytes)
         self.data = data
         let version = try data.u32(0)
