@@ -10,13 +10,15 @@ import Testing
 
     @Test func writeSampleFiles() throws {
         try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-        let writer = PDFWriter(fonts: { _ in nil })
+        let minutes = PDFSampleExpectations(phrases: PDFTestDocuments.minutesReadingOrder, roles: PDFTestDocuments.minutesRoles)
         let samples: [(name: String, document: LaidOutDocument, expected: PDFSampleExpectations)] = [
             ("without-text", PDFTestDocuments.withoutText(), PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
+            ("minutes", PDFTestDocuments.minutes(), minutes),
+            ("minutes-archival", PDFTestDocuments.minutes(archival: true), minutes),
         ]
         for sample in samples {
             let url = Self.folder.appendingPathComponent("\(sample.name).pdf")
-            try Data(try writer.write(sample.document)).write(to: url)
+            try Data(try PDFWriter.write(sample.document)).write(to: url)
             var expected = sample.expected
             expected.archival = sample.document.archival
             try JSONEncoder().encode(expected).write(to: url.deletingPathExtension().appendingPathExtension("json"))

@@ -28,7 +28,13 @@ enum PDFTestDocuments {
         }
 
         mutating func rule(owner: ContentOwner = .artifact(.layout)) {
-            pages[pages.count - 1].rules.append(RuleLine(x1: 72, y1: y + 8, x2: 523, y2: y + 8, width: 0.5, owner: owner))
+            pages[pages.count - 1].rules.append(RuleLine(x1: 72, y1: y + 10, x2: 523, y2: y + 10, width: 0.5, owner: owner))
+            y -= 6
+        }
+
+        /// Where text set after `text` in `face` at `x` ends (measured with the bundled font).
+        func after(_ text: String, at x: Double, face: FontFace = .regular, size: Double = 11) -> Double {
+            x + BundledFonts.face(face).width(of: text, size: size)
         }
 
         mutating func link(_ target: LinkArea.Target, element: StructureElementID, x: Double, width: Double, description: String) {
@@ -84,13 +90,18 @@ enum PDFTestDocuments {
         b.text("1. Budget for året – 2027", face: .bold, size: 14, owner: .element(heading1))
         let paragraph = b.element(.p, in: item1)
         b.text("Udvalget drøftede budgettet for Ærø, Øster Åby og Ålborg.", owner: .element(paragraph))
-        b.text("Det er ", owner: .element(paragraph), advance: false)
-        b.text("vigtigt", x: 101, face: .bold, owner: .element(paragraph), advance: false)
-        b.text("og", x: 143, face: .italic, owner: .element(paragraph), advance: false)
+        var x = 72.0
+        b.text("Det er ", x: x, owner: .element(paragraph), advance: false)
+        x = b.after("Det er ", at: x)
+        b.text("vigtigt ", x: x, face: .bold, owner: .element(paragraph), advance: false)
+        x = b.after("vigtigt ", at: x, face: .bold)
+        b.text("og ", x: x, face: .italic, owner: .element(paragraph), advance: false)
+        x = b.after("og ", at: x, face: .italic)
         let webLink = b.element(.link, in: paragraph)
-        b.text("kommunens side", x: 160, owner: .element(webLink), advance: false)
-        b.link(.uri("https://www.example.dk/økonomi"), element: webLink, x: 160, width: 80, description: "Åbn kommunens side om økonomi")
-        b.text("har noden 𝄞 og 😀.", x: 245, owner: .element(paragraph))
+        b.text("kommunens side", x: x, owner: .element(webLink), advance: false)
+        let linkEnd = b.after("kommunens side", at: x)
+        b.link(.uri("https://www.example.dk/økonomi"), element: webLink, x: x, width: linkEnd - x, description: "Åbn kommunens side om økonomi")
+        b.text(" har noden 𝄞 og 😀.", x: linkEnd, owner: .element(paragraph))
 
         let list = b.element(.l, in: item1)
         for entry in ["Driftsbudget godkendt", "Anlægsbudget udsat"] {
@@ -129,6 +140,17 @@ enum PDFTestDocuments {
         b.paginate(header: "Økonomiudvalget · 3. marts 2026")
         return b.document(archival: archival)
     }
+
+    /// What pdftotext must give back from `minutes()`, in this order.
+    static let minutesReadingOrder = [
+        "Referat: Økonomiudvalget", "1. Budget for året – 2027", "2. Ændring af takster",
+        "Udvalget drøftede budgettet for Ærø, Øster Åby og Ålborg.", "vigtigt", "kommunens side", "har noden 𝄞 og 😀.",
+        "Driftsbudget godkendt", "Anlægsbudget udsat", "Område", "Beløb (mio. kr.)", "Skole", "412,5", "Ældrepleje", "388,0",
+        "2. Ændring af takster", "Beslutning: Godkendt. Taksterne stiger med 2 % fra 1. januar.",
+    ]
+
+    static let minutesRoles = ["Document", "H1", "TOC", "TOCI", "Reference", "Link", "Sect", "H2", "P", "L", "LI", "Lbl", "LBody",
+                               "Table", "THead", "TBody", "TR", "TH", "TD"]
 
     /// One page without text: element-owned rules, an artifact rule and an image.
     static func withoutText() -> LaidOutDocument {

@@ -24,7 +24,7 @@ def expectations(pdf):
 
 
 def run(*command):
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
 
 
 pytestmark = pytest.mark.parametrize("pdf", FILES, ids=[f.stem for f in FILES])
@@ -51,7 +51,8 @@ def test_every_font_is_embedded_with_tounicode(pdf):
 
 def test_text_comes_back_in_reading_order(pdf):
     phrases = expectations(pdf).get("phrases", [])
-    text = run("pdftotext", "-enc", "UTF-8", str(pdf), "-").stdout
+    # -raw: in content-stream order, which the writer keeps as the typesetter gave it
+    text = run("pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-").stdout
     flat = re.sub(r"\s+", " ", text)
     position = 0
     for phrase in phrases:
@@ -61,7 +62,7 @@ def test_text_comes_back_in_reading_order(pdf):
 
 
 def test_structure_tree_is_shown(pdf):
-    result = run("pdfinfo", "-struct", str(pdf))
+    result = run("pdfinfo", "-enc", "UTF-8", "-struct", str(pdf))
     assert result.returncode == 0, result.stderr
     for role in expectations(pdf).get("roles", ["Document"]):
         assert re.search(rf"^\s*{role}\b", result.stdout, re.MULTILINE), f"{role} missing in:\n{result.stdout}"

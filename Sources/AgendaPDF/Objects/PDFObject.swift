@@ -22,6 +22,9 @@ public indirect enum PDFObject: Sendable, Hashable {
     case array([PDFObject])
     case dictionary(PDFDictionary)
     case reference(PDFReference)
+    /// PDF syntax made by a builder of this target (the `/W` array of
+    /// `GlyphWidths`), written as it is; never text from the document.
+    case syntax(String)
 
     /// A text string (7.9.2.2): PDFDocEncoding when every character has a
     /// byte there, else UTF-16BE with a byte order mark.

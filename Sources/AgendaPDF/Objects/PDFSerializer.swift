@@ -36,6 +36,7 @@ public struct PDFSerializer {
             }
             append(">>")
         case .reference(let reference): append("\(reference.number) 0 R")
+        case .syntax(let text): append(text)
         }
     }
 

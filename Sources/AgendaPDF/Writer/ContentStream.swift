@@ -10,6 +10,12 @@ struct ContentStream {
         bytes.append(0x0A)
     }
 
+    /// Serialized operators: strings in them may hold any bytes, so they are never decoded as text.
+    private mutating func append(_ serializer: PDFSerializer) {
+        bytes.append(contentsOf: serializer.bytes)
+        bytes.append(0x0A)
+    }
+
     private static func number(_ value: Double) -> String { PDFSerializer.format(value) }
 
     private static func color(_ color: RGBColor) -> String {
@@ -23,7 +29,7 @@ struct ContentStream {
         var out = PDFSerializer()
         out.write(.name(tag))
         out.append(" <</MCID \(mcid)>> BDC")
-        operator_(String(decoding: out.bytes, as: UTF8.self))
+        append(out)
     }
 
     /// `/Artifact <</Type /Pagination>> BDC`: content that is not read.
@@ -37,7 +43,7 @@ struct ContentStream {
         out.append("/Span <</ActualText ")
         out.write(.text(text))
         out.append(">> BDC")
-        operator_(String(decoding: out.bytes, as: UTF8.self))
+        append(out)
     }
 
     mutating func endMarkedContent() { operator_("EMC") }
@@ -50,7 +56,7 @@ struct ContentStream {
         out.append(" \(Self.number(size)) Tf\n\(Self.color(color)) rg\n1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm\n")
         out.write(.hexString(glyphCodes))
         out.append(" Tj\nET")
-        operator_(String(decoding: out.bytes, as: UTF8.self))
+        append(out)
     }
 
     mutating func line(_ rule: RuleLine) {
@@ -62,6 +68,6 @@ struct ContentStream {
         out.append("q \(Self.number(frame.width)) 0 0 \(Self.number(frame.height)) \(Self.number(frame.x)) \(Self.number(frame.y)) cm ")
         out.write(.name(name))
         out.append(" Do Q")
-        operator_(String(decoding: out.bytes, as: UTF8.self))
+        append(out)
     }
 }

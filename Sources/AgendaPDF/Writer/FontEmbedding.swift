@@ -1,61 +1,57 @@
 import AgendaBase
 
-// One face as used in a document: the glyphs its text needs, and at the end
-// the Type 0 font, its CIDFont, descriptor, subset program and ToUnicode map.
+// One face as used in a document: its `GlyphEncoder` (codes, used glyphs and
+// the text of each) and at the end the Type 0 font, its CIDFontType2, the
+// descriptor, the subset program and the ToUnicode map (ISO 32000-1, 9.7).
+
+/// The faces the writer embeds, by `FontFace`; nil refuses text in that face.
+public typealias FontProvider = @Sendable (FontFace) -> TrueTypeFont?
 
 struct FontEmbedding {
-    let font: any EmbeddableFont
     /// The `/Type0` font, allocated at first use so pages can refer to it before it is written.
     let reference: PDFReference
     let resourceName: String
-    /// The text each used glyph stands for (the first character that asked for it).
-    private var texts: [UInt16: String] = [:]
-    private let fallbackGlyph: UInt16
+    private var encoder: GlyphEncoder
 
-    init(font: any EmbeddableFont, reference: PDFReference, resourceName: String) {
-        self.font = font
+    init(font: TrueTypeFont, reference: PDFReference, resourceName: String) {
         self.reference = reference
         self.resourceName = resourceName
-        fallbackGlyph = font.glyphID(for: "?")
+        encoder = GlyphEncoder(font: font)
     }
 
     /// Glyph codes (2 bytes, big-endian, Identity-H) for `text`, and whether
-    /// any character had no glyph (drawn as `?`, told by `/ActualText`).
+    /// a character had no glyph (the encoder draws `?`; the caller keeps the
+    /// real text in `/ActualText`).
     mutating func encode(_ text: String) -> (codes: [UInt8], substituted: Bool) {
+        let glyphs = encoder.glyphs(for: text)
         var codes: [UInt8] = []
-        codes.reserveCapacity(2 * text.unicodeScalars.count)
-        var substituted = false
-        for scalar in text.unicodeScalars {
-            var glyph = font.glyphID(for: scalar)
-            var meaning = String(Character(scalar))
-            if glyph == 0 || scalar.value < 0x20 {
-                // PDF/UA forbids `.notdef`; the glyph drawn is `?`, the text is kept in ActualText
-                substituted = true
-                glyph = fallbackGlyph
-                meaning = "?"
-                if glyph == 0 { continue }
-            }
-            if texts[glyph] == nil { texts[glyph] = meaning }
+        codes.reserveCapacity(2 * glyphs.count)
+        for glyph in glyphs {
             codes.append(UInt8(glyph >> 8))
             codes.append(UInt8(glyph & 0xFF))
         }
+        let substituted = text.unicodeScalars.contains { $0.value >= 0x20 && encoder.font.glyphID(for: $0) == 0 }
         return (codes, substituted)
     }
 
     /// Writes the font's objects into `file`.
-    func write(into file: inout PDFFile, compression: StreamCompression) throws {
-        let glyphs = texts.keys.sorted()
-        let tag = Self.subsetTag(glyphs)
-        let baseFont = "\(tag)+\(font.postScriptName)"
-        let program = try font.subsetProgram(keeping: glyphs)
-        var programDictionary = PDFDictionary()
-        programDictionary["Length1"] = .integer(program.count)
-        let fontFile = compression.addStream(programDictionary, data: program, to: &file)
+    func write(into file: inout PDFFile, compression: StreamCompression) {
+        let font = encoder.font
+        let baseFont = "\(Self.subsetTag(encoder.usedGlyphs))+\(font.postScriptName)"
+        let program = encoder.subsetFont
+        let fontFile = compression.addStream(PDFDictionary(["Length1": .integer(program.count)]), data: program, to: &file)
 
+        let values = font.descriptor
         var descriptor = PDFDictionary()
         descriptor["Type"] = .name("FontDescriptor")
         descriptor["FontName"] = .name(baseFont)
-        for entry in font.descriptorEntries().entries { descriptor[entry.key] = entry.value }
+        descriptor["Flags"] = .integer(values.flags)
+        descriptor["FontBBox"] = .array(values.boundingBox.map { .integer($0) })
+        descriptor["ItalicAngle"] = .number(values.italicAngle)
+        descriptor["Ascent"] = .integer(values.ascent)
+        descriptor["Descent"] = .integer(values.descent)
+        descriptor["CapHeight"] = .integer(values.capHeight)
+        descriptor["StemV"] = .integer(values.stemV)
         descriptor["FontFile2"] = .reference(fontFile)
         let descriptorReference = file.add(.dictionary(descriptor))
 
@@ -65,12 +61,11 @@ struct FontEmbedding {
         cidFont["BaseFont"] = .name(baseFont)
         cidFont["CIDSystemInfo"] = .dictionary(PDFDictionary(["Registry": .ascii("Adobe"), "Ordering": .ascii("Identity"), "Supplement": .integer(0)]))
         cidFont["FontDescriptor"] = .reference(descriptorReference)
-        cidFont["W"] = font.widthsArray(for: glyphs)
+        cidFont["W"] = .syntax(encoder.widthsArray)
         cidFont["CIDToGIDMap"] = .name("Identity")
         let cidFontReference = file.add(.dictionary(cidFont))
 
-        let cmap = font.toUnicodeCMap(glyphs.map { ($0, texts[$0] ?? "") })
-        let toUnicode = compression.addStream(PDFDictionary(), data: cmap, to: &file)
+        let toUnicode = compression.addStream(PDFDictionary(), data: encoder.toUnicodeCMap, to: &file)
 
         var type0 = PDFDictionary()
         type0["Type"] = .name("Font")

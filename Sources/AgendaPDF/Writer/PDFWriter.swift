@@ -15,6 +15,12 @@ public struct PDFWriter: Sendable {
         self.compression = compression
     }
 
+    /// The bundled faces, streams compressed: what `agendac compile --to pdf` uses.
+    public static let standard = PDFWriter(fonts: { BundledFonts.face($0) }, compression: StreamCompression(deflate: { Deflate.compress($0) }))
+
+    /// Writes `document` with the bundled fonts, streams compressed.
+    public static func write(_ document: LaidOutDocument) throws -> [UInt8] { try standard.write(document) }
+
     /// Writes `document` with the given fonts and compression.
     public func write(_ document: LaidOutDocument) throws -> [UInt8] {
         var state = try WriterState(document: document, writer: self)
@@ -51,10 +57,7 @@ struct WriterState {
     mutating func run() throws -> [UInt8] {
         for index in document.pages.indices { try writePage(index) }
         for face in FontFace.allCases {
-            guard let embedding = fontsByFace[face] else { continue }
-            do { try embedding.write(into: &file, compression: writer.compression) } catch {
-                throw PDFWriterError.font(face, "\(error)")
-            }
+            fontsByFace[face]?.write(into: &file, compression: writer.compression)
         }
         file.set(pageTree, .dictionary(PDFDictionary([
             "Type": .name("Pages"), "Kids": .array(pages.map { .reference($0) }), "Count": .integer(pages.count),

@@ -6,7 +6,6 @@ public enum PDFWriterError: Error, Equatable, CustomStringConvertible {
     case unknownElement(StructureElementID, page: Int)
     case pageOutOfRange(Int, what: String)
     case noFont(FontFace)
-    case font(FontFace, String)
     case image(page: Int, String)
     case outline(Int, String)
 
@@ -18,7 +17,6 @@ public enum PDFWriterError: Error, Equatable, CustomStringConvertible {
         case .unknownElement(let id, let page): "page \(page + 1): content belongs to structure element \(id), which does not exist"
         case .pageOutOfRange(let index, let what): "\(what) points to page \(index + 1), which does not exist"
         case .noFont(let face): "no font for the \(face) face; give the writer a font provider that has it"
-        case .font(let face, let message): "the \(face) face could not be embedded: \(message)"
         case .image(let page, let message): "page \(page + 1): image: \(message)"
         case .outline(let index, let message): "outline entry \(index): \(message)"
         }
