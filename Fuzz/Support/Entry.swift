@@ -16,6 +16,7 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "kle-xml": fuzzKLEXML,
     "truetype": fuzzTrueType,
     "deflate": fuzzDeflate,
+    "pdf-writer": fuzzPDFWriter,
 ]
 
 nonisolated(unsafe) var selectedTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }

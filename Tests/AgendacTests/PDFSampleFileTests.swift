@@ -13,6 +13,8 @@ import Testing
         let minutes = PDFSampleExpectations(phrases: PDFTestDocuments.minutesReadingOrder, roles: PDFTestDocuments.minutesRoles)
         let samples: [(name: String, document: LaidOutDocument, expected: PDFSampleExpectations)] = [
             ("without-text", PDFTestDocuments.withoutText(), PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
+            ("figure-archival", { var d = PDFTestDocuments.withoutText(); d.archival = true; return d }(),
+             PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
             ("minutes", PDFTestDocuments.minutes(), minutes),
             ("minutes-archival", PDFTestDocuments.minutes(archival: true), minutes),
         ]
