@@ -14,6 +14,8 @@ let package = Package(
         .target(name: "AgendaBase"),
         // The PDF writer: objects, fonts, structure; knows nothing of agendas.
         .target(name: "AgendaPDF", dependencies: ["AgendaBase"], exclude: ["Font/Files"]),
+        // Danish full-text search: stemmer, inverted index, BM25; knows nothing of agendas.
+        .target(name: "AgendaSearch", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"], exclude: ["KLE/OS2KLE"]),
         .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
@@ -22,7 +24,7 @@ let package = Package(
         .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaIDE", "AgendaFormat"]),
         .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP"]),
         .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),
-        .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
-        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaPDF", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
+        .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
+        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaPDF", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
     ]
 )
