@@ -17,6 +17,7 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "truetype": fuzzTrueType,
     "deflate": fuzzDeflate,
     "pdf-writer": fuzzPDFWriter,
+    "search-index": fuzzSearchIndex,
 ]
 
 nonisolated(unsafe) var selectedTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }

@@ -58,14 +58,20 @@ public struct SearchIndex: Sendable {
     public var termCount: Int { postings.count }
     var averageLength: Double { ids.isEmpty ? 0 : totalLength / Double(ids.count) }
 
+    /// Adds documents, remembering the terms of words met (see `TermCache`).
+    public mutating func add(contentsOf documents: some Sequence<SearchDocument>) {
+        let cache = SearchText.TermCache()
+        for document in documents { add(document, cache: cache) }
+    }
+
     /// Adds a document; the work is linear in its text. Texts beyond the fields are ignored.
-    public mutating func add(_ document: SearchDocument) {
+    public mutating func add(_ document: SearchDocument, cache: SearchText.TermCache? = nil) {
         let number = UInt32(truncatingIfNeeded: ids.count)
         var frequencies: [String: Float] = [:]
         var length: Float = 0
         for (field, text) in zip(fields, document.texts) {
             let weight = Float(field.weight)
-            for token in SearchText.tokens(in: text) {
+            for token in SearchText.tokens(in: text, cache: cache) {
                 frequencies[token.term, default: 0] += weight
                 if !token.isCompound { length += weight }
             }

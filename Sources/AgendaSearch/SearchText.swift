@@ -16,7 +16,14 @@ public struct SearchToken: Equatable, Sendable {
 /// A word is folded (NFC with the Danish letters NFC cannot compose, lowercase,
 /// `aa` as `å`), then stemmed unless it holds a digit; stop words are dropped.
 public enum SearchText {
-    public static func tokens(in text: String) -> [SearchToken] {
+    /// Terms already worked out for words as written: indexing meets the same
+    /// words again and again, and folding and stemming cost more than a lookup.
+    public final class TermCache {
+        var terms: [ArraySlice<UInt8>: String?] = [:]
+        public init() {}
+    }
+
+    public static func tokens(in text: String, cache: TermCache? = nil) -> [SearchToken] {
         var tokens: [SearchToken] = []
         var offset = 0
         var partStart: Int? = nil
@@ -34,7 +41,7 @@ public enum SearchText {
                     tokens.append(SearchToken(term: compound, byteRange: start..<last.upperBound, isCompound: true, isPart: false))
                 }
                 for part in parts {
-                    if let word = term(forWord: bytes[part]) {
+                    if let word = cachedTerm(bytes[part], cache) {
                         tokens.append(SearchToken(term: word, byteRange: part, isCompound: false, isPart: isRun))
                     }
                 }
@@ -80,8 +87,11 @@ public enum SearchText {
         return DanishStemmer.stem(folded)
     }
 
-    static func term(forWord bytes: ArraySlice<UInt8>) -> String? {
-        term(forWord: String(decoding: bytes, as: UTF8.self))
+    static func cachedTerm(_ bytes: ArraySlice<UInt8>, _ cache: TermCache?) -> String? {
+        if let cache, let known = cache.terms[bytes] { return known }
+        let result = term(forWord: String(decoding: bytes, as: UTF8.self))
+        cache?.terms[bytes] = result
+        return result
     }
 
     static func term(forCompound bytes: ArraySlice<UInt8>) -> String? {

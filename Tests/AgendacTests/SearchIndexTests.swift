@@ -91,6 +91,13 @@ struct SearchIndexTests {
         let read = try SearchIndex.decode(bytes)
         #expect(read.encoded() == bytes)
         for (_, query) in queries { #expect(read.search(query) == index.search(query)) }
+        // seeds for the search-index fuzz target (scripts/fuzz)
+        let seeds = Golden.packageRoot.appendingPathComponent(".build/search-index")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        try Data(bytes).write(to: seeds.appendingPathComponent("whole.idx"))
+        let (manifest, shards) = index.encodedShards()
+        try Data(manifest).write(to: seeds.appendingPathComponent("manifest.idx"))
+        for shard in shards.prefix(5) { try Data(shard.bytes).write(to: seeds.appendingPathComponent("shard-" + SearchIndex.shardFileName(shard.key))) }
     }
 
     @Test func shardsHoldOnlyWhatAQueryNeeds() throws {
