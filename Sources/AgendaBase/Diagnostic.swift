@@ -84,3 +84,40 @@ public struct Diagnostic: Hashable, Sendable {
 
     public var code: String { rule.code }
 }
+
+extension Diagnostic {
+    /// The order findings are listed in: by place, then severity and code; the
+    /// range's end and the message settle ties, so every way of computing the
+    /// same findings (a full analysis, or an incremental one) lists them alike.
+    public static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+        if a.severity != b.severity { return a.severity < b.severity }
+        if a.code != b.code { return a.code < b.code }
+        if a.range.upperBound != b.range.upperBound { return a.range.upperBound < b.range.upperBound }
+        return a.message < b.message
+    }
+
+    /// The finding moved by `delta` bytes, its fixes with it; nil when a fix is
+    /// deferred (its edits are worked out later, from the text it was made for).
+    public func shifted(by delta: Int) -> Diagnostic? {
+        if delta == 0 { return self }
+        var moved = self
+        moved.range = (range.lowerBound + delta)..<(range.upperBound + delta)
+        var fixes: [Fix] = []
+        fixes.reserveCapacity(self.fixes.count)
+        for fix in self.fixes {
+            guard let shifted = fix.shifted(by: delta) else { return nil }
+            fixes.append(shifted)
+        }
+        moved.fixes = fixes
+        return moved
+    }
+}
+
+extension Fix {
+    /// The fix with its edits moved by `delta` bytes; nil for a deferred fix.
+    public func shifted(by delta: Int) -> Fix? {
+        guard deferred == nil else { return nil }
+        return Fix(title: title, edits: written.map { TextEdit(range: ($0.range.lowerBound + delta)..<($0.range.upperBound + delta), replacement: $0.replacement) })
+    }
+}

@@ -49,6 +49,12 @@ public struct SourceText: Sendable {
         self.init(bytes: Array(string.utf8))
     }
 
+    /// Bytes with their line index already worked out (`replacing(_:with:)`).
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
     public var lineCount: Int { lineStarts.count }
 
     /// The 0-based line that holds `offset` (offsets past the end clamp to the last line).

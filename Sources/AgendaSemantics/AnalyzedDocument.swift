@@ -64,9 +64,7 @@ public struct AnalyzedDocument: Sendable {
         let nearMisses = Set(lowered.diagnostics.lazy.filter { $0.rule == .nearMissWithholdingFlag }.map(\.range.lowerBound))
         let parsed = nearMisses.isEmpty ? syntax.diagnostics
             : syntax.diagnostics.filter { !($0.rule == .textOutsideSection && nearMisses.contains($0.range.lowerBound)) }
-        diagnostics = (parsed + lowered.diagnostics + checked).sorted {
-            ($0.range.lowerBound, $0.severity, $0.code) < ($1.range.lowerBound, $1.severity, $1.code)
-        }
+        diagnostics = (parsed + lowered.diagnostics + checked).sorted(by: Diagnostic.precedes)
     }
 
     public init(text: String, context: CheckContext = CheckContext()) {

@@ -17,6 +17,8 @@ public struct Lowering {
     var typoLineStarts: Set<Int> = []
     /// The scanned lines, for the fail-safe look at an item's lines (`FailSafeFlags`).
     var scannedLines: [ScannedLine] = []
+    /// The document's line number of `scannedLines[0]` (not 0 when one segment is lowered alone).
+    var firstScannedLine = 0
 
     /// `committees`: the committees the workspace settings name.
     public static func lower(_ syntax: DocumentSyntax, committees: [String] = []) -> (meeting: Meeting, diagnostics: [Diagnostic]) {
@@ -38,10 +40,24 @@ public struct Lowering {
     // MARK: The meeting
 
     mutating func meeting(_ syntax: DocumentSyntax) -> Meeting {
-        var meeting = Meeting()
         scannedLines = syntax.lines
+        var meeting = header(syntax.header)
+        prepareForItems(meeting)
+        var previousNumber: Int?
+        for itemSyntax in syntax.items {
+            let item = item(itemSyntax, after: previousNumber)
+            previousNumber = item.number
+            meeting.items.append(item)
+        }
+        if let signatures = syntax.signatures { meeting.signatures = self.signatures(signatures) }
+        return meeting
+    }
+
+    /// The meeting's own fields, from the entries before the first item.
+    mutating func header(_ entries: [EntrySyntax]) -> Meeting {
+        var meeting = Meeting()
         var seen = SeenKeywords()
-        for entry in syntax.header {
+        for entry in entries {
             guard let line = entry.line else {
                 meeting.preamble += blocks(entry.body)
                 continue
@@ -87,22 +103,23 @@ public struct Lowering {
             }
             if !keyword.takesPeople && keyword != .substitutes { keepStrayBody(entry, into: &meeting.preamble) }
         }
+        return meeting
+    }
+
+    /// What the items read from the meeting's fields: its committee as a deciding body, its date.
+    mutating func prepareForItems(_ meeting: Meeting) {
         if let committee = meeting.committee?.value { knownBodies.insert(WorkspaceSettings.normalizedCommitteeName(committee)) }
         meetingDate = meeting.date?.value
-        var previousNumber: Int?
-        for itemSyntax in syntax.items {
-            let item = item(itemSyntax, after: previousNumber)
-            previousNumber = item.number
-            meeting.items.append(item)
+    }
+
+    mutating func signatures(_ entry: EntrySyntax) -> Signatures? {
+        guard let line = entry.line else { return nil }
+        let value = text(line.valueRange).lowercased()
+        let signatures = Signatures(digital: value.hasPrefix("digital"), signers: peopleLines(entry.body), range: entry.range)
+        if !value.isEmpty && !value.hasPrefix("digital") && value != "papir" && value != "paper" {
+            report(.unreadableListLine, line.valueRange, "'\(text(line.valueRange))' after `underskrifter:` is not understood; write `digital`, or nothing for a paper sheet")
         }
-        if let signatures = syntax.signatures, let line = signatures.line {
-            let value = text(line.valueRange).lowercased()
-            meeting.signatures = Signatures(digital: value.hasPrefix("digital"), signers: peopleLines(signatures.body), range: signatures.range)
-            if !value.isEmpty && !value.hasPrefix("digital") && value != "papir" && value != "paper" {
-                report(.unreadableListLine, line.valueRange, "'\(text(line.valueRange))' after `underskrifter:` is not understood; write `digital`, or nothing for a paper sheet")
-            }
-        }
-        return meeting
+        return signatures
     }
 
     /// A field's value, reporting when it is empty.

@@ -46,21 +46,30 @@ struct LineScanner {
 
     init(source: SourceText) { self.source = source }
 
-    mutating func scan() -> [ScannedLine] {
+    mutating func scan() -> [ScannedLine] { scan(0..<source.lineCount) }
+
+    /// The lines of `lineRange`, whose first line is the document's first or
+    /// starts an item or the signature sheet (so no text above it continues into it).
+    mutating func scan(_ lineRange: Range<Int>) -> [ScannedLine] {
         var lines = [ScannedLine]()
-        lines.reserveCapacity(source.lineCount)
+        lines.reserveCapacity(lineRange.count)
         var belowText = false
-        for index in 0..<source.lineCount {
+        for index in lineRange {
             let range = source.lineRange(index)
             let kind = classify(range, belowText: belowText)
             lines.append(ScannedLine(range: range, kind: kind))
-            switch kind {
-            case .comment: break  // comments never break a paragraph
-            case .prose, .listEntry: belowText = true
-            default: belowText = false
-            }
+            belowText = Self.belowText(after: kind, belowText)
         }
         return lines
+    }
+
+    /// Whether the line after one of `kind` stands below text; `current`: whether this one does.
+    static func belowText(after kind: LineKind, _ current: Bool) -> Bool {
+        switch kind {
+        case .comment: current  // comments never break a paragraph
+        case .prose, .listEntry: true
+        default: false
+        }
     }
 
     /// `belowText`: the line above (comments aside) is prose or a list entry, so this

@@ -17,11 +17,11 @@ public enum Parser {
 }
 
 /// Where the parser is, which decides the keywords a body may nest.
-private enum Context {
+enum ParserContext {
     case meeting, item
 }
 
-private struct ParserState {
+struct ParserState {
     let source: SourceText
     /// The scanner's lines; a numbered line found to continue prose is rewritten to `.prose` here.
     var lines: [ScannedLine]
@@ -104,7 +104,7 @@ private struct ParserState {
     }
 
     /// One entry at the current line: a keyword line with its body, or stray text.
-    mutating func parseEntry(context: Context) -> EntrySyntax {
+    mutating func parseEntry(context: ParserContext) -> EntrySyntax {
         guard let line = keywordLine(at: index) else {
             let firstLine = lines[index].range.lowerBound
             let body = parseBody(nested: { _ in false })

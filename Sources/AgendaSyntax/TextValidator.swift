@@ -6,10 +6,14 @@ import AgendaBase
 enum TextValidator {
     static let maximumReports = 10
 
-    static func diagnostics(for source: SourceText) -> [Diagnostic] {
+    static func diagnostics(for source: SourceText) -> [Diagnostic] { diagnostics(for: source, in: 0..<source.bytes.count) }
+
+    /// The findings in `range`, which starts at a line's start and ends at one's end
+    /// (a run of bytes that are not text never spans a line break).
+    static func diagnostics(for source: SourceText, in range: Range<Int>) -> [Diagnostic] {
         var result: [Diagnostic] = []
         let bytes = source.bytes
-        var index = 0
+        var index = range.lowerBound
         var runStart: Int?
         func close(_ end: Int) {
             if let start = runStart, result.count < maximumReports {
@@ -18,7 +22,7 @@ enum TextValidator {
             }
             runStart = nil
         }
-        let count = bytes.count
+        let count = min(range.upperBound, bytes.count)
         while index < count {
             // fast path: printable ASCII, tab, LF and CR are by far the most common bytes
             let fastEnd = bytes.withUnsafeBufferPointer { buffer -> Int in
@@ -59,7 +63,7 @@ enum TextValidator {
                 if byte == 0x7F { valid = false }
             } else {
                 length = UTF8Sequence.length(leadingByte: byte)
-                if byte < 0xC2 || byte > 0xF4 || index + length > bytes.count {
+                if byte < 0xC2 || byte > 0xF4 || index + length > count {
                     valid = false
                     length = 1
                 } else {
@@ -79,7 +83,7 @@ enum TextValidator {
             }
             index += length
         }
-        close(bytes.count)
+        close(count)
         return result
     }
 }

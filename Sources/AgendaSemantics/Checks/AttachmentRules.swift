@@ -5,24 +5,28 @@ import Foundation
 /// (AG507), and exist there (AG505). A path that leads elsewhere is reported
 /// without being looked up, so a check never tells whether a file outside exists.
 enum AttachmentRules {
-    static func check(_ meeting: Meeting, context: CheckContext) -> [Diagnostic] {
-        guard let fileURL = context.fileURL else { return [] }
+    /// The agenda's folder and the folders the settings allow, worked out once
+    /// for all items; nil for unsaved text, whose attachments are not looked up.
+    static func folders(_ context: CheckContext) -> (folder: String, allowed: [String])? {
+        guard let fileURL = context.fileURL else { return nil }
         let folder = AttachmentPath.normalized(fileURL.deletingLastPathComponent().path)
-        let allowed = [folder] + AttachmentPath.extraFolders(context.settings)
+        return (folder, [folder] + AttachmentPath.extraFolders(context.settings))
+    }
+
+    static func itemFindings(_ item: Item, folders: (folder: String, allowed: [String])?, context: CheckContext) -> [Diagnostic] {
+        guard let (folder, allowed) = folders else { return [] }
         var findings: [Diagnostic] = []
-        for item in meeting.items {
-            for attachment in item.attachments {
-                guard let file = attachment.file else { continue }
-                let path = AttachmentPath.normalized(file.value.hasPrefix("/") ? file.value : folder + "/" + file.value)
-                guard allowed.contains(where: { AttachmentPath.isInside(path, $0) }) else {
-                    findings.append(Diagnostic(.attachmentOutsideFolder, file.range,
-                        "the attachment \(file.value) lies outside the agenda's folder (\(folder)); move the file into that folder or below it and name it relative to the agenda, or list its folder in `attachmentFolders` in agendac.json"))
-                    continue
-                }
-                if !context.fileExists(URL(fileURLWithPath: path)) {
-                    findings.append(Diagnostic(.missingAttachmentFile, file.range,
-                        "the attachment file \(file.value) does not exist (looked for \(path)); check the path or add the file"))
-                }
+        for attachment in item.attachments {
+            guard let file = attachment.file else { continue }
+            let path = AttachmentPath.normalized(file.value.hasPrefix("/") ? file.value : folder + "/" + file.value)
+            guard allowed.contains(where: { AttachmentPath.isInside(path, $0) }) else {
+                findings.append(Diagnostic(.attachmentOutsideFolder, file.range,
+                    "the attachment \(file.value) lies outside the agenda's folder (\(folder)); move the file into that folder or below it and name it relative to the agenda, or list its folder in `attachmentFolders` in agendac.json"))
+                continue
+            }
+            if !context.fileExists(URL(fileURLWithPath: path)) {
+                findings.append(Diagnostic(.missingAttachmentFile, file.range,
+                    "the attachment file \(file.value) does not exist (looked for \(path)); check the path or add the file"))
             }
         }
         return findings

@@ -5,47 +5,53 @@ import Foundation
 /// main group, subject and facet, history in the municipality's plan, year,
 /// reuse, workspace style.
 enum CaseNumberRules {
-    static func check(_ meeting: Meeting, context: CheckContext) -> [Diagnostic] {
+    /// The findings for one item's case number, and the key under which the
+    /// number counts when looking for reuse (nil when it is too malformed to count).
+    static func itemFindings(_ item: Item, meetingDate: CalendarDate?, context: CheckContext) -> (findings: [Diagnostic], reuseKey: String?) {
+        guard let written = item.caseNumber else { return ([], nil) }
+        var findings: [Diagnostic] = []
+        let patterns = context.settings?.caseNumberPatterns ?? []
+        let range = written.range
+        let number = CaseNumber.parse(written.value)
+        if !patterns.isEmpty {
+            guard patterns.contains(where: { $0.matches(written.value) }) else {
+                return ([formFinding(written, patterns: patterns)], nil)
+            }
+        } else if number == nil {
+            var fixes: [Fix] = []
+            var message = "'\(written.value)' is not a case number; write KLE style `15.00.00-A00-9-26` or `yy/nnnnn` such as `21/24526`"
+            if let suggestion = CaseNumber.suggestion(for: written.value) {
+                message += "; did you mean `\(suggestion)`?"
+                fixes.append(Fix(title: "Write `\(suggestion)`", edits: [TextEdit(range: range, replacement: suggestion)]))
+            }
+            return ([Diagnostic(.malformedCaseNumber, range, message, fixes: fixes)], nil)
+        }
+        if let number {
+            findings += kleFindings(number, range: range, plan: context.klePlan)
+            if let meetingDate, number.twoDigitYear > meetingDate.year % 100,
+               number.twoDigitYear - meetingDate.year % 100 < 50 {
+                findings.append(Diagnostic(.caseYearAfterMeeting, range,
+                    "the case was opened in 20\(number.twoDigitYear < 10 ? "0" : "")\(number.twoDigitYear), after the meeting's year \(meetingDate.year); check the year at the end of the number"))
+            }
+            if patterns.isEmpty, let style = context.settings?.caseNumberStyle {
+                switch (style, number) {
+                case (.kle, .serial):
+                    findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes KLE case numbers (`15.00.00-A00-9-26`), this one is `yy/nnnnn`"))
+                case (.serial, .kle):
+                    findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes case numbers as `yy/nnnnn`, this one is KLE style"))
+                default: break
+                }
+            }
+        }
+        return (findings, number?.text ?? TextNormalization.nfc(written.value))
+    }
+
+    /// A case number used again by a later item: one dictionary over the items' facts.
+    static func reuseFindings(_ items: [ItemFacts]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var firstUse: [String: (number: Int, title: String)] = [:]
-        let patterns = context.settings?.caseNumberPatterns ?? []
-        for item in meeting.items {
-            guard let written = item.caseNumber else { continue }
-            let range = written.range
-            let number = CaseNumber.parse(written.value)
-            if !patterns.isEmpty {
-                guard patterns.contains(where: { $0.matches(written.value) }) else {
-                    findings.append(formFinding(written, patterns: patterns))
-                    continue
-                }
-            } else if number == nil {
-                var fixes: [Fix] = []
-                var message = "'\(written.value)' is not a case number; write KLE style `15.00.00-A00-9-26` or `yy/nnnnn` such as `21/24526`"
-                if let suggestion = CaseNumber.suggestion(for: written.value) {
-                    message += "; did you mean `\(suggestion)`?"
-                    fixes.append(Fix(title: "Write `\(suggestion)`", edits: [TextEdit(range: range, replacement: suggestion)]))
-                }
-                findings.append(Diagnostic(.malformedCaseNumber, range, message, fixes: fixes))
-                continue
-            }
-            if let number {
-                findings += kleFindings(number, range: range, plan: context.klePlan)
-                if let meetingDate = meeting.date?.value, number.twoDigitYear > meetingDate.year % 100,
-                   number.twoDigitYear - meetingDate.year % 100 < 50 {
-                    findings.append(Diagnostic(.caseYearAfterMeeting, range,
-                        "the case was opened in 20\(number.twoDigitYear < 10 ? "0" : "")\(number.twoDigitYear), after the meeting's year \(meetingDate.year); check the year at the end of the number"))
-                }
-                if patterns.isEmpty, let style = context.settings?.caseNumberStyle {
-                    switch (style, number) {
-                    case (.kle, .serial):
-                        findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes KLE case numbers (`15.00.00-A00-9-26`), this one is `yy/nnnnn`"))
-                    case (.serial, .kle):
-                        findings.append(Diagnostic(.caseNumberStyle, range, "the workspace writes case numbers as `yy/nnnnn`, this one is KLE style"))
-                    default: break
-                    }
-                }
-            }
-            let key = number?.text ?? TextNormalization.nfc(written.value)
+        for item in items {
+            guard let key = item.caseNumberKey, let range = item.caseNumberRange else { continue }
             if let first = firstUse[key] {
                 findings.append(Diagnostic(.sharedCaseNumber, range, "the same case number as item \(first.number) (\(first.title))"))
             } else {

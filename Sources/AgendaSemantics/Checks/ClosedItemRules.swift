@@ -7,26 +7,18 @@ import AgendaSyntax
 /// (`offentlig titel:`, `offentlig beslutning:`, `fortrolig beslutning`) and
 /// the `lukket` flag consistent, so `--public` prints what was meant.
 enum ClosedItemRules {
-    static func check(_ meeting: Meeting, source: SourceText) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for item in meeting.items {
-            if item.closed {
-                findings += closedItemFindings(item, meeting: meeting, source: source)
-            } else {
-                findings += publicFieldsOnOpenItem(item, source: source)
-            }
-        }
-        return findings
+    static func itemFindings(_ item: Item, isMinutes: Bool, source: SourceText) -> [Diagnostic] {
+        item.closed ? closedItemFindings(item, isMinutes: isMinutes, source: source) : publicFieldsOnOpenItem(item, source: source)
     }
 
-    static func closedItemFindings(_ item: Item, meeting: Meeting, source: SourceText) -> [Diagnostic] {
+    static func closedItemFindings(_ item: Item, isMinutes: Bool, source: SourceText) -> [Diagnostic] {
         if let confidential = item.confidentialDecision, let published = item.publicDecision {
             let line = lineRange(published.range, source: source)
             return [Diagnostic(.publicAndConfidentialDecision, line,
                 "item \(item.number) has a public decision, but its decision is marked `fortrolig beslutning` (line \(source.line(containing: confidential.lowerBound) + 1)); remove `offentlig beslutning:` if the decision may not be published, or the flag if it may",
                 fixes: [Fix(title: "Remove the flag `fortrolig beslutning`", edits: [removeLine(confidential, source: source)])])]
         }
-        guard meeting.isMinutes, item.confidentialDecision == nil else { return [] }
+        guard isMinutes, item.confidentialDecision == nil else { return [] }
         guard let published = item.publicDecision else {
             let end = item.headerRange.upperBound
             let field = Keyword.publicDecision.canonical

@@ -6,44 +6,49 @@ enum ItemRules {
     /// Titles of items that by nature have no decision.
     static let titlesWithoutDecision = ["eventuelt", "underskrift", "underskriftsark", "underskriftsside", "evt."]
 
-    static func check(_ meeting: Meeting, source: SourceText) -> [Diagnostic] {
+    /// Numbers repeated or out of sequence (AG400, AG401), from the items' facts in order.
+    static func numberingFindings(_ items: [ItemFacts], source: SourceText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var seenNumbers: [Int: Item] = [:]
-        var previous: Item?
+        var seenNumbers: [Int: ItemFacts] = [:]
+        var previous: ItemFacts?
         // one renumbering fix for the whole document, its edits worked out only when resolved
-        let renumber = renumberFix(meeting, source: source)
-        for item in meeting.items {
-            let numberRange = numberRange(of: item, source: source)
+        let renumber = renumberFix(items, source: source)
+        for item in items {
             if let first = seenNumbers[item.number] {
-                findings.append(Diagnostic(.duplicateItemNumber, numberRange,
+                findings.append(Diagnostic(.duplicateItemNumber, item.numberRange,
                     "item number \(item.number) is also item '\(first.title)' on line \(source.line(containing: first.headerRange.lowerBound) + 1); renumber the items",
                     fixes: renumber))
             } else if let previous, item.numberWritten, item.number != previous.number + 1 {
-                findings.append(Diagnostic(.itemNumberSequence, numberRange,
+                findings.append(Diagnostic(.itemNumberSequence, item.numberRange,
                     "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
                     fixes: renumber))
             }
-            seenNumbers[item.number] = seenNumbers[item.number] ?? item
+            if seenNumbers[item.number] == nil { seenNumbers[item.number] = item }
             previous = item
-            findings += decisionFindings(item, meeting: meeting, source: source)
-            findings += flagFindings(item, source: source)
-            if item.recommendation == nil, let decision = item.decision {
-                for outcome in decision.outcomes {
-                    findings.append(Diagnostic(.outcomeWithoutRecommendation, outcome.range,
-                        "item \(item.number) has no `indstilling:`, so `udfald\(outcome.point.map { " \($0)" } ?? ""):` has no point to record; add the recommendation with its points, or write the outcome as decision text"))
-                }
+        }
+        return findings
+    }
+
+    /// Decisions, the `uden beslutning` flag, recommendations and outcomes of one item.
+    static func itemFindings(_ item: Item, kind: DocumentKind, source: SourceText) -> [Diagnostic] {
+        var findings = decisionFindings(item, kind: kind, source: source)
+        findings += flagFindings(item, source: source)
+        if item.recommendation == nil, let decision = item.decision {
+            for outcome in decision.outcomes {
+                findings.append(Diagnostic(.outcomeWithoutRecommendation, outcome.range,
+                    "item \(item.number) has no `indstilling:`, so `udfald\(outcome.point.map { " \($0)" } ?? ""):` has no point to record; add the recommendation with its points, or write the outcome as decision text"))
             }
-            if let recommendation = item.recommendation {
-                if recommendation.points.isEmpty {
-                    findings.append(Diagnostic(.recommendationWithoutPoints, keywordRange(recommendation.range, source: source),
-                        "the recommendation has no points; list them below `indstilling:` as `1. …`, `- …` or `at …`"))
-                }
-                if let decision = item.decision {
-                    for outcome in decision.outcomes {
-                        if let point = outcome.point, point < 1 || point > recommendation.points.count {
-                            findings.append(Diagnostic(.outcomeForMissingPoint, outcome.range,
-                                "the recommendation has \(recommendation.points.count) point\(recommendation.points.count == 1 ? "" : "s"), so there is no point \(point)"))
-                        }
+        }
+        if let recommendation = item.recommendation {
+            if recommendation.points.isEmpty {
+                findings.append(Diagnostic(.recommendationWithoutPoints, keywordRange(recommendation.range, source: source),
+                    "the recommendation has no points; list them below `indstilling:` as `1. …`, `- …` or `at …`"))
+            }
+            if let decision = item.decision {
+                for outcome in decision.outcomes {
+                    if let point = outcome.point, point < 1 || point > recommendation.points.count {
+                        findings.append(Diagnostic(.outcomeForMissingPoint, outcome.range,
+                            "the recommendation has \(recommendation.points.count) point\(recommendation.points.count == 1 ? "" : "s"), so there is no point \(point)"))
                     }
                 }
             }
@@ -51,15 +56,15 @@ enum ItemRules {
         return findings
     }
 
-    static func decisionFindings(_ item: Item, meeting: Meeting, source: SourceText) -> [Diagnostic] {
-        if meeting.kind == .minutes, item.decision == nil, !item.markedWithoutDecision, !hasNoDecisionByNature(item) {
+    static func decisionFindings(_ item: Item, kind: DocumentKind, source: SourceText) -> [Diagnostic] {
+        if kind == .minutes, item.decision == nil, !item.markedWithoutDecision, !hasNoDecisionByNature(item) {
             let end = item.headerRange.upperBound
             return [Diagnostic(.missingDecision, item.headerRange,
                 "item \(item.number) has no decision, and this is minutes; add `beslutning:` with the decision, or the flag `uden beslutning`",
                 fixes: [Fix(title: "Add a decision", edits: [TextEdit(range: item.range.upperBound..<item.range.upperBound, replacement: "\n\nbeslutning:\n")]),
                         Fix(title: "Mark the item `uden beslutning`", edits: [TextEdit(range: end..<end, replacement: "\nuden beslutning")])])]
         }
-        if meeting.kind == .agenda, let decision = item.decision {
+        if kind == .agenda, let decision = item.decision {
             return [Diagnostic(.decisionInAgenda, keywordRange(decision.range, source: source),
                 "this is an agenda (`dokument: dagsorden`), yet item \(item.number) has a decision; change `dokument:` to `referat` once the meeting is held")]
         }
@@ -102,25 +107,23 @@ enum ItemRules {
 
     /// Rewrites every written item number to run on from the first item's;
     /// deferred, since it touches every item.
-    static func renumberFix(_ meeting: Meeting, source: SourceText) -> [Fix] {
-        guard let first = meeting.items.first else { return [] }
-        let items = meeting.items
+    static func renumberFix(_ items: [ItemFacts], source: SourceText) -> [Fix] {
+        guard let first = items.first else { return [] }
         return [Fix(title: "Renumber the items from \(first.number)", deferred: DeferredEdits {
             renumberEdits(items, source: source)
         })]
     }
 
-    static func renumberEdits(_ items: [Item], source: SourceText) -> [TextEdit] {
+    static func renumberEdits(_ items: [ItemFacts], source: SourceText) -> [TextEdit] {
         guard let first = items.first else { return [] }
         var edits: [TextEdit] = []
         var next = first.number
         for item in items {
             defer { next &+= 1 }
             guard item.numberWritten, item.number != next else { continue }
-            let header = numberRange(of: item, source: source)
             // the digits after the last space of `punkt 12`
-            guard let space = source.bytes[header].lastIndex(of: 0x20) else { continue }
-            edits.append(TextEdit(range: (space + 1)..<header.upperBound, replacement: String(next)))
+            guard let space = source.bytes[item.numberRange].lastIndex(of: 0x20) else { continue }
+            edits.append(TextEdit(range: (space + 1)..<item.numberRange.upperBound, replacement: String(next)))
         }
         return edits
     }

@@ -2,61 +2,90 @@ import AgendaBase
 import Foundation
 
 /// Participants, absentees, parties and distribution codes, against each other and the workspace.
+/// The meeting's names are gathered once (`PeopleRules.Scope`); each item is checked against them.
 enum PeopleRules {
-    static func check(_ meeting: Meeting, context: CheckContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        let participants = Set(meeting.participants.map { normalized($0.name) })
-        let absentees = meeting.absentees + meeting.items.flatMap(\.absentees)
-        if !participants.isEmpty {
-            for person in absentees where !participants.contains(normalized(person.name)) {
-                findings.append(Diagnostic(.absenteeNotParticipant, person.range,
-                    "\(person.name) is absent but not among the participants (`deltagere:`); add them there or check the spelling"))
-            }
-        }
-        guard let settings = context.settings else { return findings }
+    struct Scope {
+        var participants: Set<String>
+        var settings: WorkspaceSettings?
         var committee: WorkspaceSettings.Committee?
-        if let name = meeting.committee {
-            committee = settings.committee(named: name.value)
-            if committee == nil, !settings.committees.isEmpty {
-                findings.append(Diagnostic(.unknownCommittee, name.range,
-                    "\(settings.url.lastPathComponent) does not list the committee '\(name.value)'; add it there to check its members"))
+        /// The committee's members, when it lists any.
+        var members: Set<String>?
+        /// The parties the committee's members belong to (empty: not known).
+        var committeeParties: Set<String> = []
+        var distributionCodes: Set<String> = []
+
+        init(_ meeting: Meeting, context: CheckContext) {
+            participants = Set(meeting.participants.map { PeopleRules.normalized($0.name) })
+            settings = context.settings
+            guard let settings else { return }
+            committee = meeting.committee.flatMap { settings.committee(named: $0.value) }
+            if let committee, !committee.members.isEmpty {
+                members = Set(committee.members.map { PeopleRules.normalized($0.name) })
+                committeeParties = Set(committee.members.compactMap { $0.party.flatMap(settings.partyName) })
             }
+            distributionCodes = Set(settings.distributionCodes.map { $0.code.uppercased() })
         }
-        if let committee, !committee.members.isEmpty {
-            let members = Set(committee.members.map { normalized($0.name) })
-            for person in meeting.participants + absentees where !members.contains(normalized(person.name)) {
-                findings.append(Diagnostic(.unknownMember, person.range,
-                    "\(person.name) is not a member of \(committee.name) in \(settings.url.lastPathComponent); check the spelling or add the member"))
-            }
+    }
+
+    static func meetingFindings(_ meeting: Meeting, scope: Scope) -> [Diagnostic] {
+        var findings = absenteeFindings(meeting.absentees, scope: scope)
+        guard let settings = scope.settings else { return findings }
+        if let name = meeting.committee, scope.committee == nil, !settings.committees.isEmpty {
+            findings.append(Diagnostic(.unknownCommittee, name.range,
+                "\(settings.url.lastPathComponent) does not list the committee '\(name.value)'; add it there to check its members"))
         }
+        findings += memberFindings(meeting.participants, scope: scope)
         if !settings.parties.isEmpty {
-            let written = meeting.participants.compactMap { person in person.party.map { ($0, person.range) } }
-            let positions = meeting.items.compactMap(\.decision).flatMap(\.positions).flatMap { $0.parties.map { ($0.value, $0.range) } }
-            for (party, range) in written + positions where settings.partyName(party) == nil {
+            for person in meeting.participants {
+                guard let party = person.party, settings.partyName(party) == nil else { continue }
+                findings.append(Diagnostic(.unknownParty, person.range,
+                    "'\(party)' is not a party in \(settings.url.lastPathComponent); write a letter or name listed under `parties`"))
+            }
+        }
+        return findings
+    }
+
+    static func itemFindings(_ item: Item, scope: Scope) -> [Diagnostic] {
+        var findings = absenteeFindings(item.absentees, scope: scope)
+        guard let settings = scope.settings else { return findings }
+        findings += memberFindings(item.absentees, scope: scope)
+        if !settings.parties.isEmpty {
+            let positions = (item.decision?.positions ?? []).flatMap { $0.parties.map { ($0.value, $0.range) } }
+            for (party, range) in positions where settings.partyName(party) == nil {
                 findings.append(Diagnostic(.unknownParty, range,
                     "'\(party)' is not a party in \(settings.url.lastPathComponent); write a letter or name listed under `parties`"))
             }
-            if let committee, !committee.members.isEmpty {
-                let committeeParties = Set(committee.members.compactMap { $0.party.flatMap(settings.partyName) })
-                if !committeeParties.isEmpty {
-                    for (party, range) in positions {
-                        if let name = settings.partyName(party), !committeeParties.contains(name) {
-                            findings.append(Diagnostic(.unknownParty, range, "\(name) has no member in \(committee.name); check the party"))
-                        }
+            if let committee = scope.committee, !scope.committeeParties.isEmpty {
+                for (party, range) in positions {
+                    if let name = settings.partyName(party), !scope.committeeParties.contains(name) {
+                        findings.append(Diagnostic(.unknownParty, range, "\(name) has no member in \(committee.name); check the party"))
                     }
                 }
             }
         }
-        if !settings.distributionCodes.isEmpty {
-            let known = Set(settings.distributionCodes.map { $0.code.uppercased() })
-            for item in meeting.items {
-                for code in item.distribution where !known.contains(code.code.uppercased()) {
-                    findings.append(Diagnostic(.unknownDistributionCode, code.range,
-                        "'\(code.code)' is not a distribution code in \(settings.url.lastPathComponent); use one of \(settings.distributionCodes.map(\.code).joined(separator: ", "))"))
-                }
+        if !scope.distributionCodes.isEmpty {
+            for code in item.distribution where !scope.distributionCodes.contains(code.code.uppercased()) {
+                findings.append(Diagnostic(.unknownDistributionCode, code.range,
+                    "'\(code.code)' is not a distribution code in \(settings.url.lastPathComponent); use one of \(settings.distributionCodes.map(\.code).joined(separator: ", "))"))
             }
         }
         return findings
+    }
+
+    static func absenteeFindings(_ absentees: [Person], scope: Scope) -> [Diagnostic] {
+        guard !scope.participants.isEmpty else { return [] }
+        return absentees.filter { !scope.participants.contains(normalized($0.name)) }.map { person in
+            Diagnostic(.absenteeNotParticipant, person.range,
+                "\(person.name) is absent but not among the participants (`deltagere:`); add them there or check the spelling")
+        }
+    }
+
+    static func memberFindings(_ people: [Person], scope: Scope) -> [Diagnostic] {
+        guard let members = scope.members, let committee = scope.committee, let settings = scope.settings else { return [] }
+        return people.filter { !members.contains(normalized($0.name)) }.map { person in
+            Diagnostic(.unknownMember, person.range,
+                "\(person.name) is not a member of \(committee.name) in \(settings.url.lastPathComponent); check the spelling or add the member")
+        }
     }
 
     static func normalized(_ name: String) -> String {

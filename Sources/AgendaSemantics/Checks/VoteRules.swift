@@ -6,25 +6,23 @@ import Foundation
 /// against the item's attendance and the workspace's members. Every lookup is a
 /// set or dictionary built once, so the work is linear in the names written.
 enum VoteRules {
-    static func check(_ meeting: Meeting, source: SourceText, context: CheckContext) -> [Diagnostic] {
+    /// `roll`: the meeting's, built once for all its items.
+    static func itemFindings(_ item: Item, roll: Roll, source: SourceText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let roll = Roll(meeting, context: context)
-        for item in meeting.items {
-            for conflict in item.conflicts where conflict.reason.isEmpty && !conflict.people.isEmpty {
-                findings.append(Diagnostic(.conflictWithoutReason, source.trimmingSpaces(conflict.range),
-                    "the minutes do not say why \(names(conflict.people)) \(conflict.people.count == 1 ? "is" : "are") disqualified; write the reason on the line below `inhabil:`"))
-            }
-            guard let decision = item.decision, !decision.votes.isEmpty || decision.positions.contains(where: { !$0.members.isEmpty }) else { continue }
-            let attendance = Attendance(item, decision: decision, roll: roll)
-            for vote in decision.votes {
-                findings += check(vote, item: item, attendance: attendance, roll: roll, source: source)
-            }
-            for position in decision.positions {
-                let phrase = position.kind == .majority ? "is named in the majority" : "is named in a minority"
-                for member in position.members {
-                    if let finding = attendanceFinding(member, key: Roll.key(member.name), phrase: phrase, item: item, attendance: attendance, roll: roll, source: source) {
-                        findings.append(finding)
-                    }
+        for conflict in item.conflicts where conflict.reason.isEmpty && !conflict.people.isEmpty {
+            findings.append(Diagnostic(.conflictWithoutReason, source.trimmingSpaces(conflict.range),
+                "the minutes do not say why \(names(conflict.people)) \(conflict.people.count == 1 ? "is" : "are") disqualified; write the reason on the line below `inhabil:`"))
+        }
+        guard let decision = item.decision, !decision.votes.isEmpty || decision.positions.contains(where: { !$0.members.isEmpty }) else { return findings }
+        let attendance = Attendance(item, decision: decision, roll: roll)
+        for vote in decision.votes {
+            findings += check(vote, item: item, attendance: attendance, roll: roll, source: source)
+        }
+        for position in decision.positions {
+            let phrase = position.kind == .majority ? "is named in the majority" : "is named in a minority"
+            for member in position.members {
+                if let finding = attendanceFinding(member, key: Roll.key(member.name), phrase: phrase, item: item, attendance: attendance, roll: roll, source: source) {
+                    findings.append(finding)
                 }
             }
         }
