@@ -3,8 +3,8 @@ import AgendaBase
 /// Finds bytes that are not text: invalid UTF-8 and control characters.
 /// Reports each run once and at most a handful in all, so binary garbage gives
 /// a short, useful list instead of thousands of findings.
-enum TextValidator {
-    static let maximumReports = 10
+public enum TextValidator {
+    public static let maximumReports = 10
 
     static func diagnostics(for source: SourceText) -> [Diagnostic] { diagnostics(for: source, in: 0..<source.bytes.count) }
 

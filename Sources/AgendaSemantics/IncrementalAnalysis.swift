@@ -1,0 +1,329 @@
+import AgendaBase
+import AgendaSyntax
+
+/// A document's findings, kept so that an edit re-analyses only what it touches.
+///
+/// The document is cut into segments (`SegmentSyntax`): the meeting header,
+/// each item, the signature sheet. Each segment keeps its own findings and,
+/// for an item, the facts the rules across items read (`ItemFacts`). An edit
+/// parses, lowers and checks again only the segments it touches (two when it
+/// joins or splits items), moves the later segments' findings by the edit's
+/// length, and works out the rules across items (numbering, reused case
+/// numbers, the few findings made once a document) from the facts in one
+/// pass over the items. The findings always equal those of a full
+/// `AnalyzedDocument` of the same text (`IncrementalAnalysisTests` proves it
+/// over long random edit sequences).
+///
+/// A few things still cost a full analysis: an edit of the meeting's header
+/// (every item reads it) or of the first line, and a document whose signature
+/// sheet is not its last part. A later item is analysed again when its number
+/// continues from an item whose number changed, or when it moved to another
+/// line and one of its findings names a line.
+public struct IncrementalAnalysis: Sendable {
+    public let source: SourceText
+    public let context: CheckContext
+    /// Every finding, in `Diagnostic.precedes` order (as `AnalyzedDocument.diagnostics`).
+    public let diagnostics: [Diagnostic]
+    /// nil when the document is analysed whole on every edit.
+    let parts: Parts?
+    /// How many segments the last edit parsed and checked again (all of them after a full analysis).
+    public let reanalysedSegments: Int
+    /// Whether the last edit was applied segment by segment (false after a full analysis).
+    public var isIncremental: Bool { incremental }
+    private var incremental = false
+
+    struct Parts: Sendable {
+        var header: HeaderPart
+        /// Items and the signature sheet, in order.
+        var segments: [SegmentPart]
+    }
+
+    public init(source: SourceText, context: CheckContext = CheckContext()) {
+        self.source = source
+        self.context = context
+        let segments = Parser.parseSegments(source, lines: 0..<source.lineCount)
+        reanalysedSegments = segments.count
+        if let parts = Self.analyse(segments, source: source, context: context) {
+            self.parts = parts
+            diagnostics = Self.assemble(parts, source: source)
+        } else {
+            parts = nil
+            diagnostics = AnalyzedDocument(source: source, context: context).diagnostics
+        }
+    }
+
+    private init(source: SourceText, context: CheckContext, parts: Parts, reanalysed: Int) {
+        self.source = source
+        self.context = context
+        self.parts = parts
+        reanalysedSegments = reanalysed
+        incremental = true
+        diagnostics = Self.assemble(parts, source: source)
+    }
+
+    /// The analysis of the text after `edit` (its range in this text).
+    public func applying(_ edit: TextEdit) -> IncrementalAnalysis {
+        let lower = max(0, min(edit.range.lowerBound, source.bytes.count))
+        let upper = max(lower, min(edit.range.upperBound, source.bytes.count))
+        let inserted = Array(edit.replacement.utf8)
+        let edited = source.replacing(lower..<upper, with: inserted)
+        guard var parts,
+              let reanalysed = Self.update(&parts, old: source, new: edited, edit: lower..<upper, insertedCount: inserted.count, context: context)
+        else { return IncrementalAnalysis(source: edited, context: context) }
+        return IncrementalAnalysis(source: edited, context: context, parts: parts, reanalysed: reanalysed)
+    }
+
+    /// The analysis after each edit in turn, each range in the text the one before left.
+    public func applying(_ edits: [TextEdit]) -> IncrementalAnalysis {
+        edits.reduce(self) { $0.applying($1) }
+    }
+}
+
+/// The meeting's header: what every item reads of it, and its own findings.
+struct HeaderPart: Sendable {
+    /// The line after the header (the first item's), and its offset.
+    var endLine: Int
+    var endOffset: Int
+    var knownBodies: Set<String>
+    var meetingDate: CalendarDate?
+    var scope: CheckScope
+    var findings: [Diagnostic]
+    var unreadableText: [Diagnostic]
+    var tooDeep: Diagnostic?
+}
+
+/// An item or the signature sheet, with its findings as made when it was
+/// analysed at `builtStart`; `start` is where it stands now.
+struct SegmentPart: Sendable {
+    var kind: SegmentSyntax.Kind
+    var start: Int
+    var firstLine: Int
+    var lineCount: Int
+    var builtStart: Int
+    var builtFirstLine: Int
+    var findings: [Diagnostic]
+    var unreadableText: [Diagnostic]
+    var tooDeep: Diagnostic?
+    var facts: ItemFacts?
+    /// The item's number, whether it was written, and the number of the item
+    /// before it when it was lowered (an unwritten number continues from it).
+    var number: Int?
+    var numberWritten = true
+    var previousNumber: Int?
+    /// A finding names a line (`first on line 12`), so moving the segment to
+    /// another line means analysing it again.
+    var namesLines = false
+    /// A fix's edits are worked out later from the text, so the findings cannot simply move.
+    var hasDeferredFix = false
+    var hasTrailingEntries = false
+
+    var delta: Int { start - builtStart }
+}
+
+extension IncrementalAnalysis {
+    /// Lowers and checks parsed segments; nil when the layout is one the
+    /// segments cannot reproduce (a signature sheet before an item, twice, or with text below it).
+    static func analyse(_ segments: [SegmentSyntax], source: SourceText, context: CheckContext) -> Parts? {
+        var rest = segments[...]
+        let headerSyntax = rest.first?.kind == .header ? rest.removeFirst() : nil
+        let header = analyseHeader(headerSyntax, source: source, context: context)
+        var parts = Parts(header: header, segments: [])
+        var previous: Int?
+        for segment in rest {
+            guard let part = analyse(segment, previous: previous, header: header, source: source, context: context) else { return nil }
+            if part.kind == .item { previous = part.number }
+            parts.segments.append(part)
+        }
+        return isSupported(parts) ? parts : nil
+    }
+
+    static func isSupported(_ parts: Parts) -> Bool {
+        for (index, segment) in parts.segments.enumerated() where segment.kind == .signatures {
+            if index != parts.segments.count - 1 || segment.hasTrailingEntries { return false }
+        }
+        return true
+    }
+
+    static func analyseHeader(_ segment: SegmentSyntax?, source: SourceText, context: CheckContext) -> HeaderPart {
+        var lowering = Lowering(source: source)
+        lowering.knownBodies = Set((context.settings?.committees.map(\.name) ?? []).map(WorkspaceSettings.normalizedCommitteeName))
+        var meeting = Meeting()
+        var syntaxFindings: [Diagnostic] = []
+        if let segment {
+            lowering.typoLineStarts = typoLineStarts(segment)
+            meeting = lowering.header(segment.header)
+            syntaxFindings = segment.diagnostics
+        }
+        lowering.prepareForItems(meeting)
+        let scope = CheckScope(meeting, context: context)
+        let endLine = segment.map { $0.firstLine + $0.lines.count } ?? 0
+        return HeaderPart(endLine: endLine, endOffset: endLine < source.lineCount ? source.lineStarts[endLine] : source.bytes.count,
+                          knownBodies: lowering.knownBodies, meetingDate: lowering.meetingDate, scope: scope,
+                          findings: combined(syntaxFindings, lowering.diagnostics) + scope.meetingFindings(source: source),
+                          unreadableText: segment?.unreadableText ?? [], tooDeep: segment?.tooDeep)
+    }
+
+    /// One item or signature sheet; nil for a header (only the first segment may be one).
+    static func analyse(_ segment: SegmentSyntax, previous: Int?, header: HeaderPart, source: SourceText, context: CheckContext) -> SegmentPart? {
+        let start = segment.firstLine < source.lineCount ? source.lineStarts[segment.firstLine] : source.bytes.count
+        var part = SegmentPart(kind: segment.kind, start: start, firstLine: segment.firstLine, lineCount: segment.lines.count,
+                               builtStart: start, builtFirstLine: segment.firstLine, findings: [],
+                               unreadableText: segment.unreadableText, tooDeep: segment.tooDeep)
+        var lowering = Lowering(source: source)
+        lowering.knownBodies = header.knownBodies
+        lowering.meetingDate = header.meetingDate
+        lowering.typoLineStarts = typoLineStarts(segment)
+        lowering.scannedLines = segment.lines
+        lowering.firstScannedLine = segment.firstLine
+        var checked: [Diagnostic] = []
+        switch segment.kind {
+        case .header:
+            return nil
+        case .item:
+            guard let syntax = segment.item else { return nil }
+            let item = lowering.item(syntax, after: previous)
+            let (findings, facts) = header.scope.check(item, source: source)
+            checked = findings
+            part.facts = facts
+            part.number = item.number
+            part.numberWritten = item.numberWritten
+            part.previousNumber = previous
+        case .signatures:
+            if let entry = segment.signatures { _ = lowering.signatures(entry) }
+            part.hasTrailingEntries = !segment.trailing.isEmpty
+        }
+        part.findings = combined(segment.diagnostics, lowering.diagnostics) + checked
+        part.namesLines = part.findings.contains { namesALine($0.message) }
+        part.hasDeferredFix = part.findings.contains { $0.fixes.contains(where: \.isDeferred) }
+        return part
+    }
+
+    /// Syntax and lowering findings as `AnalyzedDocument` combines them: a line
+    /// read as a mistyped flag (AG425) is not also text outside a section.
+    static func combined(_ parsed: [Diagnostic], _ lowered: [Diagnostic]) -> [Diagnostic] {
+        let nearMisses = Set(lowered.lazy.filter { $0.rule == .nearMissWithholdingFlag }.map(\.range.lowerBound))
+        let kept = nearMisses.isEmpty ? parsed : parsed.filter { !($0.rule == .textOutsideSection && nearMisses.contains($0.range.lowerBound)) }
+        return kept + lowered
+    }
+
+    static func typoLineStarts(_ segment: SegmentSyntax) -> Set<Int> {
+        Set(segment.diagnostics.lazy.filter { $0.rule == .possibleKeywordTypo }.map(\.range.lowerBound))
+    }
+
+    /// Whether a message names a line by number (`line 12`).
+    static func namesALine(_ message: String) -> Bool {
+        var rest = message.utf8[...]
+        while let found = rest.firstRange(of: "line ".utf8) {
+            rest = rest[found.upperBound...]
+            if let next = rest.first, next >= 0x30, next <= 0x39 { return true }
+        }
+        return false
+    }
+
+    /// Every finding: the segments' own, moved to where the segments stand now,
+    /// and the rules across items from the facts.
+    static func assemble(_ parts: Parts, source: SourceText) -> [Diagnostic] {
+        var all = parts.header.findings
+        var unreadable = parts.header.unreadableText
+        var tooDeep = parts.header.tooDeep
+        var facts: [ItemFacts] = []
+        facts.reserveCapacity(parts.segments.count)
+        for segment in parts.segments {
+            let delta = segment.delta
+            for finding in segment.findings { all.append(finding.shifted(by: delta) ?? finding) }
+            if unreadable.count < TextValidator.maximumReports {
+                unreadable += segment.unreadableText.prefix(TextValidator.maximumReports - unreadable.count).map { $0.shifted(by: delta) ?? $0 }
+            }
+            if tooDeep == nil, let deep = segment.tooDeep { tooDeep = deep.shifted(by: delta) }
+            if let itemFacts = segment.facts { facts.append(itemFacts.shifted(by: delta)) }
+        }
+        all += unreadable
+        if let tooDeep { all.append(tooDeep) }
+        all += Checker.acrossItems(facts, source: source)
+        return all.sorted(by: Diagnostic.precedes)
+    }
+}
+
+extension IncrementalAnalysis {
+    /// Updates the parts for an edit of `edit` (in `old`) to `insertedCount` bytes, giving `new`,
+    /// and returns how many segments it analysed again; nil when the edit needs a full analysis.
+    static func update(_ parts: inout Parts, old: SourceText, new: SourceText, edit: Range<Int>, insertedCount: Int,
+                       context: CheckContext) -> Int? {
+        let delta = insertedCount - edit.count
+        let lineDelta = new.lineCount - old.lineCount
+        // the header, and the first line (where a missing date is reported), are read by everything
+        let firstLineEnd = old.lineCount > 1 ? old.lineStarts[1] : old.bytes.count
+        guard edit.lowerBound >= parts.header.endOffset, edit.lowerBound >= firstLineEnd,
+              var first = lastSegment(startingAtOrBefore: edit.lowerBound, in: parts.segments) else { return nil }
+        // an edit on a segment's first line may join it to the one above
+        let firstLineOfSegment = parts.segments[first].firstLine
+        let secondLineStart = firstLineOfSegment + 1 < old.lineCount ? old.lineStarts[firstLineOfSegment + 1] : old.bytes.count
+        if edit.lowerBound < secondLineStart {
+            guard first > 0 else { return nil }
+            first -= 1
+        }
+        // parse again from that segment up to the first old segment start after the edit that still starts one
+        let startLine = parts.segments[first].firstLine
+        let insertedEnd = edit.lowerBound + insertedCount
+        var resumeAt = parts.segments.count
+        let stopLine = Parser.segmentEnd(new, from: startLine) { offset in
+            guard offset >= insertedEnd, let index = segmentIndex(startingAt: offset - delta, in: parts.segments, after: first) else { return false }
+            resumeAt = index
+            return true
+        }
+        let parsed = Parser.parseSegments(new, lines: startLine..<stopLine)
+        var previous = first > 0 ? number(before: first, in: parts.segments) : nil
+        var replaced: [SegmentPart] = []
+        for segment in parsed {
+            guard let part = analyse(segment, previous: previous, header: parts.header, source: new, context: context) else { return nil }
+            if part.kind == .item { previous = part.number }
+            replaced.append(part)
+        }
+        var later = Array(parts.segments[resumeAt...])
+        for index in later.indices {
+            later[index].start += delta
+            later[index].firstLine += lineDelta
+        }
+        parts.segments.replaceSubrange(first..., with: replaced + later)
+        guard isSupported(parts) else { return nil }
+        var reanalysed = replaced.count
+        // later segments whose findings cannot just move: analyse them again
+        previous = nil
+        for index in parts.segments.indices {
+            let segment = parts.segments[index]
+            let renumbered = segment.kind == .item && !segment.numberWritten && segment.previousNumber != previous
+            let moved = (segment.namesLines && segment.firstLine != segment.builtFirstLine) || (segment.hasDeferredFix && segment.delta != 0)
+            if renumbered || moved {
+                let lines = segment.firstLine..<(segment.firstLine + segment.lineCount)
+                let again = Parser.parseSegments(new, lines: lines)
+                guard again.count == 1, let part = analyse(again[0], previous: previous, header: parts.header, source: new, context: context)
+                else { return nil }
+                parts.segments[index] = part
+                reanalysed += 1
+            }
+            if parts.segments[index].kind == .item { previous = parts.segments[index].number }
+        }
+        return reanalysed
+    }
+
+    /// The last segment starting at or before `offset`.
+    static func lastSegment(startingAtOrBefore offset: Int, in segments: [SegmentPart]) -> Int? {
+        var low = 0, high = segments.count
+        while low < high {
+            let mid = (low + high) / 2
+            if segments[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? low - 1 : nil
+    }
+
+    /// The segment after `after` starting exactly at `offset`.
+    static func segmentIndex(startingAt offset: Int, in segments: [SegmentPart], after: Int) -> Int? {
+        guard let index = lastSegment(startingAtOrBefore: offset, in: segments), index > after, segments[index].start == offset else { return nil }
+        return index
+    }
+
+    /// The number of the last item before segment `index`.
+    static func number(before index: Int, in segments: [SegmentPart]) -> Int? {
+        segments[..<index].last(where: { $0.kind == .item })?.number
+    }
+}
