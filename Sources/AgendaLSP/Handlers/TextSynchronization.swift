@@ -34,8 +34,8 @@ enum TextSynchronization {
         }
         let changes = context.params?["contentChanges"]?.arrayValue ?? []
         do {
-            let source = try ContentChanges.apply(changes, to: document.source, encoding: state.encoding)
-            document.analysis = state.analysisCell(uri: document.uri, source: source)
+            let (source, edits) = try ContentChanges.edits(changes, to: document.source, encoding: state.encoding)
+            document.analysis = state.analysisCell(uri: document.uri, source: source, after: document.analysis, edits: edits)
         } catch {
             // a change we cannot read leaves the document out of step; say so rather than guess
             state.log("didChange for \(uri): \(error.message); the document may be out of date until reopened")

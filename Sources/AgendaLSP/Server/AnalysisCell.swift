@@ -1,6 +1,7 @@
 import AgendaBase
 import AgendaIDE
 import AgendaSemantics
+import Foundation
 
 /// One version of one document with its analysis, computed at most once, on
 /// whichever thread asks first (background diagnostics or a request); others wait.
@@ -18,9 +19,22 @@ public final class AnalysisCell: Sendable {
     public let isStyleFile: Bool
 
     private let computed = Locked<AnalyzedDocument?>(nil)
+    /// The findings, kept up to date edit by edit: an earlier version's analysis
+    /// and the edits since, until someone asks; then the analysis of this version.
+    private let findings: Locked<Findings>
     private static let counter = Locked(0)
+    /// Edits waiting on one earlier analysis beyond this are cheaper analysed whole.
+    static let longestPendingEdits = 256
 
-    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = [], isStyleFile: Bool = false) {
+    enum Findings {
+        case pending(base: IncrementalAnalysis?, edits: [TextEdit])
+        case computed(IncrementalAnalysis)
+    }
+
+    /// `previous` and `edits`: the cell this version was edited from, and the
+    /// edits (byte ranges, each in the text the one before left).
+    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = [], isStyleFile: Bool = false,
+                after previous: AnalysisCell? = nil, edits: [TextEdit] = []) {
         self.source = source
         self.isStyleFile = isStyleFile
         self.context = context
@@ -28,6 +42,35 @@ public final class AnalysisCell: Sendable {
         self.serial = Self.counter.withLock { value in
             value += 1
             return value
+        }
+        var start = Findings.pending(base: nil, edits: [])
+        if let previous, !isStyleFile, Self.sameContext(previous.context, context) {
+            switch previous.findings.withLock({ $0 }) {
+            case .computed(let analysis): start = .pending(base: analysis, edits: edits)
+            case .pending(let base?, let earlier) where earlier.count + edits.count <= Self.longestPendingEdits:
+                start = .pending(base: base, edits: earlier + edits)
+            case .pending: break
+            }
+        }
+        findings = Locked(start)
+    }
+
+    /// Whether findings made under `a` still hold under `b`: the same file and settings.
+    static func sameContext(_ a: CheckContext, _ b: CheckContext) -> Bool {
+        a.fileURL == b.fileURL && a.settings?.url == b.settings?.url && (a.klePlan == nil) == (b.klePlan == nil)
+    }
+
+    /// The findings of this version, worked out from the earlier version's where there is one.
+    public var incremental: IncrementalAnalysis {
+        findings.withLock { state in
+            switch state {
+            case .computed(let analysis):
+                return analysis
+            case .pending(let base, let edits):
+                let analysis = base?.applying(edits) ?? IncrementalAnalysis(source: source, context: context)
+                state = .computed(analysis)
+                return analysis
+            }
         }
     }
 
@@ -43,6 +86,6 @@ public final class AnalysisCell: Sendable {
     /// Every finding to show for the document: the settings' problems first.
     public var diagnostics: [Diagnostic] {
         if isStyleFile { return StyleFileAssist.diagnostics(source) }
-        return settingsProblems + analysis.diagnostics
+        return settingsProblems + incremental.diagnostics
     }
 }

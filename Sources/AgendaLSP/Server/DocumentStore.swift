@@ -38,22 +38,29 @@ public struct DocumentStore: Sendable {
 /// a range, the whole text. Changes apply in order, each to the result of the last.
 public enum ContentChanges {
     public static func apply(_ changes: [JSON], to source: SourceText, encoding: PositionEncoding) throws(ResponseError) -> SourceText {
+        try edits(changes, to: source, encoding: encoding).source
+    }
+
+    /// The new text, and the changes as byte edits, each in the text the one before left
+    /// (for `IncrementalAnalysis`).
+    public static func edits(_ changes: [JSON], to source: SourceText, encoding: PositionEncoding) throws(ResponseError) -> (source: SourceText, edits: [TextEdit]) {
         var current = source
+        var edits: [TextEdit] = []
         for change in changes {
             guard let text = change["text"]?.stringValue else {
                 throw ResponseError.invalidParams("a content change without text")
             }
             guard let rangeJSON = change["range"] else {
+                edits.append(TextEdit(range: 0..<current.bytes.count, replacement: text))
                 current = SourceText(text)
                 continue
             }
             guard let range = LSPPositions(current, encoding).range(rangeJSON) else {
                 throw ResponseError.invalidParams("a content change with an unreadable range")
             }
-            var bytes = current.bytes
-            bytes.replaceSubrange(range, with: Array(text.utf8))
-            current = SourceText(bytes: bytes)
+            edits.append(TextEdit(range: range, replacement: text))
+            current = current.replacing(range, with: Array(text.utf8))
         }
-        return current
+        return (current, edits)
     }
 }

@@ -42,9 +42,11 @@ final class ServerState: @unchecked Sendable {
     }
 
     /// A fresh analysis cell for a text of `uri`, under the current settings.
-    func analysisCell(uri: String, source: SourceText) -> AnalysisCell {
+    /// `previous` and `edits`: the cell before an edit and the edit, so that only what it touches is analysed again.
+    func analysisCell(uri: String, source: SourceText, after previous: AnalysisCell? = nil, edits: [TextEdit] = []) -> AnalysisCell {
         let (context, problems) = settings.context(forURI: uri)
-        return AnalysisCell(source: source, context: context, settingsProblems: problems, isStyleFile: StyleFileAssist.isStyleFile(uri))
+        return AnalysisCell(source: source, context: context, settingsProblems: problems, isStyleFile: StyleFileAssist.isStyleFile(uri),
+                            after: previous, edits: edits)
     }
 
     /// The text of `uri`: the open document's, else the indexed or on-disk file's.
