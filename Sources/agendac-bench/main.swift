@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only] [--search-only]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only]
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
     items, and the language server (`agendac lsp`, built beside this program)
@@ -17,11 +17,12 @@ let usage = """
       --quick          small sizes and short runs (the CI smoke run)
       --compiler-only  leave out the language-server measurements
       --search-only    only the search index
+      --server-only    only the language-server measurements
       --help, -h       show this text
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
@@ -38,12 +39,17 @@ let minimumSeconds = quick ? 0.05 : 0.5
 var report = "# agendac benchmark\n\n"
 report += "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n\n"
 let searchOnly = arguments.contains("--search-only")
+let serverOnly = arguments.contains("--server-only")
 if !searchOnly {
-    report += CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds)
+    if !serverOnly {
+        report += CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds)
+    }
     if !arguments.contains("--compiler-only") {
         report += "\n" + LanguageServerBenchmark.run(quick: quick)
     }
 }
-report += "\n" + SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20)
+if !serverOnly {
+    report += "\n" + SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20)
+}
 report += "\nPeak memory of this process: \(Measure.format(Measure.peakMemoryMiB())) MiB\n"
 print(report)

@@ -33,9 +33,12 @@ enum TextSynchronization {
             return
         }
         let changes = context.params?["contentChanges"]?.arrayValue ?? []
+        let retired = document.analysis
+        // the store's reference goes below; the last one is let go off the work queue
+        defer { retired.releaseInBackground() }
         do {
             let (source, edits) = try ContentChanges.edits(changes, to: document.source, encoding: state.encoding)
-            document.analysis = state.analysisCell(uri: document.uri, source: source, after: document.analysis, edits: edits)
+            document.analysis = state.analysisCell(uri: document.uri, source: source, after: retired, edits: edits)
         } catch {
             // a change we cannot read leaves the document out of step; say so rather than guess
             state.log("didChange for \(uri): \(error.message); the document may be out of date until reopened")

@@ -60,6 +60,25 @@ public final class AnalysisCell: Sendable {
         a.fileURL == b.fileURL && a.settings?.url == b.settings?.url && (a.klePlan == nil) == (b.klePlan == nil)
     }
 
+    private static let releaseQueue = DispatchQueue(label: "agendac.lsp.release", qos: .utility)
+    private static let waitingReleases = Locked(0)
+
+    /// Lets the last reference to a replaced version go on another queue:
+    /// freeing a large document's model takes time an edit should not wait for.
+    /// At most two wait there, so memory stays bounded when that queue lags.
+    public func releaseInBackground() {
+        let queued = Self.waitingReleases.withLock { count in
+            guard count < 2 else { return false }
+            count += 1
+            return true
+        }
+        guard queued else { return }
+        Self.releaseQueue.async {
+            withExtendedLifetime(self) {}
+            Self.waitingReleases.withLock { $0 -= 1 }
+        }
+    }
+
     /// The findings of this version, worked out from the earlier version's where there is one.
     public var incremental: IncrementalAnalysis {
         findings.withLock { state in
