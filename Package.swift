@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "AgendaSearch", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSyntax", dependencies: ["AgendaBase"]),
         .target(name: "AgendaSemantics", dependencies: ["AgendaBase", "AgendaSyntax"], exclude: ["KLE/OS2KLE"]),
-        .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics"]),
+        .target(name: "AgendaRender", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaPDF"]),
         .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
         .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat"], exclude: ["README.md"]),
         .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaIDE", "AgendaFormat"]),

@@ -12,6 +12,8 @@ struct PrintedPhrases {
     }
 
     var tableOfContents: String { style.phrase(.contentsHeading) }
+    /// The PDF's running footer: the style's, else the page of the pages (`{page}`, `{pages}`).
+    var pageFooter: String { style.html.footer ?? "Side {page} af {pages}" }
     /// The mark of a closed item, and the neutral title its public version
     /// shows when no `offentlig titel:` is given.
     var closedItem: String { style.phrase(.closedItem) }
