@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaPDF
 import AgendaRender
 import AgendaSemantics
 import AgendaSyntax
@@ -166,6 +167,20 @@ import Testing
         for word in [Self.publicTitle] + Self.publicDecision + ["Lukket punkt", "Offentlig tekst"] {
             #expect(shown.contains(word), "--public \(format) lacks \(word)")
         }
+    }
+
+    /// The PDF's laid-out pages (every run, link, outline entry, structure title and the metadata) show no marker in `--public`.
+    @Test func publicPDFLayoutShowsNoMarker() {
+        let meeting = AnalyzedDocument(text: Self.planted.text).meeting
+        let shown = PDFLayoutTests.everyText(PDFLayout.document(meeting, options: RenderOptions(publicVersion: true), faces: SimpleMetrics.faces))
+        let shownMarkers = Self.markersShown(in: shown)
+        let leaked = Self.planted.planter.markers.filter { shownMarkers.contains($0) }
+        #expect(leaked.isEmpty, "--public PDF shows \(leaked.count) closed marker(s), first \(leaked.prefix(5))")
+        for word in [Self.publicTitle] + Self.publicDecision + ["Lukket punkt", "Offentlig tekst"] {
+            #expect(shown.contains(word), "--public PDF lacks \(word)")
+        }
+        let full = Self.markersShown(in: PDFLayoutTests.everyText(PDFLayout.document(meeting, faces: SimpleMetrics.faces)))
+        #expect(full.count > 500, "the full PDF shows only \(full.count) markers; the test would prove little")
     }
 
     /// The planting is real: the full version shows every marker (but the comments') in some format.

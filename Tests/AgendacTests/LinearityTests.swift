@@ -1,6 +1,7 @@
 import AgendaBase
 import AgendaFormat
 import AgendaIDE
+import AgendaPDF
 import AgendaRender
 import AgendaSemantics
 import Foundation
@@ -67,6 +68,9 @@ import Testing
         Case(name: "a file of only pipes", size: 2_000) { n in String(repeating: "|", count: n) },
         Case(name: "lines of only a pipe", size: 2_000) { n in String(repeating: "|\n", count: n) },
         Case(name: "empty lines", size: 20_000) { n in String(repeating: "\n", count: n) },
+        Case(name: "items with prose, a list and a table (2,000 at 4n)", size: 500) { n in
+            header + repeated(n) { "punkt \($0 + 1): Sag \($0)\nsagsnr: 21/\($0)\nresume:\nTekst med **fed** og *kursiv* ord om sagen.\n- et\n- to\n\n| Post | Beløb |\n|---|---|\n| A | 1 |\n\n" }
+        },
     ]
 
     /// The passes: what `check`, `compile`, `fmt` and the language server run.
@@ -77,6 +81,11 @@ import Testing
             let meeting = AnalyzedDocument(source: source).meeting
             for format in OutputFormat.allCases { _ = AgendaRenderer.render(meeting, as: format) }
             _ = AgendaRenderer.render(meeting, as: .json, options: RenderOptions(publicVersion: true))
+        }),
+        ("PDF layout", { source in
+            let meeting = AnalyzedDocument(source: source).meeting
+            _ = PDFLayout.document(meeting, faces: SimpleMetrics.faces)
+            _ = PDFLayout.document(meeting, options: RenderOptions(publicVersion: true), faces: SimpleMetrics.faces)
         }),
         ("IDE features", { source in
             let document = AnalyzedDocument(source: source)

@@ -75,11 +75,11 @@ struct PDFComposer {
     /// A heading kept with the lines after it; returns where it stands (page, top).
     @discardableResult
     mutating func heading(_ text: String, role: StructureRole, style: TextStyle, parent: StructureElementID, gapBefore: Double,
-                          title: String? = nil) -> (page: Int, top: Double) {
+                          title: String? = nil, keepExtra: Double = 0) -> (page: Int, top: Double) {
         flow.gap(gapBefore)
         let lines = flow.lines(StyledText(text, face: style.face), style: style, width: flow.width)
         // the heading and at least two lines of what follows, or a new page
-        flow.keep(Double(lines.count) * style.leading + 4 + 2 * styles.body.leading)
+        flow.keep(Double(lines.count) * style.leading + 4 + 2 * styles.body.leading + keepExtra)
         let element = flow.element(role, parent: parent, title: title)
         let place = (flow.pageIndex, flow.cursor)
         var links = ParagraphLinks([], parent: element)
@@ -115,6 +115,12 @@ struct PDFComposer {
         writeBlocks(document.preamble, parent: Self.root, subheading: .h2)
     }
 
+    /// The room a sub-heading opening `content` takes, so the heading above it is kept with it too.
+    func leadingHeadingHeight(_ content: PrintedContent?) -> Double {
+        guard case .blocks(let blocks)? = content, case .heading? = blocks.first else { return 0 }
+        return styles.subheading.leading + 8
+    }
+
     /// A column as wide as the widest label, at most a third of the line.
     func labelColumn(_ labels: [String]) -> Double {
         let widest = labels.map { flow.faces[.bold].width(of: $0, size: styles.body.size) }.max() ?? 0
@@ -130,7 +136,11 @@ struct PDFComposer {
             flow.gap(14)
         }
         let section = flow.element(.sect, parent: Self.root, title: item.title)
-        let place = heading(item.heading, role: .h2, style: styles.itemHeading, parent: section, gapBefore: 0)
+        // a heading straight below keeps this one company too
+        let opensWithHeading = item.closedNote == nil && item.caseNumber == nil && item.distribution.isEmpty && item.facts.isEmpty
+            && item.conflicts.isEmpty && item.sections.first.map { !$0.heading.isEmpty } == true
+        let place = heading(item.heading, role: .h2, style: styles.itemHeading, parent: section, gapBefore: 0,
+                            keepExtra: opensWithHeading ? styles.sectionHeading.leading + 10 + leadingHeadingHeight(item.sections.first?.content.first) : 0)
         flow.anchors[item.anchor] = place
         flow.outline.append(OutlineEntry(title: item.heading, parent: nil, pageIndex: place.page, top: place.top))
         let outlineEntry = flow.outline.count - 1
@@ -150,7 +160,8 @@ struct PDFComposer {
         for conflict in item.conflicts { writeContent(conflict, parent: section) }
         for printed in item.sections {
             if !printed.heading.isEmpty {
-                let place = heading(printed.heading, role: .h3, style: styles.sectionHeading, parent: section, gapBefore: 6)
+                let place = heading(printed.heading, role: .h3, style: styles.sectionHeading, parent: section, gapBefore: 6,
+                                    keepExtra: leadingHeadingHeight(printed.content.first))
                 flow.outline.append(OutlineEntry(title: printed.heading, parent: outlineEntry, pageIndex: place.page, top: place.top))
             }
             for content in printed.content { writeContent(content, parent: section, subheading: printed.heading.isEmpty ? .h3 : .h4) }
