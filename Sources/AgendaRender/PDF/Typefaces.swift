@@ -41,3 +41,9 @@ extension FontFace {
         }
     }
 }
+
+extension Typefaces {
+    /// The family shipped in the binary (`AgendaPDF/Font`), which the writer embeds.
+    public static let bundled = Typefaces(regular: BundledFonts.face(.regular), bold: BundledFonts.face(.bold),
+                                          italic: BundledFonts.face(.italic), boldItalic: BundledFonts.face(.boldItalic))
+}
