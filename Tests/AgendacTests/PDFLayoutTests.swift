@@ -123,14 +123,15 @@ extension PDFLayoutTests {
         let document = Self.layout(text)
         Self.checkInvariants(document)
         for number in 1...60 {
-            let heading = "Punkt \(number): Sag nummer \(number)"
-            let page = document.pages.firstIndex { $0.texts.contains { $0.text == heading } }
+            let heading = "\(number). Sag nummer \(number)"
+            let page = document.pages.lastIndex { $0.texts.contains { $0.text == heading } }
             #expect(page != nil)
             let toc = document.outline.first { $0.title == heading }
             #expect(toc?.pageIndex == page)
             // the contents line: the title's link, and the page number after it on the same baseline
-            guard let contentsPage = document.pages.first(where: { $0.texts.contains { $0.text == "Sag nummer \(number)" } }),
-                  let entry = contentsPage.texts.first(where: { $0.text == "Sag nummer \(number)" }) else {
+            // the heading's words are the contents entry's too: the entry is the first run of them
+            guard let contentsPage = document.pages.first(where: { $0.texts.contains { $0.text == heading } }),
+                  let entry = contentsPage.texts.first(where: { $0.text == heading }) else {
                 Issue.record("no contents entry for item \(number)")
                 continue
             }

@@ -12,7 +12,7 @@ struct PDFComposer {
     /// Items' anchors: an internal link to anything else is printed but not linked.
     let anchors: Set<String>
     /// Contents entries whose page numbers are filled in once the items are placed.
-    var contentsEntries: [ContentsEntry] = []
+    var contentsEntries: [ContentsPlaceholder] = []
 
     init(_ document: PrintedDocument, geometry: PageGeometry, faces: Typefaces) {
         self.document = document
@@ -57,7 +57,10 @@ struct PDFComposer {
         var links = ParagraphLinks(value.links, parent: element)
         let labelText = ControlCharacters.visible(label)
         let labelWidth = flow.faces[.bold].width(of: labelText, size: style.size)
-        if labelWidth + 6 > column {
+        if labelText.isEmpty {
+            // a fact the style prints without its label
+            flow.placeLines(flow.lines(linkable(value), style: style, width: width), x: x, style: style, owner: element, links: &links)
+        } else if labelWidth + 6 > column {
             // a label wider than its column opens the paragraph instead
             var text = StyledText(labelText, face: .bold)
             text.append(" ")

@@ -4,7 +4,7 @@ import AgendaPDF
 /// leaders are placeholders in the page's runs until every item is placed.
 /// The entries' lines do not depend on the numbers (their column is kept
 /// free), so filling them in moves nothing: the numbers are those of the final layout.
-struct ContentsEntry {
+struct ContentsPlaceholder {
     var anchor: String
     var page: Int
     var numberRun: Int
@@ -16,31 +16,32 @@ struct ContentsEntry {
 }
 
 extension PDFComposer {
-    /// `TOC` of `TOCI`, each a `Link` to the item: number, title, dot leaders, page number.
+    /// `TOC` of `TOCI`, each a `Link` to the item: the entry as the text output words it
+    /// (`contentsEntry`), the closed mark after it, and, when the style asks, dot leaders and the page number.
     mutating func writeContents(_ heading: String) {
         let style = styles.body
         let place = self.heading(heading, role: .h2, style: styles.itemHeading, parent: Self.root, gapBefore: 12)
         flow.outline.append(OutlineEntry(title: heading, parent: nil, pageIndex: place.page, top: place.top))
         let contents = flow.element(.toc, parent: Self.root)
         let metrics = flow.faces[.regular]
-        let numbers = document.phrases.style.contentsNumbers
-        let numberColumn = numbers ? (document.items.map { metrics.width(of: "\($0.number).", size: style.size) }.max() ?? 0) + 8 : 0
-        let pageColumn = metrics.width(of: "00000", size: style.size) + 8
+        let pageNumbers = document.phrases.style.contentsPageNumbers
+        let pageColumn = pageNumbers ? metrics.width(of: "00000", size: style.size) + 8 : 0
         let right = flow.left + flow.width
-        for item in document.items {
-            let entry = flow.element(.toci, parent: contents)
-            let link = flow.element(.link, parent: entry)
+        for (entry, line) in zip(document.contents, document.contentsLines) {
+            let item = flow.element(.toci, parent: contents)
+            let link = flow.element(.link, parent: item)
             var text = StyledText()
-            text.links = [.anchor(item.anchor)]
-            text.append(item.title, link: 0)
-            if let note = item.closedNote { text.append(" " + note, face: .italic, link: 0) }
-            var links = ParagraphLinks(text.links, parent: entry)
+            text.links = [.anchor(entry.anchor)]
+            text.append(line, link: 0)
+            if let note = entry.note { text.append(" " + note, face: .italic, link: 0) }
+            var links = ParagraphLinks(text.links, parent: item)
             links.elements = [link]
             links.decorated = false
-            let lines = flow.lines(text, style: style, width: max(flow.width - numberColumn - pageColumn, 24))
+            let lines = flow.lines(text, style: style, width: max(flow.width - pageColumn, 24))
             flow.keep(Double(min(lines.count, 2)) * style.leading)
-            let side = numbers ? [SideRun(text: "\(item.number).", x: flow.left, face: .regular, owner: link)] : []
-            flow.placeLines(lines, x: flow.left + numberColumn, style: style, owner: link, links: &links, side: side)
+            flow.placeLines(lines, x: flow.left, style: style, owner: link, links: &links)
+            flow.gap(2)
+            guard pageNumbers else { continue }
             let last = flow.lastLine
             let page = last.page
             flow.pages[page].texts.append(TextRun(text: "", x: right, y: last.baseline, face: .regular, size: style.size,
@@ -50,11 +51,10 @@ extension PDFComposer {
                                                   color: style.color, owner: .element(link)))
             let numberRun = flow.pages[page].texts.count - 1
             flow.pages[page].links.append(LinkArea(rect: PDFRect(x: right, y: last.baseline, width: 0, height: 0),
-                                                   target: .page(index: 0, top: flow.geometry.height), element: link, description: item.heading))
-            flow.pendingLinks.append((page, flow.pages[page].links.count - 1, item.anchor))
-            contentsEntries.append(ContentsEntry(anchor: item.anchor, page: page, numberRun: numberRun, leaderRun: leaderRun,
-                                                 linkArea: flow.pages[page].links.count - 1, baseline: last.baseline, textEnd: last.end))
-            flow.gap(2)
+                                                   target: .page(index: 0, top: flow.geometry.height), element: link, description: entry.heading))
+            flow.pendingLinks.append((page, flow.pages[page].links.count - 1, entry.anchor))
+            contentsEntries.append(ContentsPlaceholder(anchor: entry.anchor, page: page, numberRun: numberRun, leaderRun: leaderRun,
+                                                       linkArea: flow.pages[page].links.count - 1, baseline: last.baseline, textEnd: last.end))
         }
         flow.gap(styles.paragraphGap)
     }

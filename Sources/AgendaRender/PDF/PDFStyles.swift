@@ -20,14 +20,19 @@ struct PDFStyles {
     init(_ options: HouseStyle.HTMLOptions) {
         ink = PDFStyles.color(options.textColor) ?? RGBColor(red: 0.102, green: 0.102, blue: 0.102)
         accent = PDFStyles.color(options.accentColor) ?? RGBColor(red: 0.478, green: 0.122, blue: 0.122)
-        body = TextStyle(size: 10, leading: 13.5, color: ink)
-        small = TextStyle(size: 9, leading: 11.5, color: ink)
-        title = TextStyle(size: 18, leading: 23, face: .bold, color: accent)
-        municipality = TextStyle(size: 11, leading: 15, face: .bold, color: accent)
-        itemHeading = TextStyle(size: 14, leading: 18, face: .bold, color: accent)
-        sectionHeading = TextStyle(size: 11.5, leading: 15, face: .bold, color: ink)
-        subheading = TextStyle(size: 10.5, leading: 14, face: .boldItalic, color: ink)
-        running = TextStyle(size: 8, leading: 10, color: RGBColor(red: 0.35, green: 0.35, blue: 0.35))
+        // every size scales from the body's (10 pt unless the style says otherwise)
+        let base = options.fontSize.flatMap { PageGeometry.length($0.trimmingCharacters(in: .whitespaces)) }.map { min(max($0, 6), 24) } ?? 10
+        func sized(_ factor: Double, leading: Double, face: FontFace = .regular, color: RGBColor) -> TextStyle {
+            TextStyle(size: base * factor, leading: base * leading, face: face, color: color)
+        }
+        body = sized(1, leading: 1.35, color: ink)
+        small = sized(0.9, leading: 1.15, color: ink)
+        title = sized(1.8, leading: 2.3, face: .bold, color: accent)
+        municipality = sized(1.1, leading: 1.5, face: .bold, color: accent)
+        itemHeading = sized(1.4, leading: 1.8, face: .bold, color: accent)
+        sectionHeading = sized(1.15, leading: 1.5, face: .bold, color: ink)
+        subheading = sized(1.05, leading: 1.4, face: .boldItalic, color: ink)
+        running = sized(0.8, leading: 1, color: RGBColor(red: 0.35, green: 0.35, blue: 0.35))
     }
 
     /// `#005f73`, `#05f` or `rgb(0, 95, 115)`; nil for anything else (named colours are the HTML sheet's alone).
