@@ -32,7 +32,16 @@ struct LineBreaker {
             var segment = String.UnicodeScalarView()
             var segmentWidth = 0.0
             for scalar in piece.text.unicodeScalars {
-                if LineBreaker.isSpace(scalar) {
+                if scalar == LineBreaker.forcedBreak {
+                    if !segment.isEmpty {
+                        state.word.append(Segment(text: String(segment), face: piece.face, link: piece.link, width: segmentWidth))
+                        segment = String.UnicodeScalarView()
+                        segmentWidth = 0
+                    }
+                    state.endWord()
+                    state.finishLine()
+                    state.pendingSpace = nil
+                } else if LineBreaker.isSpace(scalar) {
                     if !segment.isEmpty {
                         state.word.append(Segment(text: String(segment), face: piece.face, link: piece.link, width: segmentWidth))
                         segment = String.UnicodeScalarView()
@@ -53,6 +62,9 @@ struct LineBreaker {
         state.finishLine()
         return state.lines
     }
+
+    /// A line break written in the source (`Inline.lineBreak`), kept when the style prints lines as written.
+    static let forcedBreak: Unicode.Scalar = "\u{2028}"
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -3,7 +3,7 @@ import AgendaPDF
 /// The running header (from the second page) and footer (every page), as
 /// pagination artifacts: assistive tools skip them, the reader sees them.
 extension PDFComposer {
-    /// `footer` with `{page}` and `{pages}`; `header` as it is.
+    /// `header` and `footer` with `{page}` and `{pages}` filled in.
     mutating func addRunningText(header: String?, footer: String) {
         let style = styles.running
         let geometry = flow.geometry
@@ -15,7 +15,9 @@ extension PDFComposer {
                 let x = geometry.left + (geometry.contentWidth - line.width) / 2
                 addArtifact(line, x: x, baseline: geometry.bottom / 2, page: index, style: style)
             }
-            guard index > 0, let header, let line = flow.lines(StyledText(header), style: style, width: geometry.contentWidth).first else { continue }
+            guard index > 0, let header else { continue }
+            let headerText = header.replacingOccurrences(of: "{page}", with: String(index + 1)).replacingOccurrences(of: "{pages}", with: String(count))
+            guard let line = flow.lines(StyledText(headerText), style: style, width: geometry.contentWidth).first else { continue }
             let baseline = geometry.height - geometry.top / 2
             addArtifact(line, x: geometry.left, baseline: baseline, page: index, style: style)
             flow.pages[index].rules.append(RuleLine(x1: geometry.left, y1: baseline - 4, x2: geometry.left + geometry.contentWidth, y2: baseline - 4,

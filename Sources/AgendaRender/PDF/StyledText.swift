@@ -60,6 +60,9 @@ struct StyledText {
             append(inner, face: face.emboldened, link: link)
         case .emphasis(let inner):
             append(inner, face: face.italicized, link: link)
+        case .lineBreak:
+            // kept only when the style prints lines as written: the line breaker ends the line here
+            append(String(LineBreaker.forcedBreak), face: face, link: link)
         case .link(let inner, let url):
             // a link inside a link stays the outer one's
             guard link == nil, let target = LinkPolicy.safeTarget(url) else { return append(inner, face: face, link: link) }
