@@ -4,6 +4,8 @@ import Foundation
 /// Where a command reads and writes; tests pass closures, `main` the real streams.
 public struct CommandIO: Sendable {
     public var standardOutput: @Sendable (String) -> Void
+    /// Binary output (a PDF) on standard output.
+    public var standardOutputBytes: @Sendable ([UInt8]) -> Void
     public var standardError: @Sendable (String) -> Void
     public var currentDirectory: URL
     /// The first failed write to standard output or error, if any (a full disk, a closed pipe).
@@ -11,8 +13,10 @@ public struct CommandIO: Sendable {
 
     public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
                 currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                writeFailure: @escaping @Sendable () -> String? = { nil }) {
+                writeFailure: @escaping @Sendable () -> String? = { nil }, standardOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.standardOutput = standardOutput
+        // a captured stream (tests) takes bytes as text
+        self.standardOutputBytes = standardOutputBytes ?? { standardOutput(String(decoding: $0, as: UTF8.self)) }
         self.standardError = standardError
         self.currentDirectory = currentDirectory
         self.writeFailure = writeFailure
@@ -24,7 +28,8 @@ public struct CommandIO: Sendable {
         let failures = StreamFailures()
         return CommandIO(standardOutput: { failures.write($0, to: STDOUT_FILENO, name: "standard output") },
                          standardError: { failures.write($0, to: STDERR_FILENO, name: "standard error") },
-                         writeFailure: { failures.first })
+                         writeFailure: { failures.first },
+                         standardOutputBytes: { failures.write($0, to: STDOUT_FILENO, name: "standard output") })
     }
 
     public func resolve(_ path: String) -> URL {
@@ -39,8 +44,12 @@ final class StreamFailures: @unchecked Sendable {
     private var order: [String] = []
 
     func write(_ text: String, to descriptor: Int32, name: String) {
+        write(Array(text.utf8), to: descriptor, name: name)
+    }
+
+    func write(_ bytes: [UInt8], to descriptor: Int32, name: String) {
         guard lock.withLock({ failed[descriptor] == nil }) else { return }
-        guard let reason = StandardStream.write(text.utf8, to: descriptor) else { return }
+        guard let reason = StandardStream.write(bytes, to: descriptor) else { return }
         lock.withLock {
             failed[descriptor] = reason
             order.append("cannot write to \(name): \(reason)")
@@ -69,7 +78,7 @@ public enum CLI {
         usage: agendac <command> [arguments]
 
         commands:
-          compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]
+          compile FILE --to json|text|markdown|html|pdf [-o OUT] [--public] [--force] [--style STYLE]
                                      compile an agenda to another format; a document with
                                      errors is not written unless --force (never with --public);
                                      printed in the house style beside it (agendac-stil.json) or STYLE

@@ -3,7 +3,7 @@ import AgendaRender
 import AgendaSemantics
 import Foundation
 
-/// `agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]`.
+/// `agendac compile FILE --to json|text|markdown|html|pdf [-o OUT] [--public] [--force] [--style STYLE]`.
 /// A document with errors is not compiled: the findings go to standard error
 /// in `check`'s text style and the exit code is 1, so a build notices and no
 /// stale or wrong output is left behind. Warnings are reported and do not stop
@@ -12,7 +12,7 @@ import Foundation
 /// The house style is `--style STYLE`, else `agendac-stil.json` beside or above
 /// the agenda; a style with errors stops the compile (exit 1, nothing written).
 enum CompileCommand {
-    static let synopsis = "agendac compile FILE --to json|text|markdown|html [-o OUT] [--public] [--force] [--style STYLE]"
+    static let synopsis = "agendac compile FILE --to json|text|markdown|html|pdf [-o OUT] [--public] [--force] [--style STYLE]"
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
         let reader = try ArgumentReader(arguments, valued: ["--to", "-o", "--output", "--style"], switches: ["--public", "--force"])
@@ -21,10 +21,13 @@ enum CompileCommand {
             throw UsageError("compile needs exactly one file, got \(given): \(synopsis)")
         }
         guard let formatName = reader.value("--to") else {
-            throw UsageError("compile needs --to json, text, markdown or html: \(synopsis)")
+            throw UsageError("compile needs --to json, text, markdown, html or pdf: \(synopsis)")
         }
-        guard let format = OutputFormat(rawValue: formatName) else {
-            throw UsageError("--to must be json, text, markdown or html, not '\(formatName)'")
+        // PDF is bytes, not text: it has its own renderer
+        let pdf = formatName == "pdf"
+        let format = OutputFormat(rawValue: formatName)
+        guard pdf || format != nil else {
+            throw UsageError("--to must be json, text, markdown, html or pdf, not '\(formatName)'")
         }
         let publicVersion = reader.has("--public")
         let force = reader.has("--force")
@@ -73,8 +76,27 @@ enum CompileCommand {
 
         // attachment files are relative to the agenda; links must be relative to where the page is written
         let links = outputPath.map { AttachmentLinks(agenda: url, output: io.resolve($0)) } ?? AttachmentLinks()
-        let output = AgendaRenderer.render(document.meeting, as: format,
-                                           options: RenderOptions(publicVersion: publicVersion, attachmentLinks: links, style: style))
+        let options = RenderOptions(publicVersion: publicVersion, attachmentLinks: links, style: style)
+        guard let format else {
+            let bytes: [UInt8]
+            do {
+                bytes = try PDFRenderer.render(document.meeting, options: options)
+            } catch {
+                io.standardError("agendac: the PDF could not be written: \(error); nothing written\n")
+                return ExitCode.usage
+            }
+            if let outputPath {
+                do {
+                    try AtomicFile.write(bytes, to: io.resolve(outputPath))
+                } catch {
+                    throw UsageError(error.description)
+                }
+            } else {
+                io.standardOutputBytes(bytes)
+            }
+            return errorCount > 0 ? ExitCode.findings : ExitCode.success
+        }
+        let output = AgendaRenderer.render(document.meeting, as: format, options: options)
         if let outputPath {
             do {
                 try AtomicFile.write(output, to: io.resolve(outputPath))

@@ -8,9 +8,10 @@ let usage = """
     usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only]
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
-    items, and the language server (`agendac lsp`, built beside this program)
-    over stdio, and the search index on generated archives of 1,000 to 100,000
-    items; prints Markdown tables. Build in release first:
+    items, `agendac compile --to pdf` as a whole process (the 8-item sample,
+    200 and 2,000 items), the language server (`agendac lsp`, built beside this
+    program) over stdio, and the search index on generated archives of 1,000 to
+    100,000 items; prints Markdown tables. Build in release first:
     swift run -c release agendac-bench
 
     options:
@@ -43,6 +44,7 @@ let serverOnly = arguments.contains("--server-only")
 if !searchOnly {
     if !serverOnly {
         report += CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds)
+        report += "\n" + PDFBenchmark.run(quick: quick)
     }
     if !arguments.contains("--compiler-only") {
         report += "\n" + LanguageServerBenchmark.run(quick: quick)

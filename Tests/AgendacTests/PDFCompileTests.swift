@@ -1,0 +1,112 @@
+import AgendaPDF
+import AgendaRender
+import AgendaSemantics
+import Foundation
+import Testing
+
+/// Every sample compiled to PDF, in the default style and in its own house
+/// style (`samples/styles/`): the same bytes twice; `pdftotext` gives back
+/// every word of the text output in reading order and finds each item's
+/// heading on the page the contents list gives. The files go to
+/// `.build/pdf-samples/` for the Python suite (`Tests/pdf/`: qpdf, pdffonts,
+/// pdfinfo -struct, the PDF/UA validators).
+@Suite struct PDFCompileTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var sample: URL
+        var style: URL?
+        var name: String { sample.deletingPathExtension().lastPathComponent + (style == nil ? "" : ".house") }
+        var testDescription: String { name }
+    }
+
+    static var cases: [Case] {
+        Golden.sampleFiles().flatMap { sample -> [Case] in
+            let municipality = sample.lastPathComponent.split(separator: "-").first.map(String.init) ?? ""
+            let style = Golden.samples.appendingPathComponent("styles/\(municipality).stil.json")
+            return [Case(sample: sample)] + (FileManager.default.fileExists(atPath: style.path) ? [Case(sample: sample, style: style)] : [])
+        }
+    }
+
+    static func options(_ testCase: Case) -> RenderOptions {
+        guard let style = testCase.style else { return RenderOptions() }
+        return RenderOptions(style: StyleFile.read(Golden.bytes(style)).style ?? .standard)
+    }
+
+    /// Letters and digits, split at everything else: what a reader (and pdftotext) gives back as words.
+    static func words(_ text: String) -> [Substring] {
+        text.split { !$0.isLetter && !$0.isNumber }
+    }
+
+    @Test(arguments: cases) func compilesAndReadsBack(_ testCase: Case) throws {
+        let meeting = AnalyzedDocument(text: Golden.read(testCase.sample)).meeting
+        let options = Self.options(testCase)
+        let bytes = try PDFRenderer.render(meeting, options: options)
+        #expect(try PDFRenderer.render(meeting, options: options) == bytes, "the same input gave different bytes")
+        let folder = PDFSampleFileTests.folder
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("\(testCase.name).pdf")
+        try Data(bytes).write(to: file)
+        let layout = PDFLayout.document(meeting, options: options, faces: .bundled)
+        let headings = layout.outline.filter { $0.parent == nil }.map(\.title)
+        var expected = PDFSampleExpectations(phrases: headings, roles: ["Document", "H1", "H2", "P", "TOC", "TOCI", "Link"])
+        expected.archival = layout.archival
+        try JSONEncoder().encode(expected).write(to: file.deletingPathExtension().appendingPathExtension("json"))
+
+        guard let pages = Self.pdftotext(file) else { return }
+        // every word of the text output, in order (the contents list aside: the PDF's carries page numbers)
+        let text = AgendaRenderer.render(meeting, as: .text, options: options)
+        let contents = Set(Self.textContentsLines(meeting, options: options))
+        let lines = text.split(separator: "\n").filter { !contents.contains(String($0)) }
+        // table rows (tab-separated in text) are read by pdftotext cell by cell where cells wrap: their words need only be there
+        let textWords = Self.words(lines.filter { !$0.contains("\t") }.joined(separator: "\n"))
+        let pdfWords = Self.words(pages.joined(separator: "\n"))
+        let pdfVocabulary = Set(pdfWords)
+        let tableWords = Self.words(lines.filter { $0.contains("\t") }.joined(separator: "\n"))
+        #expect(tableWords.allSatisfy(pdfVocabulary.contains), "\(testCase.name): a table's words are missing")
+        var position = pdfWords.startIndex
+        var missing: [String] = []
+        for word in textWords {
+            guard let found = pdfWords[position...].firstIndex(of: word) else {
+                missing.append(String(word))
+                if missing.count > 5 { break }
+                continue
+            }
+            position = found + 1
+        }
+        #expect(missing.isEmpty, "\(testCase.name): words of the text output not found in order in pdftotext's: \(missing)")
+        // each item's heading on the page the contents list names
+        for entry in layout.outline where entry.parent == nil {
+            guard pages.indices.contains(entry.pageIndex) else {
+                Issue.record("\(entry.title): page \(entry.pageIndex + 1) of \(pages.count)")
+                continue
+            }
+            let pageWords = Self.words(pages[entry.pageIndex]).map(String.init).joined(separator: " ")
+            let headingWords = Self.words(entry.title).prefix(6).map(String.init).joined(separator: " ")
+            #expect(pageWords.contains(headingWords), "\(testCase.name): '\(entry.title)' is not on page \(entry.pageIndex + 1)")
+        }
+    }
+
+    static func textContentsLines(_ meeting: Meeting, options: RenderOptions) -> [String] {
+        // the plain-text contents list: the lines the markdown/text share from the printed document
+        let text = AgendaRenderer.render(meeting, as: .text, options: options)
+        var withoutContents = options
+        withoutContents.style.contentsShown = false
+        let bare = Set(AgendaRenderer.render(meeting, as: .text, options: withoutContents).split(separator: "\n").map(String.init))
+        return text.split(separator: "\n").map(String.init).filter { !bare.contains($0) }
+    }
+
+    /// pdftotext's pages (split at form feeds), nil when poppler is not installed.
+    static func pdftotext(_ file: URL) -> [String]? {
+        let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-enc", "UTF-8", file.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
+    }
+}
