@@ -183,6 +183,22 @@ import Testing
         #expect(full.count > 500, "the full PDF shows only \(full.count) markers; the test would prove little")
     }
 
+    /// The `--public` PDF file: no marker in its bytes nor in what pdftotext reads from it (when poppler is installed).
+    @Test func publicPDFFileShowsNoMarker() throws {
+        let meeting = AnalyzedDocument(text: Self.planted.text).meeting
+        let bytes = try PDFRenderer.render(meeting, options: RenderOptions(publicVersion: true))
+        let raw = Self.markersShown(in: String(decoding: bytes, as: UTF8.self))
+        #expect(raw.isEmpty, "the --public PDF's bytes hold \(raw.count) marker(s)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("agendac-leak-\(getpid()).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(bytes).write(to: file)
+        guard let pages = PDFCompileTests.pdftotext(file) else { return }
+        let text = pages.joined(separator: "\n")
+        let shown = Self.markersShown(in: text)
+        #expect(Self.planted.planter.markers.filter { shown.contains($0) }.isEmpty, "pdftotext of the --public PDF shows closed markers")
+        #expect(text.contains(Self.publicTitle))
+    }
+
     /// The planting is real: the full version shows every marker (but the comments') in some format.
     @Test func fullOutputShowsEveryMarker() {
         let meeting = AnalyzedDocument(text: Self.planted.text).meeting
