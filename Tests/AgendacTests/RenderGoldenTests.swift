@@ -603,7 +603,7 @@ extension RenderGoldenTests {
 
         @Test(arguments: [
             (["constructs.agenda"], "--to"),
-            (["constructs.agenda", "--to", "pdf"], "'pdf'"),
+            (["constructs.agenda", "--to", "docx"], "'docx'"),
             (["--to", "text"], "exactly one file"),
             (["constructs.agenda", "haderslev-2025-10-20.agenda", "--to", "text"], "exactly one file"),
             (["missing.agenda", "--to", "text"], "no such file"),
