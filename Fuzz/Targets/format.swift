@@ -1,7 +1,10 @@
-// The formatter: formatting twice equals formatting once, and the multiset of
-// words (runs of letters and digits) is what it was.
+// The formatter: formatting twice equals formatting once, the multiset of
+// words (runs of letters and digits) is what it was, and the document compiles
+// to the same JSON before and after (fmt changes layout only).
 import AgendaBase
 import AgendaFormat
+import AgendaRender
+import AgendaSemantics
 
 func fuzzFormat(_ input: UnsafeBufferPointer<UInt8>) {
     let source = sourceText(input)
@@ -17,4 +20,13 @@ func fuzzFormat(_ input: UnsafeBufferPointer<UInt8>) {
         let gained = after.filter { before[$0.key, default: 0] < $0.value }.map(\.key).sorted()
         propertyFailed("formatting changed the words: lost \(lost), gained \(gained)")
     }
+    let compiled = compiledJSON(source), compiledFormatted = compiledJSON(SourceText(once))
+    if compiled != compiledFormatted {
+        propertyFailed("formatting changed what compiles:\n--- before\n\(compiled)\n--- after\n\(compiledFormatted)\n--- formatted\n\(once)")
+    }
+}
+
+/// The JSON `agendac compile --to json --force` writes for a text.
+private func compiledJSON(_ source: SourceText) -> String {
+    AgendaRenderer.render(AnalyzedDocument(source: source, context: isolatedContext()).meeting, as: .json)
 }

@@ -203,7 +203,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .listTooDeep:
             "Lists nest at most 10 levels deep. A list line indented deeper is kept as text of the entry above it; indent it less or split the list."
         case .numberTooLarge:
-            "An item, outcome or list number has at most 9 digits, and a year 4. A longer number is not read as a number; write the number meant."
+            "An item or outcome number has at most 9 digits, a list number 6 and a year 4. A longer number is not read as a number (a line starting with a longer list number is text); write the number meant."
         case .malformedCaseNumber:
             "A case number is KLE style `15.00.00-A00-9-26` (subject, action facet, running number, two-digit year) or `yy/nnnnn` such as `21/24526`."
         case .unknownMainGroup:

@@ -40,7 +40,7 @@ struct DocumentLayout {
         case .comment:
             text = commentText(index, columns: columns)
         case .keyword(let keywordLine):
-            text = KeywordLineLayout.render(keywordLine, in: source)
+            text = plan.keywordLinesReadAsText.contains(index) ? source.trimmedText(line.range) : keywordLine.canonicalText(in: source)
         default:
             if mode == .canonical, let role = plan.role(index) {
                 text = render(role, line: line)
@@ -55,13 +55,13 @@ struct DocumentLayout {
         let indent = String(repeating: " ", count: role.column)
         switch role {
         case .keyword(let keywordLine):
-            return KeywordLineLayout.render(keywordLine, in: source)
+            return keywordLine.canonicalText(in: source)
         case .prose(let column):
             let text = source.trimmedText(line.range)
-            return indent + (column == 0 && needsEscape(text, line: line) ? "\\" + text : text)
+            return column == 0 && readsAsKeywordLine(text, line: line) ? keptIndentation(line.range) + text : indent + text
         case .listEntry(_, let marker, let content):
             let written = source.text(marker)
-            let markerText = written == "*" ? "-" : written
+            let markerText = written == "*" ? ListEntrySyntax.bullet : written
             let contentText = source.trimmedText(content)
             return indent + markerText + (contentText.isEmpty ? "" : " " + contentText)
         case .tableRow(_, let text):
@@ -70,8 +70,10 @@ struct DocumentLayout {
     }
 
     /// Indented prose that would read as something else once at column 1 (a
-    /// keyword line) gets the language's escape, which prints nothing.
-    private func needsEscape(_ text: String, line: ScannedLine) -> Bool {
+    /// keyword line) keeps its indentation. An escape `\` would keep it prose
+    /// too, but would say the author meant it as text: the fail-safe check
+    /// reads an indented ` lukket` as the flag, and `\lukket` as text.
+    private func readsAsKeywordLine(_ text: String, line: ScannedLine) -> Bool {
         guard source.indentEnd(line.range) > line.range.lowerBound else { return false }
         if case .prose? = Parser.parse(text).lines.first?.kind { return false }
         return true

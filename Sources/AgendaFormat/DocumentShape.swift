@@ -36,7 +36,7 @@ struct DocumentShape: Equatable {
     }
 
     private mutating func add(_ blocks: [BlockSyntax]) {
-        for block in Self.mergingAdjacentLists(blocks) {
+        for block in blocks {
             switch block {
             case .paragraph(let paragraph):
                 parts.append("paragraph")
@@ -55,8 +55,7 @@ struct DocumentShape: Equatable {
     }
 
     private mutating func add(_ entry: ListEntrySyntax) {
-        let marker = source.text(entry.marker)
-        parts.append("entry " + (marker == "*" ? "-" : marker))
+        parts.append("entry " + entry.markerText(in: source))
         for line in entry.lines { parts.append("line " + source.trimmedText(line)) }
         add(entry.children)
         parts.append("end entry")
@@ -67,24 +66,5 @@ struct DocumentShape: Equatable {
             row.isSeparator ? SeparatorCell(source.text(cell)).shape : source.trimmedText(cell)
         }
         parts.append("row " + (row.isSeparator ? "separator " : "") + cells.joined(separator: " | "))
-    }
-
-    /// Two lists of the same kind (bullets or numbers) with nothing between them
-    /// read as one once indented alike; that merge is the formatter's one
-    /// intended change of structure.
-    static func mergingAdjacentLists(_ blocks: [BlockSyntax]) -> [BlockSyntax] {
-        var result: [BlockSyntax] = []
-        for block in blocks {
-            if case .list(let next) = block, case .list(var previous)? = result.last,
-               (previous.entries.last?.number == nil) == (next.entries.first?.number == nil)
-            {
-                previous.entries += next.entries
-                previous.range = previous.range.lowerBound..<next.range.upperBound
-                result[result.count - 1] = .list(previous)
-            } else {
-                result.append(block)
-            }
-        }
-        return result
     }
 }

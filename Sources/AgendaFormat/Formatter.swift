@@ -25,11 +25,17 @@ import AgendaSyntax
 ///   alignment colon at either end.
 /// - Prose is never re-wrapped: each line is only trimmed and moved to its
 ///   column (column 1 outside lists). An indented prose line that would read as
-///   a keyword line in column 1 gets the escape `\`.
+///   a keyword line in column 1 keeps its indentation (an escape `\` would
+///   change what the fail-safe check of withholding flags reads).
 /// - Comments keep their text; column 1 outside lists, the indentation of the
 ///   next list line inside one.
 /// - No trailing whitespace, tabs in indentation become spaces, CRLF becomes LF,
 ///   and a non-empty file ends with exactly one newline.
+///
+/// Layout only: whatever compiles from the input compiles from the output
+/// (`FormatMeaningTests`); where the model reads something `fmt` normalises
+/// (trailing spaces, `*` bullets, a keyword's case, a table row's padding,
+/// adjacent lists indented differently) it reads it normalised too.
 ///
 /// Safety: the output is parsed again and must say the same as the input (same
 /// keywords, blocks, nesting, words and comments; `DocumentShape`). Where the

@@ -27,6 +27,9 @@ struct LinePlan {
     private(set) var tightLines: Set<Int> = []
     /// Lines inside a list that starts at column 1, where comments follow the list's indentation.
     private(set) var insideList: [Bool]
+    /// Keyword lines in a body read line by line (`Keyword.readsBodyByLine`):
+    /// the model reads them as text, so only their trailing space may change.
+    private(set) var keywordLinesReadAsText: Set<Int> = []
     private let source: SourceText
 
     init(_ document: DocumentSyntax) {
@@ -56,6 +59,8 @@ struct LinePlan {
     private mutating func placeEntry(_ entry: EntrySyntax) {
         if let line = entry.line { place(.keyword(line), at: line.range.lowerBound) }
         placeBlocks(entry.body, column: 0)
+        guard entry.keyword?.readsBodyByLine == true else { return }
+        for case .keyword(let line) in entry.body { keywordLinesReadAsText.insert(source.lineIndex(line.range.lowerBound)) }
     }
 
     private mutating func placeBlocks(_ blocks: [BlockSyntax], column: Int) {

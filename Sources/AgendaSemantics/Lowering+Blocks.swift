@@ -17,13 +17,19 @@ extension Lowering {
         case .keyword(let line):
             if let level = line.keyword.headingLevel { return .heading(text(line.valueRange), level: level, range: line.range) }
             // a misplaced keyword line (reported by the parser): keep its words as prose
-            return .paragraph([.text(text(line.range))], range: line.range)
+            return kept(line)
         }
+    }
+
+    /// A keyword line that has no place where it stands, kept as prose in its
+    /// canonical form (the form `fmt` writes), so that formatting cannot change it.
+    func kept(_ line: KeywordLine) -> Block {
+        .paragraph([.text(line.canonicalText(in: source))], range: line.range)
     }
 
     func list(_ list: ListSyntax) -> ListBlock {
         let entries = list.entries.map { entry in
-            ListEntry(marker: text(entry.marker), text: inlines(lines: entry.lines), children: blocks(entry.children), range: entry.range)
+            ListEntry(marker: entry.markerText(in: source), text: inlines(lines: entry.lines), children: blocks(entry.children), range: entry.range)
         }
         return ListBlock(ordered: list.entries.first?.number != nil, entries: entries, range: list.range)
     }

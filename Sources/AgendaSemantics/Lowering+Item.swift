@@ -43,7 +43,7 @@ extension Lowering {
                     report(.duplicateField, entryLine.keywordRange,
                            "the item's final authority is given twice (first on line \(source.line(containing: first.range.lowerBound) + 1)); only the first counts, so remove one")
                     item.sections.append(Section(kind: .untitled, heading: "", range: entry.range,
-                                                 content: .prose(ProseBlocks(source: source, leading: [.paragraph([.text(text(entryLine.range))], range: entryLine.range)], syntax: entry.body))))
+                                                 content: .prose(ProseBlocks(source: source, leading: [kept(entryLine)], syntax: entry.body))))
                     continue
                 }
                 if var body = required(entryLine) {
@@ -63,7 +63,7 @@ extension Lowering {
             default:
                 // a meeting field inside an item (reported by the parser): keep its words
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range,
-                                             content: .prose(ProseBlocks(source: source, leading: [.paragraph([.text(text(entryLine.range))], range: entryLine.range)], syntax: entry.body))))
+                                             content: .prose(ProseBlocks(source: source, leading: [kept(entryLine)], syntax: entry.body))))
                 continue
             }
             if !entry.body.isEmpty {

@@ -30,7 +30,7 @@ extension Lowering {
                 for listEntry in list.entries {
                     var inlines = inlines(lines: listEntry.lines)
                     for child in blocks(listEntry.children) { inlines.append(.text(" " + plainText(child))) }
-                    points.append(RecommendationPoint(marker: text(listEntry.marker), text: merged(inlines), range: listEntry.range))
+                    points.append(RecommendationPoint(marker: listEntry.markerText(in: source), text: merged(inlines), range: listEntry.range))
                 }
             case .paragraph(let paragraph):
                 var proseLines: [Range<Int>] = []

@@ -66,7 +66,7 @@ public struct Lowering {
             if !keyword.takesPeople, keyword.role == .field, let first = seen[keyword] {
                 report(.duplicateField, line.keywordRange,
                        "`\(text(line.keywordRange)):` is given twice (first on line \(source.line(containing: first.lowerBound) + 1)); only the first counts, so remove one")
-                meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                meeting.preamble.append(kept(line))
                 continue
             }
             seen.record(keyword, line.range)
@@ -84,20 +84,20 @@ public struct Lowering {
                 }
             case .date:
                 meeting.date = date(line)
-                if meeting.date == nil { meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range)) }
+                if meeting.date == nil { meeting.preamble.append(kept(line)) }
             case .time:
                 switch MeetingTime.read(value) {
                 case .time(let time): meeting.time = Located(time, line.valueRange)
                 case .invalid(let reason):
                     report(.invalidTime, line.valueRange.isEmpty ? line.range : line.valueRange, "'\(value)' is not a time: \(reason)")
-                    meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                    meeting.preamble.append(kept(line))
                 }
             case .participants: meeting.participants += people(line, entry.body)
             case .absent: meeting.absentees += people(line, entry.body)
             case .substitutes: meeting.substitutes += substitutions(line, entry.body)
             default:
                 // misplaced (reported by the parser): keep the words
-                meeting.preamble.append(.paragraph([.text(text(line.range))], range: line.range))
+                meeting.preamble.append(kept(line))
                 meeting.preamble += blocks(entry.body)
                 continue
             }
@@ -206,8 +206,9 @@ public struct Lowering {
                         ranges += entry.lines
                         visit(entry.children)
                     }
-                case .table(let table): ranges += table.rows.filter { !$0.isSeparator }.map(\.range)
-                case .keyword(let line): ranges.append(line.range)
+                // cells, not rows: `fmt` re-pads a row (`|x` becomes `| x |`), its cells stay
+                case .table(let table): ranges += table.rows.filter { !$0.isSeparator }.flatMap(\.cells)
+                case .keyword(let line): ranges.append(source.trimmingSpaces(line.range))
                 }
             }
         }

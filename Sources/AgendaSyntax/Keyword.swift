@@ -278,6 +278,11 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Whether a field's value is a list of people (one a line may follow below it).
     public var takesPeople: Bool { self == .participants || self == .absent || self == .substitutes }
 
+    /// Whether the body below the keyword is read one line at a time (people,
+    /// attachments, earlier treatments, signers): a keyword line inside it is
+    /// read as such a line, word for word, so `fmt` leaves it as written.
+    public var readsBodyByLine: Bool { takesPeople || self == .attachments || self == .history || self == .signatures }
+
     /// The Danish heading printed for a section, when written with this keyword's canonical or English spelling.
     public var label: String {
         switch self {

@@ -27,10 +27,10 @@ public enum LineKind: Hashable, Sendable {
     case blank
     case comment
     indirect case keyword(KeywordLine)
-    /// `- x`, `* x`, `1. x`, `1) x`: `marker` is the marker's range, `content` the rest.
+    /// `- x`, `* x`, `1. x`, `1) x`: `marker` is the marker's range, `content` the rest without surrounding spaces.
     indirect case listEntry(indent: Int, marker: Range<Int>, number: Int?, content: Range<Int>)
     case tableRow(indent: Int)
-    /// Prose; `content` excludes the indent and a leading escape backslash.
+    /// Prose; `content` excludes the indent, a leading escape backslash and trailing spaces and tabs.
     case prose(indent: Int, content: Range<Int>)
 }
 
@@ -90,27 +90,46 @@ struct LineScanner {
         let first = bytes[start]
         if first == UInt8(ascii: "/"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "/") { return .comment }
         if first == UInt8(ascii: "|") { return .tableRow(indent: indent) }
-        if first == UInt8(ascii: "\\") { return .prose(indent: indent, content: (start + 1)..<end) }
+        if first == UInt8(ascii: "\\") { return .prose(indent: indent, content: (start + 1)..<trimmedEnd(start + 1, end)) }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
             if start + 1 == end || bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09 {
-                return .listEntry(indent: indent, marker: start..<(start + 1), number: nil, content: trimmedStart(start + 1, end)..<end)
+                return .listEntry(indent: indent, marker: start..<(start + 1), number: nil, content: trimmed(start + 1, end))
             }
         }
         if first >= 0x30, first <= 0x39 {
             var cursor = start
             var number = 0
-            while cursor < end, cursor - start < 6, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+            while cursor < end, cursor - start < ListEntrySyntax.maximumNumberDigits, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
                 number = number * 10 + Int(bytes[cursor] - 0x30)
                 cursor += 1
             }
-            if cursor < end, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ")"),
-                cursor + 1 == end || bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09
-            {
-                return .listEntry(indent: indent, marker: start..<(cursor + 1), number: number, content: trimmedStart(cursor + 1, end)..<end)
+            if endsListMarker(cursor, end) {
+                return .listEntry(indent: indent, marker: start..<(cursor + 1), number: number, content: trimmed(cursor + 1, end))
             }
+            if !belowText { reportLongListNumber(start, digitsEnd: cursor, end) }
         }
         if indent == 0, let keyword = keywordLine(range) ?? missingColonLine(range, belowText: belowText) { return .keyword(keyword) }
-        return .prose(indent: indent, content: start..<end)
+        return .prose(indent: indent, content: start..<trimmedEnd(start, end))
+    }
+
+    /// Whether `.` or `)` stands at `cursor`, followed by a space, a tab or the line's end.
+    func endsListMarker(_ cursor: Int, _ end: Int) -> Bool {
+        let bytes = source.bytes
+        return cursor < end && (bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ")"))
+            && (cursor + 1 == end || bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09)
+    }
+
+    /// `1234567. tekst`: a list marker but for its length (at most
+    /// `ListEntrySyntax.maximumNumberDigits` digits), so the line is text; said
+    /// so (AG121) rather than read silently as a paragraph. Below a line of text
+    /// any number and a dot may be that text wrapped, so it is not reported there.
+    mutating func reportLongListNumber(_ start: Int, digitsEnd: Int, _ end: Int) {
+        guard digitsEnd - start == ListEntrySyntax.maximumNumberDigits else { return }
+        var cursor = digitsEnd
+        while cursor < end, source.bytes[cursor] >= 0x30, source.bytes[cursor] <= 0x39 { cursor += 1 }
+        guard cursor > digitsEnd, endsListMarker(cursor, end) else { return }
+        diagnostics.append(Diagnostic(.numberTooLarge, start..<(cursor + 1),
+            "\(cursor - start) digits is too long for a list number (at most \(ListEntrySyntax.maximumNumberDigits)), so this line is read as text; number the list from 1, or start the line with `\\` to keep it as text"))
     }
 
     func trimmedStart(_ start: Int, _ end: Int) -> Int {
@@ -119,10 +138,22 @@ struct LineScanner {
         return cursor
     }
 
+    /// Without spaces and tabs at either end: `fmt` removes trailing ones, so no reading may depend on them.
+    func trimmed(_ start: Int, _ end: Int) -> Range<Int> {
+        let contentEnd = trimmedEnd(start, end)
+        return trimmedStart(start, contentEnd)..<contentEnd
+    }
+
     func trimmedEnd(_ start: Int, _ end: Int) -> Int {
         var cursor = end
         while cursor > start, source.bytes[cursor - 1] == 0x20 || source.bytes[cursor - 1] == 0x09 { cursor -= 1 }
         return cursor
+    }
+
+    /// An item or outcome number longer than `KeywordLine.maximumNumberDigits` (AG121).
+    mutating func reportTooManyDigits(_ digits: Range<Int>, keyword: Keyword) {
+        diagnostics.append(Diagnostic(.numberTooLarge, digits,
+            "\(digits.count) digits is too long for a number (at most \(KeywordLine.maximumNumberDigits)), so it is not read; write the number meant, such as `\(keyword.canonical) 3:`, or leave the number out"))
     }
 
     /// Reads `keyword: value`, `keyword N: value` or a bare flag at the line start.
@@ -158,8 +189,7 @@ struct LineScanner {
                 let allDigits = !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
                 let number = allDigits && digits.count <= KeywordLine.maximumNumberDigits ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
                 if allDigits && number == nil {
-                    diagnostics.append(Diagnostic(.numberTooLarge, numberStart..<nameEnd,
-                        "\(digits.count) digits is too long for a number (at most \(KeywordLine.maximumNumberDigits)), so it is not read; write the number meant, such as `\(keyword.canonical) 3:`, or leave the number out"))
+                    reportTooManyDigits(numberStart..<nameEnd, keyword: keyword)
                 } else if number == nil {
                     diagnostics.append(Diagnostic(.invalidItemNumber, numberStart..<nameEnd,
                         "'\(source.text(numberStart..<nameEnd))' is not a number; write a whole number such as `\(keyword.canonical) 3:`, or leave the number out"))

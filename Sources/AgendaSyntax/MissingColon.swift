@@ -31,11 +31,14 @@ extension LineScanner {
         guard space < end, let keyword = KeywordMatcher.match(bytes, start..<space), keyword.takesNumber else { return nil }
         let numberStart = trimmedStart(space, end)
         var numberEnd = numberStart
-        while numberEnd < end, numberEnd - numberStart < 9, bytes[numberEnd] >= 0x30, bytes[numberEnd] <= 0x39 { numberEnd += 1 }
+        while numberEnd < end, bytes[numberEnd] >= 0x30, bytes[numberEnd] <= 0x39 { numberEnd += 1 }
         guard numberEnd > numberStart, numberEnd == end || bytes[numberEnd] == 0x20 || bytes[numberEnd] == 0x09 else { return nil }
         let valueStart = trimmedStart(numberEnd, end)
         if keyword == .item, valueStart < end, !startsCapitalOrDigit(valueStart, end) { return nil }
-        let number = bytes[numberStart..<numberEnd].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        // a number too long to read (`punkt 9223372036854775807`) is still this keyword's, and reported
+        let digitCount = numberEnd - numberStart
+        let number = digitCount <= KeywordLine.maximumNumberDigits ? bytes[numberStart..<numberEnd].reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+        if number == nil { reportTooManyDigits(numberStart..<numberEnd, keyword: keyword) }
         // with nothing after the number, the missing title or outcome is the finding (and its fix adds the colon)
         if valueStart < end {
             report(start..<numberEnd, as: source.text(start..<space) + " " + source.text(numberStart..<numberEnd), keyword: keyword,

@@ -198,7 +198,7 @@ struct ParserState {
             case .tableRow:
                 blocks.append(.table(parseTable()))
             case .listEntry(let indent, _, _, _):
-                blocks.append(.list(parseList(indent: indent, outerNumbers: [])))
+                BlockSyntax.appendList(parseList(indent: indent, outerNumbers: []), to: &blocks)
             case .prose:
                 blocks.append(.paragraph(parseParagraph()))
             }
@@ -391,7 +391,7 @@ struct ParserState {
                     index += 1
                 case .listEntry(let childIndent, _, _, _) where childIndent > baseIndent + 1:
                     let child = parseList(indent: childIndent, outerNumbers: openNumbers, depth: depth + 1)
-                    entry.children.append(.list(child))
+                    BlockSyntax.appendList(child, to: &entry.children)
                     entry.range = entry.range.lowerBound..<child.range.upperBound
                     sawBlank = false
                 case .tableRow(let tableIndent) where tableIndent >= baseIndent + 2:

@@ -55,7 +55,7 @@ public enum BlockSyntax: Sendable, Hashable {
 }
 
 public struct ParagraphSyntax: Sendable, Hashable {
-    /// Each line's text, without indent (and without a leading escape backslash).
+    /// Each line's text, without indent, trailing spaces and tabs (and without a leading escape backslash).
     public var lines: [Range<Int>]
     public var range: Range<Int>
 }
@@ -65,9 +65,33 @@ public struct ListSyntax: Sendable, Hashable {
     public static let maximumDepth = 10
     public var entries: [ListEntrySyntax]
     public var range: Range<Int>
+
+    /// Whether the list's entries are numbered.
+    public var isOrdered: Bool { entries.first?.number != nil }
+}
+
+extension BlockSyntax {
+    /// Appends a list, joining it to a list of the same kind (bullets or
+    /// numbers) that ends `blocks`. The parser ends a list where an entry is
+    /// outdented by two or more (`    - a` / `  - b`); indented alike, as `fmt`
+    /// writes them, they are one list, so they are read as one from the start.
+    static func appendList(_ list: ListSyntax, to blocks: inout [BlockSyntax]) {
+        if case .list(var previous)? = blocks.last, previous.isOrdered == list.isOrdered {
+            blocks.removeLast()  // so the entries are appended in place, not copied
+            previous.entries += list.entries
+            previous.range = previous.range.lowerBound..<list.range.upperBound
+            blocks.append(.list(previous))
+        } else {
+            blocks.append(.list(list))
+        }
+    }
 }
 
 public struct ListEntrySyntax: Sendable, Hashable {
+    /// A list number has at most this many digits; a longer one makes the line text (AG121).
+    public static let maximumNumberDigits = 6
+    /// How a bullet is written, whether `-` or `*` was typed.
+    public static let bullet = "-"
     /// `-`, `*`, `1.` or `1)`.
     public var marker: Range<Int>
     /// The number of a numbered entry as written.
@@ -77,6 +101,11 @@ public struct ListEntrySyntax: Sendable, Hashable {
     /// Further paragraphs and nested lists, indented below the entry.
     public var children: [BlockSyntax]
     public var range: Range<Int>
+
+    /// The marker as read: a bullet is `-` (`*` means the same and `fmt` writes `-`), a number as written.
+    public func markerText(in source: SourceText) -> String {
+        number == nil ? Self.bullet : source.text(marker)
+    }
 }
 
 public struct TableSyntax: Sendable, Hashable {
