@@ -154,6 +154,45 @@ extension SourceText {
     }
 }
 
+/// Converts offsets to positions one after another, counting each column on
+/// from the previous offset when it is further along the same line, so the
+/// tokens of one long line cost the line's length once, not once per token.
+/// Any offset may come in any order; one that goes back or to another line is
+/// counted afresh. Gives exactly what `SourceText.position(of:unit:)` gives.
+public struct PositionCursor: Sendable {
+    public let source: SourceText
+    public let unit: ColumnUnit
+    /// The last position counted, and the character boundary it stands at.
+    private var counted: (boundary: Int, position: LineColumn)?
+
+    public init(_ source: SourceText, unit: ColumnUnit) {
+        self.source = source
+        self.unit = unit
+    }
+
+    public mutating func position(of offset: Int) -> LineColumn {
+        let clamped = max(0, min(offset, source.bytes.count))
+        guard unit != .utf8 else { return source.position(of: clamped, unit: unit) }
+        let line = source.line(containing: clamped)
+        var index = source.lineStarts[line]
+        var column = 0
+        if let counted, counted.position.line == line, counted.boundary <= clamped {
+            index = counted.boundary
+            column = counted.position.column
+        }
+        let bytes = source.bytes
+        while index < clamped {
+            let length = UTF8Sequence.length(of: bytes, at: index)
+            if index + length > clamped { break }
+            column += (unit == .utf16 && length == 4) ? 2 : 1
+            index += length
+        }
+        let position = LineColumn(line: line, column: column)
+        counted = (index, position)
+        return position
+    }
+}
+
 public enum UTF8Sequence {
     /// The length of the character at `index`, counting an invalid sequence's
     /// bytes one at a time (as a decoder shows each as U+FFFD).

@@ -9,7 +9,7 @@
 #
 # Builds nothing: build first (`swift build`). Install the tools once with
 # scripts/install-e2e-deps.sh. Every wait is bounded; the whole run is cut at
-# $E2E_TOTAL_TIMEOUT seconds (default 270). Exit code: pytest's (124 on the cut).
+# $E2E_TOTAL_TIMEOUT seconds (default 600). Exit code: pytest's (124 on the cut).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -32,7 +32,7 @@ if [ "${1:-}" = "--self-test" ]; then
   echo "run.sh: SELF-TEST against the pygls stand-in; check/fmt from $AGENDAC_REFERENCE_BIN"
 fi
 
-limit="${E2E_TOTAL_TIMEOUT:-270}"
+limit="${E2E_TOTAL_TIMEOUT:-600}"
 timeout --kill-after=10 "$limit" "${PYTHON:-python3}" -m pytest -q -c "$here/pytest.ini" "$here" "$@"
 status=$?
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then

@@ -5,12 +5,27 @@ enum DiagnosticConversion {
     static let source = "agendac"
 
     static func json(_ diagnostics: [Diagnostic], positions: LSPPositions) -> JSON {
-        .array(diagnostics.map { json($0, positions: positions) })
+        // findings come mostly in order: starts and ends each counted on from the one before,
+        // so many findings on one long line cost its length about once
+        var starts = positions.cursor(), ends = positions.cursor()
+        return .array(diagnostics.map { diagnostic in
+            let range = JSON.object([("start", json(starts.position(of: diagnostic.range.lowerBound))),
+                                     ("end", json(ends.position(of: diagnostic.range.upperBound)))])
+            return json(diagnostic, range: range)
+        })
     }
 
     static func json(_ diagnostic: Diagnostic, positions: LSPPositions) -> JSON {
+        json(diagnostic, range: positions.json(diagnostic.range))
+    }
+
+    static func json(_ position: LineColumn) -> JSON {
+        .object([("line", .int(position.line)), ("character", .int(position.column))])
+    }
+
+    private static func json(_ diagnostic: Diagnostic, range: JSON) -> JSON {
         .object([
-            ("range", positions.json(diagnostic.range)),
+            ("range", range),
             ("severity", .int(severity(diagnostic.severity))),
             ("code", .string(diagnostic.code)),
             ("source", .string(source)),

@@ -35,9 +35,11 @@ enum SemanticTokensHandler {
         var data: [Int] = []
         data.reserveCapacity(tokens.count * 5)
         var previous = LineColumn(line: 0, column: 0)
+        // tokens come in order: count each column on from the token before (a long line costs its length once)
+        var cursor = positions.cursor()
         for token in tokens {
-            let start = positions.position(token.range.lowerBound)
-            let end = positions.position(token.range.upperBound)
+            let start = cursor.position(of: token.range.lowerBound)
+            let end = cursor.position(of: token.range.upperBound)
             guard end.line == start.line, end.column > start.column, start >= previous else { continue }
             data += [
                 start.line - previous.line,

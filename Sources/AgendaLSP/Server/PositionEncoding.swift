@@ -31,6 +31,11 @@ public struct LSPPositions: Sendable {
         source.position(of: offset, unit: encoding.unit)
     }
 
+    /// For many offsets in ascending order (tokens, findings): each counted on from the one before.
+    public func cursor() -> PositionCursor {
+        PositionCursor(source, unit: encoding.unit)
+    }
+
     public func json(_ offset: Int) -> JSON {
         let position = position(offset)
         return .object([("line", .int(position.line)), ("character", .int(position.column))])
