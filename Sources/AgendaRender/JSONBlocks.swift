@@ -53,16 +53,6 @@ enum JSONBlocks {
         }
     }
 
-    /// A block as plain text, for `resolutionText`: list entries one a line, table cells tab-separated.
-    static func plainText(_ block: Block) -> String {
-        switch block {
-        case .paragraph(let content, _): return content.plainText
-        case .heading(let text, _, _): return text
-        case .list(let list):
-            return list.entries.map { entry in
-                ([entry.marker + " " + entry.text.plainText] + entry.children.map(plainText)).joined(separator: "\n")
-            }.joined(separator: "\n")
-        case .table(let table): return table.rows.map { $0.map(\.plainText).joined(separator: "\t") }.joined(separator: "\n")
-        }
-    }
+    /// A block as plain text, for `resolutionText`.
+    static func plainText(_ block: Block) -> String { block.plainText }
 }

@@ -12,4 +12,9 @@ public enum AgendaRenderer {
         case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks, style: style)
         }
     }
+
+    /// The public version of a meeting: what every `--public` output shows, as a model.
+    public static func publicVersion(of meeting: Meeting, style: HouseStyle = .standard) -> Meeting {
+        PublicVersion.of(meeting, style: style)
+    }
 }

@@ -259,6 +259,21 @@ public enum Block: Sendable, Hashable {
     }
 }
 
+extension Block {
+    /// The block as plain text: list entries one a line, table cells tab-separated.
+    public var plainText: String {
+        switch self {
+        case .paragraph(let content, _): return content.plainText
+        case .heading(let text, _, _): return text
+        case .list(let list):
+            return list.entries.map { entry in
+                ([entry.marker + " " + entry.text.plainText] + entry.children.map(\.plainText)).joined(separator: "\n")
+            }.joined(separator: "\n")
+        case .table(let table): return table.rows.map { $0.map(\.plainText).joined(separator: "\t") }.joined(separator: "\n")
+        }
+    }
+}
+
 public struct ListBlock: Sendable, Hashable {
     public var ordered: Bool
     public var entries: [ListEntry]
