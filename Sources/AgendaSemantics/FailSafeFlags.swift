@@ -95,9 +95,25 @@ enum FailSafeFlags {
         return nil
     }
 
+    /// Whether the bytes hold few enough ASCII letters to be a flag. Each ASCII
+    /// letter stays one letter through NFC and lowercasing, so a line with more
+    /// than `mostLetters` of them is ruled out here, before any Unicode work:
+    /// most prose lines stop here. A whole line may carry one more: a letter
+    /// list marker (`a) lukket`) that is not counted.
+    static func mayBeFlag<Bytes: Sequence<UInt8>>(_ bytes: Bytes, wholeLine: Bool = false) -> Bool {
+        let most = wholeLine ? mostLetters + 1 : mostLetters
+        var asciiLetters = 0
+        for byte in bytes where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+            asciiLetters += 1
+            if asciiLetters > most { return false }
+        }
+        return true
+    }
+
     /// The letters of `text`, lowercased and NFC-normalised; nil when there are
     /// none or too many to be a flag.
     static func letters(_ text: String) -> [Unicode.Scalar]? {
+        guard mayBeFlag(text.utf8) else { return nil }
         var result: [Unicode.Scalar] = []
         for scalar in TextNormalization.nfc(text).lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -131,7 +147,8 @@ extension Lowering {
             let range = source.trimmingSpaces(line.range)
             // `\lukket` is text on purpose
             if range.isEmpty || source.bytes[range.lowerBound] == UInt8(ascii: "\\") { continue }
-            guard range.count <= FailSafeFlags.longestLine, let keyword = FailSafeFlags.flag(meantBy: text(range)) else { continue }
+            guard range.count <= FailSafeFlags.longestLine, FailSafeFlags.mayBeFlag(source.bytes[range], wholeLine: true),
+                  let keyword = FailSafeFlags.flag(meantBy: text(range)) else { continue }
             let written = text(range)
             let alreadySet = keyword == .closed ? closedByFlag : confidentialByFlag
             switch keyword {

@@ -119,8 +119,10 @@ enum CaseNumberRules {
             }
         }
         if kle.group == 0, kle.subject == 0 { return nil }
-        let list = planList?.subjectList ?? KLESubjectList.os2kle
         let key = kle.mainGroup * 10_000 + kle.group * 100 + kle.subject
+        // the open list's titles are parsed only when a missing subject needs its neighbours named
+        if planList == nil, KLESubjectList.os2kleContains(key: key) { return nil }
+        let list = planList?.subjectList ?? KLESubjectList.os2kle
         guard list.subject(key: key) == nil else { return nil }
         let nearest = list.nearest(toKey: key)
         let source = planList == nil ? "KLE (OS2KLE)" : "the KLE plan"

@@ -9,12 +9,14 @@ enum ItemRules {
     /// Numbers repeated or out of sequence (AG400, AG401), from the items' facts in order.
     static func numberingFindings(_ items: [ItemFacts], source: SourceText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var seenNumbers: [Int: ItemFacts] = [:]
+        // the first item of each number, by its index: an index is one word
+        var seenNumbers: [Int: Int] = [:]
         var previous: ItemFacts?
         // one renumbering fix for the whole document, its edits worked out only when resolved
         let renumber = renumberFix(items, source: source)
-        for item in items {
-            if let first = seenNumbers[item.number] {
+        for (index, item) in items.enumerated() {
+            if let firstIndex = seenNumbers[item.number] {
+                let first = items[firstIndex]
                 findings.append(Diagnostic(.duplicateItemNumber, item.numberRange,
                     "item number \(item.number) is also item '\(first.title)' on line \(source.line(containing: first.headerRange.lowerBound) + 1); renumber the items",
                     fixes: renumber))
@@ -23,7 +25,7 @@ enum ItemRules {
                     "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
                     fixes: renumber))
             }
-            if seenNumbers[item.number] == nil { seenNumbers[item.number] = item }
+            if seenNumbers[item.number] == nil { seenNumbers[item.number] = index }
             previous = item
         }
         return findings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One KLE subject (`15.00.00`) and its title.
 public struct KLESubject: Hashable, Sendable {
     /// `15.00.00`.
@@ -53,6 +55,23 @@ public struct KLESubjectList: Sendable {
 
     /// The open OS2KLE list, parsed once, on first use.
     public static let os2kle = KLESubjectList(OS2KLEFile.subjects(in: OS2KLEText.text))
+
+    /// The open OS2KLE list's numbers alone, sorted, read once on first use
+    /// without the titles: whether a subject exists is what `check` asks of
+    /// nearly every case number, and it should not pay for the whole list.
+    private static let os2kleKeys: [Int32] = OS2KLEFile.keys(in: OS2KLEText.text)
+
+    /// Whether the open OS2KLE list has the subject `key` (the same answer as
+    /// `os2kle.subject(key:) != nil`, without parsing titles).
+    public static func os2kleContains(key: Int) -> Bool {
+        let keys = os2kleKeys
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(keys[middle]) < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && Int(keys[low]) == key
+    }
 
     public var isEmpty: Bool { subjects.isEmpty }
 
@@ -113,6 +132,21 @@ enum OS2KLEFile {
         var keywords: Range<Int>
     }
 
+    /// The numbers of the well-formed lines, sorted and each once.
+    static func keys(in text: String) -> [Int32] {
+        let bytes = Array(text.utf8)
+        var keys: [Int32] = []
+        keys.reserveCapacity(2_400)
+        forEachLine(bytes) { range in
+            if let shape = shape(bytes, range) { keys.append(Int32(shape.key)) }
+        }
+        keys.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(keys.count)
+        for key in keys where unique.last != key { unique.append(key) }
+        return unique
+    }
+
     static func subjects(in text: String) -> [KLESubject] {
         lines(in: text).compactMap { line in
             KLESubject.code(forKey: line.key).map { KLESubject(code: $0, title: line.title, key: line.key) }
@@ -124,17 +158,32 @@ enum OS2KLEFile {
         let bytes = Array(text.utf8)
         var result: [Line] = []
         result.reserveCapacity(2_400)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            if let line = line(bytes, start..<end) { result.append(line) }
-            start = end + 1
+        forEachLine(bytes) { range in
+            if let line = line(bytes, range) { result.append(line) }
         }
         return result
     }
 
+    /// Calls `body` with the range of each line (without its newline); memchr finds the ends.
+    static func forEachLine(_ bytes: [UInt8], _ body: (Range<Int>) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                let end = memchr(base + start, 0x0A, buffer.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+                body(start..<end)
+                start = end + 1
+            }
+        }
+    }
+
     static func line(_ bytes: [UInt8], _ range: Range<Int>) -> Line? {
+        shape(bytes, range).map { Line(key: $0.key, title: String(decoding: bytes[$0.title], as: UTF8.self), keywords: $0.keywords) }
+    }
+
+    /// A line's number and where its title and keywords stand, when the line has the list's shape.
+    static func shape(_ bytes: [UInt8], _ range: Range<Int>) -> (key: Int, title: Range<Int>, keywords: Range<Int>)? {
         func hasMarker(_ marker: [UInt8], at position: Int) -> Bool {
             position + marker.count <= range.upperBound && bytes[position..<(position + marker.count)].elementsEqual(marker)
         }
@@ -145,9 +194,9 @@ enum OS2KLEFile {
               hasMarker(titleMarker, at: codeStart + 8) else { return nil }
         let titleStart = codeStart + 8 + titleMarker.count
         var titleEnd = titleStart
-        while titleEnd < range.upperBound, !hasMarker(keywordsMarker, at: titleEnd) { titleEnd += 1 }
+        // the marker starts with a quote: only a quote needs the full comparison
+        while titleEnd < range.upperBound, bytes[titleEnd] != keywordsMarker[0] || !hasMarker(keywordsMarker, at: titleEnd) { titleEnd += 1 }
         guard titleEnd < range.upperBound else { return nil }
-        return Line(key: key, title: String(decoding: bytes[titleStart..<titleEnd], as: UTF8.self),
-                    keywords: (titleEnd + keywordsMarker.count)..<range.upperBound)
+        return (key, titleStart..<titleEnd, (titleEnd + keywordsMarker.count)..<range.upperBound)
     }
 }
