@@ -135,11 +135,10 @@ enum InputFiles {
             throw Unreadable(path: shown, reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
         if let reason = notARegularFile(status.st_mode) { throw Unreadable(path: shown, reason: reason) }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let reason = access(url.path, R_OK) == 0 ? "cannot be read" : "cannot be read (\(String(cString: strerror(errno))))"
-            throw Unreadable(path: shown, reason: reason)
+        guard let bytes = FileBytes.contents(ofFile: url.path) else {
+            throw Unreadable(path: shown, reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
-        return SourceText(bytes: Array(data))
+        return SourceText(bytes: bytes)
     }
 
     /// Reads, discovers the workspace settings, and analyzes one file.

@@ -44,6 +44,8 @@ public struct Lowering {
         var meeting = header(syntax.header)
         prepareForItems(meeting)
         var previousNumber: Int?
+        // exactly as many as the tree has: growing by doubling would hold twice the items for a moment
+        meeting.items.reserveCapacity(syntax.items.count)
         for itemSyntax in syntax.items {
             let item = item(itemSyntax, after: previousNumber)
             previousNumber = item.number

@@ -1,21 +1,95 @@
 import AgendaBase
 
 /// A keyword line as written: `punkt 3: Titel`, `sagsnr: 21/24526`, `lukket`.
+///
+/// Kept in 56 bytes rather than seven full ranges (112): every keyword line is
+/// held by the scanned lines and by the tree, and a block of the tree is as
+/// large as its largest case, this one. Offsets are stored relative to the
+/// line's start (exact within ±2 GiB of it; a longer line is clamped, never a crash).
 public struct KeywordLine: Hashable, Sendable {
     /// Item and outcome numbers have at most this many digits; a longer one is reported, not read.
     public static let maximumNumberDigits = 9
     public var keyword: Keyword
+    private var start: Int
+    private var storedNumber: Int
+    private var lineEnd: Int32
+    private var keywordStart: Int32, keywordEnd: Int32
+    private var numberStart: Int32, numberEnd: Int32
+    private var colonOffset: Int32
+    private var valueStart: Int32, valueEnd: Int32
+
+    private static let absent = Int32.min
+    private static let noNumber = Int.min
+
+    public init(keyword: Keyword, range: Range<Int>, keywordRange: Range<Int>, number: Int?, numberRange: Range<Int>?,
+                colon: Int?, valueRange: Range<Int>) {
+        self.keyword = keyword
+        start = range.lowerBound
+        storedNumber = number ?? Self.noNumber
+        lineEnd = 0; keywordStart = 0; keywordEnd = 0; numberStart = Self.absent; numberEnd = Self.absent
+        colonOffset = Self.absent; valueStart = 0; valueEnd = 0
+        self.range = range
+        self.keywordRange = keywordRange
+        self.numberRange = numberRange
+        self.colon = colon
+        self.valueRange = valueRange
+    }
+
+    private func relative(_ offset: Int) -> Int32 {
+        Int32(clamping: offset - start).clampedAbove(Self.absent)
+    }
+
+    private func absolute(_ offset: Int32) -> Int { start + Int(offset) }
+
     /// The whole line, without its terminator.
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { start..<max(start, absolute(lineEnd)) }
+        set {
+            let keyword = keywordRange, number = numberRange, colon = colon, value = valueRange
+            start = newValue.lowerBound
+            lineEnd = relative(newValue.upperBound)
+            (keywordRange, numberRange, self.colon, valueRange) = (keyword, number, colon, value)
+        }
+    }
+
     /// The keyword as written (`Sagsresume`), for labels and semantic tokens.
-    public var keywordRange: Range<Int>
+    public var keywordRange: Range<Int> {
+        get { Self.range(absolute(keywordStart), absolute(keywordEnd)) }
+        set { (keywordStart, keywordEnd) = (relative(newValue.lowerBound), relative(newValue.upperBound)) }
+    }
+
     /// `punkt 3`, `udfald 2`: the number and where it stands.
-    public var number: Int?
-    public var numberRange: Range<Int>?
+    public var number: Int? {
+        get { storedNumber == Self.noNumber ? nil : storedNumber }
+        set { storedNumber = newValue ?? Self.noNumber }
+    }
+
+    public var numberRange: Range<Int>? {
+        get { numberStart == Self.absent ? nil : Self.range(absolute(numberStart), absolute(numberEnd)) }
+        set {
+            guard let newValue else { (numberStart, numberEnd) = (Self.absent, Self.absent); return }
+            (numberStart, numberEnd) = (relative(newValue.lowerBound), relative(newValue.upperBound))
+        }
+    }
+
     /// The offset of the colon, nil for flags.
-    public var colon: Int?
+    public var colon: Int? {
+        get { colonOffset == Self.absent ? nil : absolute(colonOffset) }
+        set { colonOffset = newValue.map(relative) ?? Self.absent }
+    }
+
     /// The value after the colon, trimmed (empty when there is none).
-    public var valueRange: Range<Int>
+    public var valueRange: Range<Int> {
+        get { Self.range(absolute(valueStart), absolute(valueEnd)) }
+        set { (valueStart, valueEnd) = (relative(newValue.lowerBound), relative(newValue.upperBound)) }
+    }
+
+    private static func range(_ lower: Int, _ upper: Int) -> Range<Int> { lower..<max(lower, upper) }
+}
+
+private extension Int32 {
+    /// Never the value that marks an absent offset.
+    func clampedAbove(_ marker: Int32) -> Int32 { self == marker ? marker + 1 : self }
 }
 
 /// What one physical line is, decided from its first bytes alone.

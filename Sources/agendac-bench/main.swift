@@ -5,25 +5,29 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only]
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
     items, `agendac compile --to pdf` as a whole process (the 8-item sample,
-    200 and 2,000 items), the language server (`agendac lsp`, built beside this
-    program) over stdio, and the search index on generated archives of 1,000 to
-    100,000 items; prints Markdown tables. Build in release first:
-    swift run -c release agendac-bench
+    200 and 2,000 items); `agendac` (built beside this program) as whole
+    processes: start-up of --version, check of each sample and lsp initialize
+    beside /bin/true, and peak memory of check, compile and fmt --check on
+    generated 10 MB files; the language server over stdio; and the search index
+    on generated archives of 1,000 to 100,000 items. Prints Markdown tables.
+    Build in release first, as scripts/install does:
+    swift build -c release --static-swift-stdlib && .build/release/agendac-bench
 
     options:
       --quick          small sizes and short runs (the CI smoke run)
-      --compiler-only  leave out the language-server measurements
+      --compiler-only  no agendac processes and no language server
       --search-only    only the search index
       --server-only    only the language-server measurements
+      --process-only   only agendac as whole processes (start-up and peak memory)
       --help, -h       show this text
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
@@ -37,21 +41,50 @@ let quick = arguments.contains("--quick")
 let sizes = quick ? [1, 10, 100] : [1, 10, 100, 1000, 10_000]
 let minimumSeconds = quick ? 0.05 : 0.5
 
-var report = "# agendac benchmark\n\n"
-report += "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n\n"
+// each table is printed as soon as it is measured, so a long run shows its progress
+func emit(_ text: String) {
+    print(text)
+    fflush(nil)  // every output stream: `stdout` itself is shared mutable state to Swift 6
+}
+emit("# agendac benchmark\n\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n")
 let searchOnly = arguments.contains("--search-only")
 let serverOnly = arguments.contains("--server-only")
+let processOnly = arguments.contains("--process-only")
 if !searchOnly {
-    if !serverOnly {
-        report += CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds)
-        report += "\n" + PDFBenchmark.run(quick: quick)
+    if !serverOnly && !processOnly {
+        emit(CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds))
+        emit(PDFBenchmark.run(quick: quick))
     }
     if !arguments.contains("--compiler-only") {
-        report += "\n" + LanguageServerBenchmark.run(quick: quick)
+        if !serverOnly, let binary = LanguageServerBenchmark.locateServer() {
+            emit(ProcessBenchmark.startUp(binary: binary, samples: samples(), runs: quick ? 5 : 40))
+            emit(ProcessBenchmark.memory(binary: binary, quick: quick))
+        }
+        if !processOnly { emit(LanguageServerBenchmark.run(quick: quick)) }
     }
 }
-if !serverOnly {
-    report += "\n" + SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20)
+if !serverOnly && !processOnly {
+    emit(SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20))
 }
-report += "\nPeak memory of this process: \(Measure.format(Measure.peakMemoryMiB())) MiB\n"
-print(report)
+emit("Peak memory of this process: \(Measure.format(Measure.peakMemoryMiB())) MiB")
+
+/// The samples in the language: `samples/` of the current folder, else of the
+/// package this program was built in (the first folder above it with a `Package.swift`).
+func samples() -> [URL] {
+    var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    while folder.path != "/" {
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            candidates.append(folder)
+            break
+        }
+        folder = folder.deletingLastPathComponent()
+    }
+    for root in candidates {
+        let folder = root.appendingPathComponent("samples")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+        let agendas = names.filter { $0.hasSuffix(".agenda") }.sorted()
+        if !agendas.isEmpty { return agendas.map { folder.appendingPathComponent($0) } }
+    }
+    return []
+}
