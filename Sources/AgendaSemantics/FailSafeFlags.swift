@@ -95,13 +95,17 @@ enum FailSafeFlags {
         return nil
     }
 
+    /// The most letters a line can have and still be near a flag's form: a
+    /// distance or swap within the tolerance (at most 2) never bridges more.
+    static let mostLettersNearAForm = (forms.map(\.form.letters.count).max() ?? mostLetters) + 2
+
     /// Whether the bytes hold few enough ASCII letters to be a flag. Each ASCII
     /// letter stays one letter through NFC and lowercasing, so a line with more
-    /// than `mostLetters` of them is ruled out here, before any Unicode work:
-    /// most prose lines stop here. A whole line may carry one more: a letter
-    /// list marker (`a) lukket`) that is not counted.
+    /// than that is ruled out here, before any Unicode work: most prose lines
+    /// stop here. A whole line (checked against the flags' forms) may carry one
+    /// more: a letter list marker (`a) lukket`) that is not counted.
     static func mayBeFlag<Bytes: Sequence<UInt8>>(_ bytes: Bytes, wholeLine: Bool = false) -> Bool {
-        let most = wholeLine ? mostLetters + 1 : mostLetters
+        let most = wholeLine ? min(mostLetters, mostLettersNearAForm) + 1 : mostLetters
         var asciiLetters = 0
         for byte in bytes where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
             asciiLetters += 1
@@ -115,6 +119,13 @@ enum FailSafeFlags {
     static func letters(_ text: String) -> [Unicode.Scalar]? {
         guard mayBeFlag(text.utf8) else { return nil }
         var result: [Unicode.Scalar] = []
+        // ASCII is its own NFC, and its letters are exactly a–z and A–Z: no Unicode tables needed
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                result.append(Unicode.Scalar(byte | 0x20))
+            }
+            return result.count >= 4 ? result : nil
+        }
         for scalar in TextNormalization.nfc(text).lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter:

@@ -182,6 +182,25 @@ enum OS2KLEFile {
         shape(bytes, range).map { Line(key: $0.key, title: String(decoding: bytes[$0.title], as: UTF8.self), keywords: $0.keywords) }
     }
 
+    /// Where `marker` first stands in `bytes[range]`: memchr finds its first byte, memcmp
+    /// the rest (a byte loop here was most of reading the list).
+    static func firstOffset(of marker: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard let first = marker.first, range.upperBound <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            marker.withUnsafeBufferPointer { needle -> Int? in
+                guard let base = buffer.baseAddress, let needleBase = needle.baseAddress else { return nil }
+                var cursor = range.lowerBound
+                while cursor + needle.count <= range.upperBound,
+                      let found = memchr(base + cursor, Int32(first), range.upperBound - cursor) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if index + needle.count <= range.upperBound, memcmp(base + index, needleBase, needle.count) == 0 { return index }
+                    cursor = index + 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// A line's number and where its title and keywords stand, when the line has the list's shape.
     static func shape(_ bytes: [UInt8], _ range: Range<Int>) -> (key: Int, title: Range<Int>, keywords: Range<Int>)? {
         func hasMarker(_ marker: [UInt8], at position: Int) -> Bool {
@@ -193,10 +212,7 @@ enum OS2KLEFile {
               let key = KLESubject.key(forCode: String(decoding: bytes[codeStart..<(codeStart + 8)], as: UTF8.self)),
               hasMarker(titleMarker, at: codeStart + 8) else { return nil }
         let titleStart = codeStart + 8 + titleMarker.count
-        var titleEnd = titleStart
-        // the marker starts with a quote: only a quote needs the full comparison
-        while titleEnd < range.upperBound, bytes[titleEnd] != keywordsMarker[0] || !hasMarker(keywordsMarker, at: titleEnd) { titleEnd += 1 }
-        guard titleEnd < range.upperBound else { return nil }
+        guard titleStart < range.upperBound, let titleEnd = firstOffset(of: keywordsMarker, in: bytes, titleStart..<range.upperBound) else { return nil }
         return (key, titleStart..<titleEnd, (titleEnd + keywordsMarker.count)..<range.upperBound)
     }
 }
