@@ -6,6 +6,8 @@
 #
 #   bash Tests/pdf/run.sh [pytest arguments]    after `swift test`
 #   PDF_SAMPLES=DIR bash Tests/pdf/run.sh        other files (each NAME.pdf may have NAME.json beside it)
+#   PDF_COMPILE_SAMPLES=1 bash Tests/pdf/run.sh  also every samples/*.agenda compiled by
+#                                                $AGENDAC_BIN (default .build/debug/agendac) --to pdf
 #
 # Installs what is missing first (as root, or with sudo on PATH).
 set -euo pipefail
@@ -26,6 +28,14 @@ if ! "$PYTHON" -c 'import page, pdfua, pytest' 2>/dev/null; then
 fi
 
 export PDF_SAMPLES="${PDF_SAMPLES:-$root/.build/pdf-samples}"
+if [ "${PDF_COMPILE_SAMPLES:-0}" = 1 ]; then
+  agendac="${AGENDAC_BIN:-$root/.build/debug/agendac}"
+  mkdir -p "$PDF_SAMPLES"
+  for sample in "$root"/samples/*.agenda; do
+    name="$(basename "$sample" .agenda)"
+    "$agendac" compile "$sample" --to pdf -o "$PDF_SAMPLES/agendac-$name.pdf"
+  done
+fi
 if ! ls "$PDF_SAMPLES"/*.pdf >/dev/null 2>&1; then
   echo "pdf suite: no PDF files in $PDF_SAMPLES (run swift test first)" >&2
   exit 2

@@ -30,7 +30,8 @@ struct FontEmbedding {
             codes.append(UInt8(glyph >> 8))
             codes.append(UInt8(glyph & 0xFF))
         }
-        let substituted = text.unicodeScalars.contains { $0.value >= 0x20 && encoder.font.glyphID(for: $0) == 0 }
+        let font = encoder.font   // once: reading it inside the closure would copy the font for every character
+        let substituted = text.unicodeScalars.contains { $0.value >= 0x20 && font.glyphID(for: $0) == 0 }
         return (codes, substituted)
     }
 
