@@ -12,14 +12,12 @@ func fuzzPDFWriter(_ input: UnsafeBufferPointer<UInt8>) {
     guard let first = try? writer.write(document) else { return }
     guard let again = try? writer.write(document), again == first else {
         propertyFailed("the same document gave different bytes or failed the second time")
-        return
     }
     let text = String(decoding: first, as: UTF8.self)
     guard text.hasPrefix("%PDF-1.7\n"), text.hasSuffix("%%EOF\n"),
           let marker = text.range(of: "startxref\n", options: .backwards),
           let start = Int(text[marker.upperBound...].prefix { $0.isNumber }) else {
         propertyFailed("no header, trailer or startxref")
-        return
     }
     var number = 0
     for line in first[start...].split(separator: 0x0A).dropFirst(3) {
@@ -28,7 +26,6 @@ func fuzzPDFWriter(_ input: UnsafeBufferPointer<UInt8>) {
         let head = Array("\(number) 0 obj".utf8)
         guard offset >= 0, offset + head.count <= first.count, Array(first[offset..<offset + head.count]) == head else {
             propertyFailed("xref entry \(number) points at offset \(offset), not at its object")
-            return
         }
     }
 }

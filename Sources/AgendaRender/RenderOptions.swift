@@ -24,9 +24,13 @@ public struct RenderOptions: Sendable {
     /// The house style the printed formats (text, Markdown, HTML) are written in; JSON is data and has none.
     public var style: HouseStyle
 
-    public init(publicVersion: Bool = false, attachmentLinks: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) {
+    /// PDF only: PDF/A-2a (archival, the archive keeps it) on top of PDF/UA-1. The other formats ignore it.
+    public var archival: Bool
+
+    public init(publicVersion: Bool = false, attachmentLinks: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard, archival: Bool = false) {
         self.publicVersion = publicVersion
         self.attachmentLinks = attachmentLinks
         self.style = style
+        self.archival = archival
     }
 }

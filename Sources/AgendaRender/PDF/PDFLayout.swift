@@ -16,7 +16,8 @@ public enum PDFLayout {
         composer.addRunningText(header: style.html.header ?? printed.title, footer: printed.phrases.pageFooter)
         composer.dropEmptyRuns()
         return LaidOutDocument(metadata: metadata(shown, printed), pageWidth: geometry.width, pageHeight: geometry.height,
-                               pages: composer.flow.pages, structure: composer.flow.structure, outline: composer.flow.outline)
+                               pages: composer.flow.pages, structure: composer.flow.structure, outline: composer.flow.outline,
+                               archival: options.archival)
     }
 
     /// Title, the committee as author, the date and place as subject, the meeting's time as the creation date.
