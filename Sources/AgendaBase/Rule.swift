@@ -83,6 +83,12 @@ public enum Rule: String, CaseIterable, Sendable {
     case styleTemplate = "AG602"
     case styleValueType = "AG603"
 
+    // The minutes archive, when the workspace names one (AG70x).
+    case historyMeetingNotInArchive = "AG705"
+    case historyItemNotInArchive = "AG706"
+    case historyCaseNumberDiffers = "AG707"
+    case archiveUnreadable = "AG708"
+
     public var code: String { rawValue }
 
     public var severity: Severity {
@@ -91,7 +97,8 @@ public enum Rule: String, CaseIterable, Sendable {
             .itemNumberSequence, .decisionInAgenda, .recommendationWithoutPoints, .unreadableHistory,
             .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
-            .voterNotParticipant, .voterPartyDiffers, .conflictWithoutReason:
+            .voterNotParticipant, .voterPartyDiffers, .conflictWithoutReason,
+            .historyMeetingNotInArchive, .historyItemNotInArchive, .historyCaseNumberDiffers, .archiveUnreadable:
             .warning
         case .sharedCaseNumber, .unknownCommittee:
             .information
@@ -168,6 +175,10 @@ public enum Rule: String, CaseIterable, Sendable {
         case .styleUnknownKey: "unknown key in a style file"
         case .styleTemplate: "template with an unknown slot or unreadable braces"
         case .styleValueType: "style value of the wrong kind"
+        case .historyMeetingNotInArchive: "earlier treatment of a meeting the archive does not have"
+        case .historyItemNotInArchive: "earlier treatment of an item the archive does not have"
+        case .historyCaseNumberDiffers: "earlier treatment of an item with another case number"
+        case .archiveUnreadable: "archive that cannot be read"
         }
     }
 
@@ -304,6 +315,14 @@ public enum Rule: String, CaseIterable, Sendable {
             "A template may use only its own slots (docs/style.md lists them; hover in the editor shows them), and a date slot only the forms numeric, long, text, iso and weekday. Write `{{`, `}}`, `[[` or `]]` to print a brace or bracket."
         case .styleValueType:
             "The value has the wrong kind: templates and HTML options are strings, `contents` flags and `newPagePerItem` are true or false, `closedItemMarking` and `duration` are one of the listed words."
+        case .historyMeetingNotInArchive:
+            "A `sagens gang:` line names a meeting (body and date) that the workspace's archive does not hold. Correct the body's name or the date as the archive has them (`agendac archive case NUMBER` lists a case's treatments), or add those minutes to the archive with `agendac archive add`."
+        case .historyItemNotInArchive:
+            "A `sagens gang:` line names an item number that the archived meeting does not have. Correct the item number (`punkt N`) to the one the archived minutes give the case."
+        case .historyCaseNumberDiffers:
+            "A `sagens gang:` line names an archived item that carries another case number than this item, so the two are not treatments of one case. Correct the meeting or item number in the line, or this item's `sagsnr:` if that is what is wrong."
+        case .archiveUnreadable:
+            "The workspace names an archive (`archive` in `agendac.json`), but it cannot be read, so `sagens gang:` lines are not checked against it. Correct the setting, or repair the archive (`agendac archive verify` says what is wrong)."
         }
     }
 }

@@ -7,10 +7,30 @@ extension SearchIndex {
     /// window that holds the most different query terms, matches marked.
     /// Only the hit's own texts are read.
     func snippet(of document: Int, terms: Set<String>) -> SearchSnippet? {
-        guard !terms.isEmpty, document < texts.count else { return nil }
+        guard document < texts.count else { return nil }
+        return snippet(in: texts[document], terms: terms)
+    }
+
+    /// The passage of a query in texts kept outside the index (see `droppingTexts()`):
+    /// the same cut as a hit's own snippet. The query's terms are read as `search`
+    /// reads them, so the shards of its terms should be loaded.
+    public func snippet(for queryText: String, in documentTexts: [String]) -> SearchSnippet? {
+        snippet(in: documentTexts, terms: Set(queryTerms(queryText)))
+    }
+
+    /// The index without the documents' texts, for an index whose texts are kept
+    /// elsewhere (read per hit, not all with the manifest); its hits carry no snippet.
+    public func droppingTexts() -> SearchIndex {
+        var copy = self
+        copy.texts = ids.map { _ in [] }
+        return copy
+    }
+
+    func snippet(in documentTexts: [String], terms: Set<String>) -> SearchSnippet? {
+        guard !terms.isEmpty else { return nil }
         let order = fields.indices.sorted { fields[$0].weight > fields[$1].weight || (fields[$0].weight == fields[$1].weight && $0 < $1) }
-        for fieldIndex in order where fieldIndex < texts[document].count {
-            let text = texts[document][fieldIndex]
+        for fieldIndex in order where fieldIndex < documentTexts.count {
+            let text = documentTexts[fieldIndex]
             let tokens = SearchText.tokens(in: text)
             let matches = tokens.filter { terms.contains($0.term) }
             guard let first = bestMatch(matches) else { continue }

@@ -1,0 +1,126 @@
+import AgendaBase
+import Foundation
+
+/// The search index's table of contents (`catalog.json`): the segments in the
+/// order written, each with its item count and the ranges of items retired
+/// because their meeting was replaced or removed. Written last and atomically,
+/// so a half-done update leaves the old catalog, and every file it names, in place.
+struct IndexCatalog: Equatable, Sendable {
+    static let fileName = "catalog.json"
+    static let formatVersion = 1
+
+    struct Segment: Equatable, Sendable {
+        var name: String
+        var items: Int
+        var meetings: Int
+        /// Meetings no longer searched (replaced or removed), by their place in `meetings.json`.
+        var retired: [Retired]
+
+        var retiredCount: Int { retired.reduce(0) { $0 + $1.items.count } }
+        var liveMeetings: Int { meetings - retired.count }
+        var isAllRetired: Bool { retired.count >= meetings }
+
+        func isRetired(item: Int) -> Bool { retired.contains { $0.items.contains(item) } }
+        func isRetired(meeting ordinal: Int) -> Bool { retired.contains { $0.ordinal == ordinal } }
+    }
+
+    struct Retired: Equatable, Sendable {
+        var ordinal: Int
+        var items: Range<Int>
+    }
+
+    var segments: [Segment] = []
+    /// The number the next segment's name takes.
+    var nextSegment = 1
+
+    var json: JSON {
+        var object = JSONObjectBuilder()
+        object.set("version", IndexCatalog.formatVersion)
+        object.set("next", nextSegment)
+        object.set("segments", .array(segments.map { segment in
+            var entry = JSONObjectBuilder()
+            entry.set("name", segment.name)
+            entry.set("items", segment.items)
+            entry.set("meetings", segment.meetings)
+            entry.set("retired", .array(segment.retired.map { .array([.int($0.ordinal), .int($0.items.lowerBound), .int($0.items.count)]) }))
+            return entry.json
+        }))
+        return object.json
+    }
+
+    init() {}
+
+    init(json: JSON) throws(ArchiveIndexError) {
+        guard json["version"]?.intValue == IndexCatalog.formatVersion else {
+            throw ArchiveIndexError("\(IndexCatalog.fileName) is not version \(IndexCatalog.formatVersion) of the index; run `agendac archive index --rebuild`")
+        }
+        guard let next = json["next"]?.intValue, next >= 1, let entries = json["segments"]?.arrayValue else {
+            throw ArchiveIndexError("\(IndexCatalog.fileName) lacks `next` or `segments`")
+        }
+        nextSegment = next
+        for entry in entries {
+            guard let name = entry["name"]?.stringValue, IndexCatalog.isSegmentName(name),
+                  let items = entry["items"]?.intValue, items >= 0,
+                  let meetings = entry["meetings"]?.intValue, meetings >= 0,
+                  let retiredEntries = entry["retired"]?.arrayValue else {
+                throw ArchiveIndexError("\(IndexCatalog.fileName) has a segment without a valid name, items, meetings or retired list")
+            }
+            var retired: [Retired] = []
+            for range in retiredEntries {
+                guard let ordinal = range[0]?.intValue, ordinal >= 0, ordinal < meetings,
+                      let first = range[1]?.intValue, let count = range[2]?.intValue,
+                      first >= 0, count >= 0, first <= items - count else {
+                    throw ArchiveIndexError("segment \(name): a retired meeting lies outside its \(meetings) meetings and \(items) items")
+                }
+                retired.append(Retired(ordinal: ordinal, items: first..<(first + count)))
+            }
+            segments.append(Segment(name: name, items: items, meetings: meetings, retired: retired))
+        }
+    }
+
+    /// `s` and six or more digits: nothing that could leave the index folder.
+    static func isSegmentName(_ name: String) -> Bool {
+        name.count >= 7 && name.hasPrefix("s") && name.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func segmentName(_ number: Int) -> String {
+        let digits = String(number)
+        return "s" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    static func read(from folder: URL) throws(ArchiveIndexError) -> IndexCatalog? {
+        let url = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let bytes = try ArchiveIndexError.readBytes(url)
+        return try IndexCatalog(json: ArchiveIndexError.parseJSON(bytes, url))
+    }
+}
+
+/// Why the archive's search index could not be read or written.
+public struct ArchiveIndexError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+
+    static func readBytes(_ url: URL) throws(ArchiveIndexError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ArchiveIndexError("cannot read \(url.path); run `agendac archive index --rebuild`")
+        }
+        return [UInt8](data)
+    }
+
+    static func parseJSON(_ bytes: [UInt8], _ url: URL) throws(ArchiveIndexError) -> JSON {
+        do {
+            return try JSON.parse(bytes)
+        } catch {
+            throw ArchiveIndexError("\(url.path): \(error)")
+        }
+    }
+
+    static func write(_ bytes: [UInt8], to url: URL) throws(ArchiveIndexError) {
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch {
+            throw ArchiveIndexError("cannot write \(url.path): \(error)")
+        }
+    }
+}
