@@ -87,7 +87,6 @@ public enum Rule: String, CaseIterable, Sendable {
     case historyMeetingNotInArchive = "AG705"
     case historyItemNotInArchive = "AG706"
     case historyCaseNumberDiffers = "AG707"
-    case archiveUnreadable = "AG708"
 
     public var code: String { rawValue }
 
@@ -98,7 +97,7 @@ public enum Rule: String, CaseIterable, Sendable {
             .decisionLineAmbiguous, .noDecisionFlagWithDecision, .closedItemWithoutPublicDecision,
             .absenteeNotParticipant, .unknownMember, .unknownParty, .unknownDistributionCode, .settingsUnreadable,
             .voterNotParticipant, .voterPartyDiffers, .conflictWithoutReason,
-            .historyMeetingNotInArchive, .historyItemNotInArchive, .historyCaseNumberDiffers, .archiveUnreadable:
+            .historyMeetingNotInArchive, .historyItemNotInArchive, .historyCaseNumberDiffers:
             .warning
         case .sharedCaseNumber, .unknownCommittee:
             .information
@@ -178,7 +177,6 @@ public enum Rule: String, CaseIterable, Sendable {
         case .historyMeetingNotInArchive: "earlier treatment of a meeting the archive does not have"
         case .historyItemNotInArchive: "earlier treatment of an item the archive does not have"
         case .historyCaseNumberDiffers: "earlier treatment of an item with another case number"
-        case .archiveUnreadable: "archive that cannot be read"
         }
     }
 
@@ -321,8 +319,6 @@ public enum Rule: String, CaseIterable, Sendable {
             "A `sagens gang:` line names an item number that the archived meeting does not have. Correct the item number (`punkt N`) to the one the archived minutes give the case."
         case .historyCaseNumberDiffers:
             "A `sagens gang:` line names an archived item that carries another case number than this item, so the two are not treatments of one case. Correct the meeting or item number in the line, or this item's `sagsnr:` if that is what is wrong."
-        case .archiveUnreadable:
-            "The workspace names an archive (`archive` in `agendac.json`), but it cannot be read, so `sagens gang:` lines are not checked against it. Correct the setting, or repair the archive (`agendac archive verify` says what is wrong)."
         }
     }
 }

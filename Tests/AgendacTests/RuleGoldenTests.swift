@@ -31,7 +31,8 @@ import Testing
         let parserTrees = Golden.inputs("parser", ext: "tree").map(Golden.read)
         let ruleOutputs = Self.cases.map { Golden.read($0.deletingPathExtension().appendingPathExtension("diagnostics")) }
         let styleOutputs = Golden.inputs("style", ext: "diagnostics").map(Golden.read)
-        let all = (parserTrees + ruleOutputs + styleOutputs).joined(separator: "\n")
+        let archiveOutputs = Golden.inputs("archive/checks", ext: "diagnostics").map(Golden.read)
+        let all = (parserTrees + ruleOutputs + styleOutputs + archiveOutputs).joined(separator: "\n")
         for rule in Rule.allCases {
             #expect(all.contains(" \(rule.code) "), "no golden file shows \(rule.code) (\(rule.title))")
         }
