@@ -17,6 +17,7 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "truetype": fuzzTrueType,
     "deflate": fuzzDeflate,
     "pdf-writer": fuzzPDFWriter,
+    "image": fuzzImage,
     "search-index": fuzzSearchIndex,
 ]
 

@@ -82,6 +82,8 @@ public enum Rule: String, CaseIterable, Sendable {
     case styleUnknownKey = "AG601"
     case styleTemplate = "AG602"
     case styleValueType = "AG603"
+    case styleLogoUnreadable = "AG604"
+    case styleLogoImage = "AG605"
 
     // The minutes archive, when the workspace names one (AG70x).
     case historyMeetingNotInArchive = "AG705"
@@ -174,6 +176,8 @@ public enum Rule: String, CaseIterable, Sendable {
         case .styleUnknownKey: "unknown key in a style file"
         case .styleTemplate: "template with an unknown slot or unreadable braces"
         case .styleValueType: "style value of the wrong kind"
+        case .styleLogoUnreadable: "logo file that cannot be read"
+        case .styleLogoImage: "logo that is not a usable PNG or JPEG"
         case .historyMeetingNotInArchive: "earlier treatment of a meeting the archive does not have"
         case .historyItemNotInArchive: "earlier treatment of an item the archive does not have"
         case .historyCaseNumberDiffers: "earlier treatment of an item with another case number"
@@ -313,6 +317,10 @@ public enum Rule: String, CaseIterable, Sendable {
             "A template may use only its own slots (docs/style.md lists them; hover in the editor shows them), and a date slot only the forms numeric, long, text, iso and weekday. Write `{{`, `}}`, `[[` or `]]` to print a brace or bracket."
         case .styleValueType:
             "The value has the wrong kind: templates and HTML options are strings, `contents` flags and `newPagePerItem` are true or false, `closedItemMarking` and `duration` are one of the listed words."
+        case .styleLogoUnreadable:
+            "`html.logo` names the logo file relative to the style file. When compiling, agendac reads it to put it in the PDF; check the name and that the file is there and readable."
+        case .styleLogoImage:
+            "The PDF takes a logo as PNG (any colour type and bit depth, transparency kept; not interlaced) or JPEG (8 bits, grey, RGB or CMYK). Save the logo again in one of those forms, e.g. a PNG without interlacing."
         case .historyMeetingNotInArchive:
             "A `sagens gang:` line names a meeting (body and date) that the workspace's archive does not hold. Correct the body's name or the date as the archive has them (`agendac archive case NUMBER` lists a case's treatments), or add those minutes to the archive with `agendac archive add`."
         case .historyItemNotInArchive:

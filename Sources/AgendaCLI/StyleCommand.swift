@@ -47,7 +47,7 @@ enum StyleLoading {
             throw UsageError("\(InputFiles.displayPath(url, io: io)): the style file cannot be read")
         }
         let bytes = Array(data)
-        let (style, diagnostics) = StyleFile.read(bytes, folder: url.deletingLastPathComponent())
+        let (style, diagnostics) = StyleFile.read(bytes, folder: url.deletingLastPathComponent(), files: StyleFile.readFromDisk)
         if let style, diagnostics.isEmpty { return .success(style) }
         let path = InputFiles.displayPath(url, io: io)
         let source = SourceText(bytes: bytes)

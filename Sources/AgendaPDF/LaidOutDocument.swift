@@ -107,23 +107,23 @@ public struct RuleLine: Sendable, Hashable {
     }
 }
 
-/// A raster image placed on a page (the style's logo). JPEG bytes are
-/// embedded as they are (DCTDecode).
+/// A raster image placed on a page (the style's logo): JPEG embedded as it
+/// is, or samples with FlateDecode and an /SMask for alpha (`RasterImage`).
 public struct PlacedImage: Sendable, Hashable {
-    public var jpeg: [UInt8]
-    public var pixelWidth: Int, pixelHeight: Int
-    /// 1 (grey), 3 (RGB) or 4 (CMYK).
-    public var components: Int
+    public var image: RasterImage
     public var frame: PDFRect
     /// A `Figure` element with its `alt` text, or an artifact for decoration.
     public var owner: ContentOwner
-    public init(jpeg: [UInt8], pixelWidth: Int, pixelHeight: Int, components: Int, frame: PDFRect, owner: ContentOwner) {
-        self.jpeg = jpeg
-        self.pixelWidth = pixelWidth
-        self.pixelHeight = pixelHeight
-        self.components = components
+    public init(image: RasterImage, frame: PDFRect, owner: ContentOwner) {
+        self.image = image
         self.frame = frame
         self.owner = owner
+    }
+
+    /// A JPEG file's bytes with its size and colour components (1 grey, 3 RGB, 4 CMYK).
+    public init(jpeg: [UInt8], pixelWidth: Int, pixelHeight: Int, components: Int, frame: PDFRect, owner: ContentOwner) {
+        self.init(image: RasterImage(encoding: .jpeg, data: jpeg, pixelWidth: pixelWidth, pixelHeight: pixelHeight, components: components),
+                  frame: frame, owner: owner)
     }
 }
 

@@ -29,7 +29,8 @@ import Testing
 
     static func options(_ testCase: Case) -> RenderOptions {
         guard let style = testCase.style else { return RenderOptions() }
-        return RenderOptions(style: StyleFile.read(Golden.bytes(style)).style ?? .standard)
+        // as the command line reads it: with its logo
+        return RenderOptions(style: StyleFile.read(Golden.bytes(style), folder: style.deletingLastPathComponent(), files: StyleFile.readFromDisk).style ?? .standard)
     }
 
     /// Letters and digits, split at everything else: what a reader (and pdftotext) gives back as words.
@@ -88,7 +89,9 @@ import Testing
     /// sRGB output intent. The file goes to `.build/pdf-samples/` where `Tests/pdf/run.sh`
     /// runs page-validation's PDF/A-2a profile on it beside PDF/UA-1.
     @Test func archivalOptionWritesPDFA() throws {
-        let testCase = try #require(Self.cases.first { $0.style != nil })
+        // a house style with a logo: PDF/A-2a with a soft mask
+        let testCase = try #require(Self.cases.first { $0.style.map { Golden.read($0).contains("\"logo\"") } == true })
+        #expect(Self.options(testCase).style.html.logoImage != nil)
         let meeting = AnalyzedDocument(text: Golden.read(testCase.sample)).meeting
         var options = Self.options(testCase)
         options.archival = true

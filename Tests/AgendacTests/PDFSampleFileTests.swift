@@ -15,6 +15,8 @@ import Testing
             ("without-text", PDFTestDocuments.withoutText(), PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
             ("figure-archival", { var d = PDFTestDocuments.withoutText(); d.archival = true; return d }(),
              PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
+            ("logo-artifact-archival", try PDFTestDocuments.pngLogo(artifact: true), PDFSampleExpectations(text: false, roles: ["Document"])),
+            ("logo-figure", try PDFTestDocuments.pngLogo(artifact: false), PDFSampleExpectations(text: false, roles: ["Document", "Figure"])),
             ("minutes", PDFTestDocuments.minutes(), minutes),
             ("minutes-archival", PDFTestDocuments.minutes(archival: true), minutes),
         ]

@@ -162,6 +162,16 @@ enum PDFTestDocuments {
         return b.document()
     }
 
+    /// The sample logo (PNG with transparency) on a page of its own, as decoration (archival) or as a figure.
+    static func pngLogo(artifact: Bool) throws -> LaidOutDocument {
+        var b = Builder()
+        let owner: ContentOwner = artifact ? .artifact(.layout) : .element(b.element(.figure, in: 0, alternateText: "Testrup Kommune"))
+        let image = try RasterImage(reading: Golden.bytes(Golden.samples.appendingPathComponent("styles/logo.png")))
+        b.pages[0].images.append(PlacedImage(image: image, frame: PDFRect(x: 72, y: 700, width: 144, height: 48), owner: owner))
+        b.rule()
+        return b.document(archival: artifact)
+    }
+
     /// A valid 1×1 grey baseline JPEG.
     static let tinyJPEG: [UInt8] = Array(Data(base64Encoded:
         "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==") ?? Data())

@@ -75,7 +75,7 @@ import Testing
         #expect(throws: PDFWriterError.pageOutOfRange(4, what: "a link")) { try writer.write(badLink) }
 
         var badImage = PDFTestDocuments.withoutText()
-        badImage.pages[0].images[0].components = 2
+        badImage.pages[0].images[0].image.components = 2
         #expect(throws: PDFWriterError.self) { try writer.write(badImage) }
 
         var noFont = PDFTestDocuments.withoutText()

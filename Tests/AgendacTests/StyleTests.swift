@@ -59,7 +59,8 @@ import Testing
 
     @Test(arguments: badCases) func badStyleIsReportedAtItsPlace(_ caseName: String) {
         let bytes = Golden.bytes(Self.folder.appendingPathComponent(caseName + ".stil.json"))
-        let (style, diagnostics) = StyleFile.read(bytes)
+        // with files, as the command line reads a style: the logo is read and checked too
+        let (style, diagnostics) = StyleFile.read(bytes, folder: Self.folder, files: StyleFile.readFromDisk)
         #expect(style == nil, "a style with findings must not be used")
         #expect(!diagnostics.isEmpty)
         let source = SourceText(bytes: bytes)
@@ -192,9 +193,10 @@ import Testing
         #expect(given.output.contains("Carl Dahl (O) deltog ikke i mødet.") == false, "the meeting's absentees are a header fact")
     }
 
-    /// A bad template or an unknown key: reported at its line and column, exit 1, nothing written (to a file or stdout).
+    /// A bad template, an unknown key or an unusable logo: reported at its line and column, exit 1, nothing written (to a file or stdout).
     @Test(arguments: [("bad-slot", "bad-slot.stil.json:3:19: error AG602"), ("bad-unknown-key", "bad-unknown-key.stil.json:3:5: error AG601"),
-                      ("bad-type", "bad-type.stil.json:5:33: error AG603")])
+                      ("bad-type", "bad-type.stil.json:5:33: error AG603"), ("bad-logo-missing", "bad-logo-missing.stil.json:2:47: error AG604"),
+                      ("bad-logo-interlaced", "bad-logo-interlaced.stil.json:2:21: error AG605")])
     func compileWithABadStyleWritesNothing(_ caseName: String, _ finding: String) throws {
         let folder = temporaryTestFolder("agendac-style")
         let agenda = folder.appendingPathComponent("m.agenda")

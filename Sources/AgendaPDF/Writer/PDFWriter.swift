@@ -34,7 +34,7 @@ struct WriterState {
     var file = PDFFile()
     var structure: StructureTreeBuilder
     var fontsByFace: [FontFace: FontEmbedding] = [:]
-    var images: [PlacedImage: PDFReference] = [:]
+    var images: [RasterImage: PDFReference] = [:]
     let catalog: PDFReference
     let pageTree: PDFReference
     let pages: [PDFReference]
@@ -163,18 +163,38 @@ struct WriterState {
         return embedding
     }
 
-    private mutating func imageReference(_ image: PlacedImage, page: Int) throws -> PDFReference {
+    /// One image XObject per distinct image, however often it is placed.
+    private mutating func imageReference(_ placed: PlacedImage, page: Int) throws -> PDFReference {
+        let image = placed.image
         if let known = images[image] { return known }
         let colorSpace: String
-        switch image.components {
-        case 1: colorSpace = "DeviceGray"
-        case 3: colorSpace = "DeviceRGB"
-        case 4: colorSpace = "DeviceCMYK"
-        default: throw PDFWriterError.image(page: page, "\(image.components) colour components; JPEG images have 1, 3 or 4")
+        switch (image.components, image.encoding) {
+        case (1, _): colorSpace = "DeviceGray"
+        case (3, _): colorSpace = "DeviceRGB"
+        case (4, .jpeg): colorSpace = "DeviceCMYK"
+        default: throw PDFWriterError.image(page: page, "\(image.components) colour components; JPEG images have 1, 3 or 4, others 1 or 3")
         }
         guard image.pixelWidth > 0, image.pixelHeight > 0 else {
             throw PDFWriterError.image(page: page, "size \(image.pixelWidth) × \(image.pixelHeight) pixels; both must be positive")
         }
+        var dictionary = Self.imageDictionary(image, colorSpace: colorSpace)
+        switch image.encoding {
+        case .jpeg:
+            dictionary["Filter"] = .name("DCTDecode")
+        case .flate:
+            dictionary["Filter"] = .name("FlateDecode")
+            if let alpha = image.alpha {
+                var mask = Self.imageDictionary(image, colorSpace: "DeviceGray")
+                mask["Filter"] = .name("FlateDecode")
+                dictionary["SMask"] = .reference(file.addStream(mask, data: alpha))
+            }
+        }
+        let reference = file.addStream(dictionary, data: image.data)
+        images[image] = reference
+        return reference
+    }
+
+    private static func imageDictionary(_ image: RasterImage, colorSpace: String) -> PDFDictionary {
         var dictionary = PDFDictionary()
         dictionary["Type"] = .name("XObject")
         dictionary["Subtype"] = .name("Image")
@@ -182,10 +202,7 @@ struct WriterState {
         dictionary["Height"] = .integer(image.pixelHeight)
         dictionary["ColorSpace"] = .name(colorSpace)
         dictionary["BitsPerComponent"] = .integer(8)
-        dictionary["Filter"] = .name("DCTDecode")
-        let reference = file.addStream(dictionary, data: image.jpeg)
-        images[image] = reference
-        return reference
+        return dictionary
     }
 
     private func linkAnnotation(_ link: LinkArea, structParent: Int) throws -> PDFDictionary {

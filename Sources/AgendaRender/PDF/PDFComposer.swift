@@ -13,6 +13,8 @@ struct PDFComposer {
     let anchors: Set<String>
     /// Contents entries whose page numbers are filled in once the items are placed.
     var contentsEntries: [ContentsPlaceholder] = []
+    /// The logo's `/Alt` text (the municipality's name); without one the logo is decoration, an artifact.
+    var logoDescription: String?
 
     init(_ document: PrintedDocument, geometry: PageGeometry, faces: Typefaces) {
         self.document = document
@@ -105,6 +107,7 @@ struct PDFComposer {
     // MARK: The meeting
 
     mutating func writeMeetingHeader() {
+        if let logo = document.phrases.style.html.logoImage { writeLogo(logo) }
         if let municipality = document.municipality {
             paragraph(StyledText(municipality, face: .bold), style: styles.municipality, parent: Self.root, gapAfter: 2)
         }
@@ -116,6 +119,22 @@ struct PDFComposer {
             flow.gap(styles.paragraphGap)
         }
         writeBlocks(document.preamble, parent: Self.root, subheading: .h2)
+    }
+
+    /// The logo above everything, as large as fits 144 × 48 pt (the HTML page's 12 × 4 rem), its proportions kept:
+    /// a `Figure` with the municipality's name as `/Alt`, or an artifact when the name is not known.
+    mutating func writeLogo(_ logo: RasterImage) {
+        let box = (width: min(144, flow.width), height: 48.0)
+        let scale = min(box.width / Double(logo.pixelWidth), box.height / Double(logo.pixelHeight))
+        let owner: ContentOwner
+        if let name = logoDescription, !name.isEmpty {
+            flow.structure.append(StructureElement(role: .figure, parent: Self.root, alternateText: name))
+            owner = .element(flow.structure.count - 1)
+        } else {
+            owner = .artifact(.layout)
+        }
+        flow.placeImage(logo, width: Double(logo.pixelWidth) * scale, height: Double(logo.pixelHeight) * scale, owner: owner)
+        flow.gap(8)
     }
 
     /// The room a sub-heading opening `content` takes, so the heading above it is kept with it too.

@@ -12,6 +12,7 @@ public enum PDFLayout {
         let printed = PrintedDocument(shown, links: options.attachmentLinks, style: style)
         let geometry = PageGeometry(pageSize: style.html.pageSize, margins: style.html.margins)
         var composer = PDFComposer(printed, geometry: geometry, faces: faces)
+        composer.logoDescription = shown.municipality?.value
         composer.compose()
         composer.addRunningText(header: style.html.header ?? printed.title, footer: printed.phrases.pageFooter)
         composer.dropEmptyRuns()

@@ -90,6 +90,13 @@ struct PageFlow {
         LineBreaker(faces: faces, size: style.size).lines(text, width: width, firstWidth: firstWidth)
     }
 
+    /// An image `width` × `height` points at the left margin, kept whole on one page.
+    mutating func placeImage(_ image: RasterImage, width: Double, height: Double, owner: ContentOwner) {
+        keep(height)
+        pages[pageIndex].images.append(PlacedImage(image: image, frame: PDFRect(x: left, y: cursor - height, width: width, height: height), owner: owner))
+        cursor -= height
+    }
+
     /// The baseline of a line of `style` whose top is at `top`: the glyphs centred in the line height.
     func baseline(top: Double, style: TextStyle) -> Double {
         let metrics = faces[.regular]

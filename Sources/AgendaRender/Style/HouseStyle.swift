@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaPDF
 import AgendaSemantics
 
 /// How a municipality prints its agendas and minutes: every phrase as a
@@ -98,6 +99,9 @@ public struct HouseStyle: Sendable {
         public var accentColor: String?
         /// A logo file, relative to the style file (resolved when the style is read).
         public var logo: String?
+        /// The logo's image, read and checked when the style is loaded with files (`StyleFile.read(_:folder:files:)`,
+        /// as the command line does); nil in the editor, which reads no file it was not given.
+        public var logoImage: RasterImage?
         public var pageSize: String?
         public var margins: String?
         /// Whether each item starts on a new page when printed.

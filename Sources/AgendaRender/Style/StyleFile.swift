@@ -1,9 +1,10 @@
 import AgendaBase
+import AgendaPDF
 import AgendaSemantics
 import Foundation
 
 /// The style file: JSON a secretary edits, checked key by key against the
-/// template table and the options, every finding at its byte range (AG600–AG603).
+/// template table and the options, every finding at its byte range (AG600–AG605).
 public enum StyleFile {
     /// Beside the agendas, found walking up from the agenda as `agendac.json` is.
     public static let fileName = "agendac-stil.json"
@@ -66,7 +67,7 @@ public enum StyleFile {
             case .fontSize: "The body text's size, e.g. \"11pt\"; headings scale from it."
             case .textColor: "The text colour (CSS), e.g. \"#1a1a1a\"."
             case .accentColor: "The colour of marks such as \"Lukket punkt\" (CSS)."
-            case .logo: "An image file shown above the title, relative to the style file."
+            case .logo: "An image file shown above the title, relative to the style file: PNG (not interlaced) or JPEG; the PDF embeds it, as large as fits 144 × 48 pt."
             case .pageSize: "The printed page size (CSS @page size), e.g. \"A4\"."
             case .margins: "The printed page margins (CSS), e.g. \"20mm 18mm 22mm 22mm\"."
             case .newPagePerItem: "Whether each item starts on a new printed page."
@@ -87,8 +88,15 @@ public enum StyleFile {
         }
     }
 
+    /// Reads a file the style names (its logo), nil when it cannot.
+    public typealias FileReader = @Sendable (URL) -> [UInt8]?
+
+    /// The file system, for the command line.
+    public static let readFromDisk: FileReader = { url in FileManager.default.contents(atPath: url.path).map(Array.init) }
+
     /// The style a file gives, merged key by key over the standard one; nil when it has errors.
-    public static func read(_ bytes: [UInt8], folder: URL? = nil) -> (style: HouseStyle?, diagnostics: [Diagnostic]) {
+    /// With `files`, the logo is read and checked too (AG604, AG605) and kept as `html.logoImage`.
+    public static func read(_ bytes: [UInt8], folder: URL? = nil, files: FileReader? = nil) -> (style: HouseStyle?, diagnostics: [Diagnostic]) {
         let json: JSON
         let locations: JSONLocations
         do {
@@ -98,7 +106,7 @@ public enum StyleFile {
             return (nil, [Diagnostic(.styleUnreadable, at..<min(at + 1, bytes.count),
                                      "the style file is not valid JSON: \(error.reason); fix it here (an editor that knows docs/style.schema.json shows where)")])
         }
-        var checker = StyleChecker(bytes: bytes, locations: locations)
+        var checker = StyleChecker(bytes: bytes, locations: locations, files: files)
         let style = checker.style(from: json, folder: folder)
         return (checker.diagnostics.isEmpty ? style : nil, checker.diagnostics)
     }
@@ -141,6 +149,7 @@ public enum StyleFile {
 struct StyleChecker {
     let bytes: [UInt8]
     let locations: JSONLocations
+    let files: StyleFile.FileReader?
     var diagnostics: [Diagnostic] = []
 
     mutating func style(from json: JSON, folder: URL?) -> HouseStyle {
@@ -287,13 +296,31 @@ struct StyleChecker {
             case .fontSize: html.fontSize = text
             case .textColor: html.textColor = text
             case .accentColor: html.accentColor = text
-            case .logo: html.logo = folder.map { $0.appendingPathComponent(text).path } ?? text
+            case .logo:
+                // relative to the style file's folder; an absolute path as it is
+                html.logo = text.hasPrefix("/") ? text : folder.map { $0.appendingPathComponent(text).path } ?? text
+                if let files, let file = html.logo { html.logoImage = logo(text, at: URL(fileURLWithPath: file), path + [name], files: files) }
             case .pageSize: html.pageSize = text
             case .margins: html.margins = text
             case .header: html.header = text
             case .footer: html.footer = text
             case .newPagePerItem: break
             }
+        }
+    }
+
+    /// The logo's image, or a finding at the `logo` value: AG604 when the file cannot be read, AG605 when it is no usable image.
+    mutating func logo(_ written: String, at url: URL, _ path: [String], files: StyleFile.FileReader) -> RasterImage? {
+        let range = locations.values[JSONLocations.path(path)] ?? 0..<0
+        guard let bytes = files(url) else {
+            diagnostics.append(Diagnostic(.styleLogoUnreadable, range, "the logo `\(written)` cannot be read: there is no such file, or it is not readable; write its path relative to the style file's folder"))
+            return nil
+        }
+        do {
+            return try RasterImage(reading: bytes)
+        } catch {
+            diagnostics.append(Diagnostic(.styleLogoImage, range, "the logo `\(written)` cannot be put in the PDF: \(error.reason)"))
+            return nil
         }
     }
 
