@@ -1,0 +1,185 @@
+@testable import AgendaArchive
+import AgendaBase
+import AgendaSemantics
+import Foundation
+import Testing
+
+/// `archive export --to oparl`: the samples as OParl 1.1 static files.
+/// The golden files (`Tests/Fixtures/archive/oparl/`) are the whole export
+/// but the copied files; `Tests/archive/oparl.sh` validates every object
+/// written to `.build/archive-oparl/` against the official schemas.
+@Suite(.serialized) struct OParlExportTests {
+    static let base = OParlBaseURL("https://data.example.dk/oparl/")
+    static let fixtures = Golden.fixtures.appendingPathComponent("archive/oparl")
+
+    static func export(_ archive: ArchiveExportFixtures.Archive, pageSize: Int = 5) throws -> [String: [UInt8]] {
+        let base = try #require(Self.base)
+        var sink = MemoryExportSink()
+        _ = try OParlExport.write(archive.snapshot, options: .init(baseURL: base, pageSize: pageSize), files: archive.files, to: &sink)
+        return sink.files
+    }
+
+    static func json(_ bytes: [UInt8]) throws -> JSON { try JSON.parse(bytes) }
+
+    @Test func samplesMatchTheGoldenFiles() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive)
+        let objects = files.filter { !$0.key.hasPrefix("content/") }
+        if Golden.updating { try? FileManager.default.removeItem(at: Self.fixtures) }
+        for (path, bytes) in objects.sorted(by: { $0.key < $1.key }) {
+            let url = Self.fixtures.appendingPathComponent(path)
+            if Golden.updating { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+            Golden.check(String(decoding: bytes, as: UTF8.self), against: url)
+        }
+        let expected = Self.fixtureFiles()
+        #expect(expected == Set(objects.keys), "the export writes other files than the fixtures hold: \(expected.symmetricDifference(objects.keys).sorted().prefix(5))")
+        // the public files are copied byte for byte
+        for meeting in archive.snapshot.meetings {
+            for file in meeting.publicFiles {
+                #expect(files["content/" + file.path] == Golden.bytes(archive.root.appendingPathComponent(file.path)))
+            }
+        }
+        // for Tests/archive/oparl.sh
+        let out = Golden.packageRoot.appendingPathComponent(".build/archive-oparl")
+        try? FileManager.default.removeItem(at: out)
+        for (path, bytes) in files {
+            let url = out.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    static func fixtureFiles() -> Set<String> {
+        guard let walker = FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil) else { return [] }
+        var paths = Set<String>()
+        let prefix = fixtures.standardizedFileURL.path + "/"
+        for case let url as URL in walker where url.pathExtension == "json" {
+            paths.insert(String(url.standardizedFileURL.path.dropFirst(prefix.count)))
+        }
+        return paths
+    }
+
+    @Test func sameArchiveSameBytes() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        #expect(try Self.export(archive) == Self.export(archive))
+        let shuffled = ArchiveExportFixtures.Archive(snapshot: ArchiveSnapshot(meetings: archive.snapshot.meetings.reversed()), root: archive.root)
+        #expect(try Self.export(shuffled) == Self.export(archive))
+    }
+
+    /// Every URL under the base that the export writes is a file it wrote, and
+    /// every object file's `id` is its own URL: a web server serving the
+    /// folder answers every reference.
+    @Test func everyReferenceIsServed() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive)
+        let base = try #require(Self.base).text + "/"
+        var urls: [String] = []
+        func collect(_ value: JSON) {
+            switch value {
+            case .string(let text) where text.hasPrefix(base): urls.append(text)
+            case .array(let values): values.forEach(collect)
+            case .object(let members): members.forEach { collect($0.1) }
+            default: break
+            }
+        }
+        for (path, bytes) in files where !path.hasPrefix("content/") {
+            let object = try Self.json(bytes)
+            collect(object)
+            if object["data"] == nil { #expect(object["id"]?.stringValue == base + path) }
+        }
+        #expect(urls.count > 1000)
+        let missing = Set(urls.map { String($0.dropFirst(base.count)).removingPercentEncoding ?? "" }).filter { files[$0] == nil }
+        #expect(missing.isEmpty, "not written: \(missing.sorted().prefix(5))")
+    }
+
+    /// Following `next` from the first page gives every element once, in order.
+    @Test func listsArePaginated() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive, pageSize: 3)
+        let base = try #require(Self.base).text + "/"
+        var page: String? = "horsens-kommune/agenda-items.json"
+        var ids: [String] = [], pages = 0
+        while let path = page {
+            let list = try Self.json(try #require(files[path]))
+            ids += list["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            pages += 1
+            #expect(list["pagination"]?["currentPage"]?.intValue == pages)
+            #expect(list["links"]?["self"]?.stringValue == base + path)
+            page = list["links"]?["next"]?.stringValue.map { String($0.dropFirst(base.count)) }
+        }
+        let horsensItems = archive.snapshot.meetings.filter { $0.id.committeeSlug == "beskaeftigelses-og-integrationsudvalget" }
+            .reduce(0) { $0 + $1.publicMeeting.items.count }
+        #expect(ids.count == horsensItems && Set(ids).count == ids.count && pages == (horsensItems + 2) / 3)
+        let last = try Self.json(try #require(files["horsens-kommune/agenda-items-\(pages).json"]))
+        #expect(last["links"]?["next"] == nil && last["pagination"]?["totalElements"]?.intValue == horsensItems)
+    }
+
+    /// A case treated at two meetings is one Paper with two Consultations, in date order.
+    @Test func aCaseIsOnePaperWithItsTreatments() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive)
+        let paper = try Self.json(try #require(files["horsens-kommune/paper/15-00-00-p05-3-25.json"]))
+        let meetings = paper["consultation"]?.arrayValue?.compactMap { $0["meeting"]?.stringValue } ?? []
+        #expect(meetings.map { $0.hasSuffix("2026-05-04.json") } == [true, false])
+        #expect(paper["reference"]?.stringValue == "15.00.00-P05-3-25")
+    }
+
+    /// A closed item shows as `public: false` with its public title and public
+    /// decision; nothing else of it (markers planted through every keyword) is
+    /// in any file the export writes.
+    @Test func closedContentNeverAppears() throws {
+        let meeting = try ArchiveExportFixtures.meeting(text: ClosedItemLeakTests.planted.text)
+        let archive = try ArchiveExportFixtures.archive(of: [meeting], name: "closed")
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive, pageSize: 100)
+        let all = files.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        let shown = ClosedItemLeakTests.markersShown(in: all)
+        #expect(shown.isEmpty, "the OParl export shows closed markers: \(shown.sorted().prefix(5))")
+        let items = try files.filter { $0.key.contains("/item-") }.values.map(Self.json)
+        let closed = items.filter { $0["public"]?.boolValue == false }
+        #expect(closed.count > 3)
+        #expect(closed.contains { $0["name"]?.stringValue == ClosedItemLeakTests.publicTitle })
+        #expect(closed.contains { ($0["resolutionText"]?.stringValue ?? "").contains(ClosedItemLeakTests.publicDecision[0]) })
+        #expect(!files.keys.contains { $0.contains("/paper/") }, "a closed item's case number made a Paper")
+    }
+
+    /// A kept file changed outside the tool stops the export; nothing is published.
+    @Test func aChangedFileStopsTheExport() throws {
+        let archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let file = try #require(archive.snapshot.meetings.first?.publicFiles.first)
+        try Data("changed".utf8).write(to: archive.root.appendingPathComponent(file.path))
+        #expect(throws: ArchiveExportError.self) { try Self.export(archive) }
+        var outside = file
+        outside.path = "../" + file.path
+        #expect(throws: ArchiveExportError.self) { try archive.files.bytes(of: outside) }
+    }
+
+    @Test func baseURLsAreChecked() {
+        #expect(OParlBaseURL("https://data.example.dk/oparl/")?.text == "https://data.example.dk/oparl")
+        #expect(OParlBaseURL("http://localhost:8080")?.text == "http://localhost:8080")
+        for bad in ["", "data.example.dk", "ftp://example.dk", "https://", "https://example.dk/?page=1", "https://example.dk/#x", "https://exa mple.dk"] {
+            #expect(OParlBaseURL(bad) == nil, "\(bad) was taken")
+        }
+    }
+
+    /// Times carry Denmark's offset: winter +01:00, summer +02:00, switching on the last Sundays of March and October.
+    @Test func danishTimes() throws {
+        func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate { try #require(CalendarDate(year: y, month: m, day: d)) }
+        #expect(OParlTime.danish(try date(2026, 1, 13), hour: 13, minute: 30) == "2026-01-13T13:30:00+01:00")
+        #expect(OParlTime.danish(try date(2026, 5, 4), hour: 15) == "2026-05-04T15:00:00+02:00")
+        #expect(OParlTime.danish(try date(2026, 3, 29), hour: 1) == "2026-03-29T01:00:00+01:00")
+        #expect(OParlTime.danish(try date(2026, 3, 29), hour: 3) == "2026-03-29T03:00:00+02:00")
+        #expect(OParlTime.danish(try date(2025, 10, 26), hour: 3) == "2025-10-26T03:00:00+01:00")
+        #expect(OParlTime.danish(try date(2025, 10, 25), hour: 23) == "2025-10-25T23:00:00+02:00")
+        #expect(OParlTime.seconds(try date(1970, 1, 1), hour: 1) == 0)
+        #expect(OParlTime.seconds(ofInstant: "2026-05-11T09:30:00Z") == OParlTime.seconds(try date(2026, 5, 11), hour: 11, minute: 30))
+        #expect(OParlTime.seconds(ofInstant: "2026-05-11T11:30:00.250+02:00") == OParlTime.seconds(ofInstant: "2026-05-11T09:30:00Z"))
+        #expect(OParlTime.seconds(ofInstant: "2026-05-11 09:30") == nil)
+    }
+}
