@@ -5,6 +5,9 @@ import Foundation
 public protocol ExportSink {
     /// Writes `bytes` at `path` (relative, `/`-separated, checked by `ArchivePath.isSafe`).
     mutating func write(_ bytes: [UInt8], to path: String) throws(ArchiveExportError)
+    /// Adds `bytes` to the end of the file at `path`, making it when missing
+    /// (for files too large to hold in memory, written in chunks).
+    mutating func append(_ bytes: [UInt8], to path: String) throws(ArchiveExportError)
 }
 
 /// The files of an export in memory, by path (tests, and checks before writing).
@@ -15,6 +18,10 @@ public struct MemoryExportSink: ExportSink {
         guard ArchivePath.isSafe(path) else { throw ArchiveExportError("an export may not write `\(path)`") }
         guard files[path] == nil else { throw ArchiveExportError("the export would write \(path) twice") }
         files[path] = bytes
+    }
+    public mutating func append(_ bytes: [UInt8], to path: String) throws(ArchiveExportError) {
+        guard ArchivePath.isSafe(path) else { throw ArchiveExportError("an export may not write `\(path)`") }
+        files[path, default: []] += bytes
     }
 }
 
@@ -49,6 +56,26 @@ public struct ExportFolder: ExportSink {
     }
 
     public mutating func write(_ bytes: [UInt8], to path: String) throws(ArchiveExportError) {
+        let url = try prepare(path)
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
+            throw ArchiveExportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public mutating func append(_ bytes: [UInt8], to path: String) throws(ArchiveExportError) {
+        let url = try prepare(path)
+        guard let file = fopen(url.path, "ab") else {
+            throw ArchiveExportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file)
+        guard written == bytes.count, closed == 0 else {
+            throw ArchiveExportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The file's place in the unfinished export, its folder made.
+    mutating func prepare(_ path: String) throws(ArchiveExportError) -> URL {
         guard ArchivePath.isSafe(path) else { throw ArchiveExportError("an export may not write `\(path)`") }
         let folder = (path as NSString).deletingLastPathComponent
         if !madeFolders.contains(folder) {
@@ -59,10 +86,7 @@ public struct ExportFolder: ExportSink {
             }
             madeFolders.insert(folder)
         }
-        let url = staging.appendingPathComponent(path)
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw ArchiveExportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
-        }
+        return staging.appendingPathComponent(path)
     }
 
     /// Puts the finished export in the target's place.

@@ -1,0 +1,15 @@
+COPY agendac_archive.files (meeting_id, path, kind, title, sha256, byte_count, item_positions) FROM STDIN;
+haderslev-kommune/beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20	beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20/r1/offentlig.html	public-html	\N	928c9a2a3f54cd029518a5eadf23688f4def726cb95bc53104e082c662db0ca6	76	{}
+haderslev-kommune/beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20	beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20/r1/offentlig.json	public-json	\N	2b785b28a6c02922a5eb9db03b5e9d25955c93256f7adf444b20e618c978d1d7	76	{}
+haderslev-kommune/beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20	beskaeftigelse-og-borgerserviceudvalget-2022-2025/2025-10-20/r1/offentlig.pdf	public-pdf	\N	24a5b0d811f748ff53dda5c3e037229b053115981ef52b77f3e7ff719bb05176	75	{}
+herning-kommune/beskaeftigelsesudvalget/2026-01-13	beskaeftigelsesudvalget/2026-01-13/r1/offentlig.html	public-html	\N	cef4fcfd73fe6b1d686161aedb730d71e6a4ca66b9225abe4a719719d5581cad	50	{}
+herning-kommune/beskaeftigelsesudvalget/2026-01-13	beskaeftigelsesudvalget/2026-01-13/r1/offentlig.json	public-json	\N	8a41504b0975ff93c14518339b66f84f47dfe30a6694d2af4fc2ff79e71ec0cc	50	{}
+herning-kommune/beskaeftigelsesudvalget/2026-01-13	beskaeftigelsesudvalget/2026-01-13/r1/offentlig.pdf	public-pdf	\N	65b94fef8e71f539d7b779a47e59a7d9a1bf60cfa932fd7edeec55a89b9ceec2	49	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-05-04	beskaeftigelses-og-integrationsudvalget/2026-05-04/r1/offentlig.html	public-html	\N	6486e6e28311a3b38734251e59453df2142a2d83d9f6bfc863e969e788688e15	66	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-05-04	beskaeftigelses-og-integrationsudvalget/2026-05-04/r1/offentlig.json	public-json	\N	7d661a80f09238307ef84bf6dc05e4bf1db5807a092a7382c58f915368eb26c6	66	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-05-04	beskaeftigelses-og-integrationsudvalget/2026-05-04/r1/offentlig.pdf	public-pdf	\N	ef0cb738bdfe388504df2c857e4202710ad2eab0af0187f745e0189309d02db4	65	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-06-01	beskaeftigelses-og-integrationsudvalget/2026-06-01/r1/bilag/udmoentningsplan-udviklingsspor.pdf	attachment	Udmøntningsplan for de tre udviklingsspor på førtidspensionsområdet	a783b62422560fb846b9aec4f5b799b52c3d88e846a3bd52921014d69cde8a5f	610	{1}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-06-01	beskaeftigelses-og-integrationsudvalget/2026-06-01/r1/offentlig.html	public-html	\N	cde5620f0aebc52817730993652a800d3b88bbdeb23e8185004e59219dedbd64	66	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-06-01	beskaeftigelses-og-integrationsudvalget/2026-06-01/r1/offentlig.json	public-json	\N	1226799013b5f8426acff9e90f12c0dcf651f07145a102f1f1b180c1eeecf784	66	{}
+horsens-kommune/beskaeftigelses-og-integrationsudvalget/2026-06-01	beskaeftigelses-og-integrationsudvalget/2026-06-01/r1/offentlig.pdf	public-pdf	\N	270a815f5d4c4ea81e5b0a4436b5f27db2d29522245368372560ee808ae2f1f9	65	{}
+\.
