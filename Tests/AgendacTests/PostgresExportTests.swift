@@ -120,47 +120,34 @@ import Testing
         defer { try? FileManager.default.removeItem(at: archive.root) }
         let out = Golden.packageRoot.appendingPathComponent(".build/archive-postgres")
         try? FileManager.default.removeItem(at: out)
-        var folder = try ExportFolder(target: out.appendingPathComponent("export"), kind: "postgres")
-        var export = try PostgresExport(sink: folder, municipality: archive.snapshot.municipality)
-        for meeting in archive.snapshot.meetings { try export.add(meeting) }
-        try export.finish()
-        folder = export.sink
-        try folder.commit()
-        let answers = PostgresLoadCheck.answers(archive.snapshot)
+        let folder = try ExportFolder(target: out.appendingPathComponent("export"), kind: "postgres")
+        try PostgresExport.write(archive.snapshot, to: folder).0.commit()
+        let answers = try PostgresLoadCheck.answers(archive.snapshot)
         try Data(answers.prettyPrinted().utf8).write(to: out.appendingPathComponent("expected.json"))
         #expect((answers["searches"]?.arrayValue?.count ?? 0) > 100)
     }
 }
 
 /// What the library answers, for the PostgreSQL load to be compared with:
-/// which items each query finds (AgendaSearch over the items' texts), every
-/// case's history (CaseIndex), and every item's texts.
+/// which items each query finds (`ArchiveSearchIndex`, as `agendac archive
+/// search` answers), every case's history (`CaseHistory`, as `agendac archive
+/// case` lists it), and every item's texts.
 enum PostgresLoadCheck {
-    static let fields = [
-        SearchField(name: "title", weight: 3), SearchField(name: "sections", weight: 1),
-        SearchField(name: "recommendation", weight: 1.5), SearchField(name: "decision", weight: 2),
-    ]
-
-    static func answers(_ snapshot: ArchiveSnapshot) -> JSON {
-        let fallback = snapshot.municipality ?? "Kommune"
-        var index = SearchIndex(fields: fields)
+    static func answers(_ snapshot: ArchiveSnapshot) throws -> JSON {
         var items: [JSON] = []
         var vocabulary: [String] = []
         var seen = Set<String>()
+        let fallback = snapshot.municipality ?? "Kommune"
         for meeting in snapshot.meetings {
             let id = PostgresExport<MemoryExportSink>.meetingID(
                 of: meeting, municipality: PostgresExport<MemoryExportSink>.municipality(of: meeting, default: fallback))
-            for (offset, item) in meeting.publicMeeting.items.enumerated() {
-                let texts = PostgresItemTexts(item)
-                index.add(SearchDocument(id: "\(id)#\(offset + 1)", texts: [texts.title, texts.sections, texts.recommendation, texts.decision]))
-                items.append(.object([
-                    ("meeting_id", .string(id)), ("position", .int(offset + 1)), ("title", .string(texts.title)),
-                    ("sections", .string(texts.sections)), ("recommendation", .string(texts.recommendation)),
-                    ("decision", .string(texts.decision)),
-                ]))
+            for (offset, record) in ItemRecord.records(of: meeting).enumerated() {
+                let names = ["title", "sections", "recommendation", "decision"]
+                items.append(.object([("meeting_id", .string(id)), ("position", .int(offset + 1))]
+                    + zip(names, record.texts).map { ($0, JSON.string($1)) }))
                 // queries: every word of the items as written; words with digits and joined runs
                 // (case numbers) are tokenised differently by PostgreSQL's parser (README)
-                for text in [texts.title, texts.sections, texts.recommendation, texts.decision] {
+                for text in record.texts {
                     let bytes = Array(text.utf8)
                     for token in SearchText.tokens(in: text) where !token.isCompound && !token.isPart {
                         let word = String(decoding: bytes[token.byteRange], as: UTF8.self)
@@ -178,18 +165,27 @@ enum PostgresLoadCheck {
         let all = ProcessInfo.processInfo.environment["AGENDAC_POSTGRES_QUERIES"] == "all"
         let stride = all ? 1 : max(1, vocabulary.count / 200)
         let queries = fixed + vocabulary.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
-        let searches: [JSON] = queries.map { query in
-            let hits = index.search(SearchQuery(query, limit: max(1, index.documentCount))).map(\.id).sorted()
-            return .object([("query", .string(query)), ("hits", .array(hits.map { .string($0) }))])
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agendac-pg-index-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let index = ArchiveSearchIndex(folder: folder)
+        try index.sync(with: snapshot)
+        var searches: [JSON] = []
+        for query in queries {
+            let hits = try index.search(ArchiveSearchQuery(query, limit: max(1, items.count)))
+            let ids = hits.map { "\($0.meeting)#\($0.itemNumber)" }.sorted()
+            searches.append(.object([("query", .string(query)), ("hits", .array(ids.map { .string($0) }))]))
         }
-        let cases = snapshot.caseIndex()
-        let histories: [JSON] = cases.treatmentsByCase.keys.sorted().map { key in
-            .object([("case_key", .string(key)), ("treatments", .array(cases.treatments(ofCase: key).map { treatment in
-                .object([
+        let history = CaseHistory(snapshot)
+        let histories: [JSON] = snapshot.caseIndex().treatmentsByCase.keys.sorted().map { key in
+            .object([("case_key", .string(key)), ("treatments", .array(history.entries(ofCase: key).map { entry in
+                let treatment = entry.treatment
+                return .object([
                     ("meeting_path", .string(treatment.meeting.path)), ("meeting_date", .string(treatment.date.iso)),
                     ("committee", .string(treatment.committee)), ("item_number", .int(treatment.itemNumber)),
                     ("item_title", .string(treatment.itemTitle)), ("recommendation", .string(treatment.recommendation)),
                     ("outcome", .string(treatment.outcome)), ("stage", .string(treatment.stage.rawValue)),
+                    ("link", .string(entry.link.rawValue)),
                 ])
             }))])
         }

@@ -3,8 +3,9 @@
     python3 Tests/archive/postgres_check.py EXPECTED.json PSQL-COMMAND…
 
 EXPECTED.json is what PostgresExportTests writes beside the export: for each
-query the items AgendaSearch finds, every case's history from CaseIndex, and
-every item's texts. The command runs psql against the loaded database. Checks
+query the items `agendac archive search` finds (ArchiveSearchIndex), every
+case's history as `agendac archive case` lists it (CaseHistory), and every
+item's texts. The command runs psql against the loaded database. Checks
 that PostgreSQL, with the `danish` configuration through
 agendac_archive.query(), finds exactly the same items for every query; that
 the case_history view lists each case's treatments in the same order with
@@ -37,7 +38,7 @@ def main():
     parts = []
     for number, search in enumerate(expected["searches"]):
         parts.append(
-            f"SELECT {number} AS n, coalesce(json_agg(meeting_id || '#' || position ORDER BY meeting_id || '#' || position), '[]') AS hits "
+            f"SELECT {number} AS n, coalesce(json_agg(substr(meeting_id, strpos(meeting_id, '/') + 1) || '#' || number), '[]') AS hits "
             f"FROM agendac_archive.items WHERE search @@ agendac_archive.query({sql_literal(search['query'])})")
     sql = "SET client_min_messages = warning;\nSELECT json_agg(hits ORDER BY n) FROM (\n" + "\nUNION ALL\n".join(parts) + "\n) AS answers;\n"
     answers = json.loads(run(psql, sql))
@@ -56,17 +57,17 @@ def main():
         SELECT coalesce(json_agg(json_build_object(
             'case_key', case_key, 'meeting_path', substr(meeting_id, strpos(meeting_id, '/') + 1),
             'meeting_date', meeting_date::text, 'committee', committee, 'item_number', item_number,
-            'item_title', item_title, 'recommendation', recommendation, 'outcome', outcome, 'stage', stage)
-            ORDER BY case_key, meeting_date, time_suffix, committee_slug, position), '[]')
+            'item_title', item_title, 'recommendation', recommendation, 'outcome', outcome, 'stage', stage, 'link', link)
+            ORDER BY case_key, meeting_date, time_suffix, committee_slug, item_number), '[]')
         FROM agendac_archive.case_history;"""))
     histories = {}
     for row in rows:
         histories.setdefault(row.pop("case_key"), []).append(row)
     for case in expected["cases"]:
         if histories.get(case["case_key"]) != case["treatments"]:
-            problems.append(f"case {case['case_key']}: the case_history view differs from CaseIndex")
+            problems.append(f"case {case['case_key']}: the case_history view differs from `archive case`")
     if set(histories) != {case["case_key"] for case in expected["cases"]}:
-        problems.append("the case_history view and CaseIndex hold different cases")
+        problems.append("the case_history view and `archive case` know different cases")
 
     # every item's texts, exactly
     stored = json.loads(run(psql, """
@@ -95,8 +96,8 @@ def main():
     if problems:
         print(f"postgres check: {len(problems)} difference(s) from the library", file=sys.stderr)
         return 1
-    print(f"postgres check: {len(expected['searches'])} searches ({matched} with hits) find the same items as AgendaSearch, "
-          f"{len(expected['cases'])} case histories equal CaseIndex's, {len(expected['items'])} items' texts come back exactly, "
+    print(f"postgres check: {len(expected['searches'])} searches ({matched} with hits) find the same items as `archive search`, "
+          f"{len(expected['cases'])} case histories equal `archive case`'s, {len(expected['items'])} items' texts come back exactly, "
           f"no closed-item marker")
     return 0
 

@@ -25,7 +25,7 @@ public struct PostgresExport<Sink: ExportSink> {
             case .meetings: "id, municipality, committee, committee_slug, meeting_date, time_suffix, starts_at, ends_at, place, stage, revision"
             case .items: "meeting_id, position, number, title, is_public, case_number, case_key, final_authority, sections, recommendation, decision, decided"
             case .cases: "municipality, case_key, case_number, title, first_date, last_date, treatments"
-            case .treatments: "municipality, case_key, meeting_id, position"
+            case .treatments: "municipality, case_key, meeting_id, position, link"
             case .files: "meeting_id, path, kind, title, sha256, byte_count, item_positions"
             }
         }
@@ -49,6 +49,8 @@ public struct PostgresExport<Sink: ExportSink> {
     var buffers: [Table: [UInt8]] = [:]
     var cases: [String: CaseSummary] = [:]
     var municipalities: Set<String> = []
+    /// Each meeting's key and its items' positions by number, for `sagens gang` links.
+    var places: [MeetingID: (id: String, positions: [Int: Int])] = [:]
     static var chunkSize: Int { 1 << 20 }
 
     /// Starts an export; `municipality` names meetings whose header names none.
@@ -67,6 +69,7 @@ public struct PostgresExport<Sink: ExportSink> {
     public static func write(_ snapshot: ArchiveSnapshot, to sink: Sink) throws(ArchiveExportError) -> (Sink, Summary) {
         var export = try PostgresExport(sink: sink, municipality: snapshot.municipality)
         for meeting in snapshot.meetings { try export.add(meeting) }
+        try export.addHistoryLinks(CaseHistory(snapshot))
         try export.finish()
         return (export.sink, export.summary)
     }
@@ -101,9 +104,11 @@ public struct PostgresExport<Sink: ExportSink> {
 
         var attachmentItems: [String: [Int]] = [:]
         var attachmentTitles: [String: String] = [:]
-        for (offset, item) in meeting.publicMeeting.items.enumerated() {
+        var positions: [Int: Int] = [:]
+        for (offset, (item, record)) in zip(meeting.publicMeeting.items, ItemRecord.records(of: meeting)).enumerated() {
             let position = offset + 1
-            try addItem(item, position: position, meetingID: meetingID, meeting: meeting, municipality: municipality)
+            if positions[item.number] == nil { positions[item.number] = position }
+            try addItem(item, record, position: position, meetingID: meetingID, meeting: meeting, municipality: municipality)
             for attachment in item.attachments {
                 guard let path = attachment.file?.value else { continue }
                 if attachmentTitles[path] == nil { attachmentTitles[path] = attachment.title }
@@ -122,6 +127,7 @@ public struct PostgresExport<Sink: ExportSink> {
             try emit(row, to: .files)
             summary.files += 1
         }
+        places[meeting.id] = (meetingID, positions)
     }
 
     /// The municipality the meeting's header names, else the archive's.
@@ -135,23 +141,25 @@ public struct PostgresExport<Sink: ExportSink> {
         Slug.make(municipality) + "/" + meeting.id.path
     }
 
-    mutating func addItem(_ item: Item, position: Int, meetingID: String, meeting: ArchivedMeeting, municipality: String) throws(ArchiveExportError) {
-        let texts = PostgresItemTexts(item)
+    mutating func addItem(_ item: Item, _ record: ItemRecord, position: Int, meetingID: String, meeting: ArchivedMeeting,
+                          municipality: String) throws(ArchiveExportError) {
         let caseNumber = item.caseNumber?.value.trimmedSpaces
         let caseKey = caseNumber.map(CaseIndex.key)
         var row = PostgresRow()
         row.text(meetingID)
         row.integer(position)
         row.integer(item.number)
-        row.text(texts.title)
+        // the texts the archive's search indexes: title, sections, recommendation, decision
+        let texts = record.texts + Array(repeating: "", count: max(0, 4 - record.texts.count))
+        row.text(texts[0])
         row.boolean(!item.closed)
         row.text(caseNumber)
         row.text(caseKey)
         row.text(item.finalAuthority?.sentence)
-        row.text(texts.sections)
-        row.text(texts.recommendation)
-        row.text(texts.decision)
-        row.boolean(texts.decided)
+        row.text(texts[1])
+        row.text(texts[2])
+        row.text(texts[3])
+        row.boolean(record.decided)
         try emit(row, to: .items)
         summary.items += 1
         guard let caseNumber, let caseKey else { return }
@@ -160,6 +168,7 @@ public struct PostgresExport<Sink: ExportSink> {
         treatment.text(caseKey)
         treatment.text(meetingID)
         treatment.integer(position)
+        treatment.text(CaseHistory.Link.caseNumber.rawValue)
         try emit(treatment, to: .treatments)
         let key = municipality + "\u{0}" + caseKey
         var entry = cases[key] ?? CaseSummary(municipality: municipality, key: caseKey, number: caseNumber, title: item.title,
@@ -168,6 +177,23 @@ public struct PostgresExport<Sink: ExportSink> {
         entry.last = max(entry.last, meeting.date)
         entry.treatments += 1
         cases[key] = entry
+    }
+
+    /// The items a `sagens gang:` line links to a case without carrying its
+    /// number, as `agendac archive case` lists them (after every meeting is added).
+    public mutating func addHistoryLinks(_ history: CaseHistory) throws(ArchiveExportError) {
+        for entry in cases.values.sorted(by: { ($0.municipality, $0.key) < ($1.municipality, $1.key) }) {
+            for linked in history.entries(ofCase: entry.key) where linked.link == .history {
+                guard let place = places[linked.treatment.meeting], let position = place.positions[linked.treatment.itemNumber] else { continue }
+                var row = PostgresRow()
+                row.text(entry.municipality)
+                row.text(entry.key)
+                row.text(place.id)
+                row.integer(position)
+                row.text(CaseHistory.Link.history.rawValue)
+                try emit(row, to: .treatments)
+            }
+        }
     }
 
     /// Writes the cases and what is left in the buffers, and ends every COPY block.

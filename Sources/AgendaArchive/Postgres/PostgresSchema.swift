@@ -81,7 +81,8 @@ enum PostgresSchema {
             case_key text NOT NULL,
             meeting_id text NOT NULL,
             position integer NOT NULL,
-            PRIMARY KEY (meeting_id, position),
+            link text NOT NULL CHECK (link IN ('sagsnr', 'sagens gang')),  -- carries the number, or a sagens gang line links it
+            PRIMARY KEY (meeting_id, position, case_key),
             FOREIGN KEY (meeting_id, position) REFERENCES agendac_archive.items (meeting_id, position) ON DELETE CASCADE,
             FOREIGN KEY (municipality, case_key) REFERENCES agendac_archive.cases (municipality, case_key) ON DELETE CASCADE
         );
@@ -99,11 +100,11 @@ enum PostgresSchema {
         );
 
         -- Every treatment of a case across the archive, as `agendac archive case` lists them:
-        -- ORDER BY meeting_date, time_suffix, committee_slug, position.
+        -- ORDER BY meeting_date, time_suffix, committee_slug, item_number.
         CREATE OR REPLACE VIEW agendac_archive.case_history AS
             SELECT t.municipality, t.case_key, i.case_number, m.meeting_date, m.time_suffix, m.committee,
                    m.committee_slug, m.id AS meeting_id, i.position, i.number AS item_number, i.title AS item_title,
-                   i.recommendation, i.decision AS outcome, m.stage
+                   i.recommendation, i.decision AS outcome, m.stage, t.link
             FROM agendac_archive.treatments t
             JOIN agendac_archive.items i ON i.meeting_id = t.meeting_id AND i.position = t.position
             JOIN agendac_archive.meetings m ON m.id = t.meeting_id;
