@@ -6,6 +6,7 @@ import Foundation
 
 let usage = """
     usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only]
+           agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
     items, `agendac compile --to pdf` as a whole process (the 8-item sample,
@@ -29,6 +30,15 @@ let usage = """
 
 let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only"]
 let arguments = Array(CommandLine.arguments.dropFirst())
+// `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
+if arguments.first == "--postgres-export" {
+    guard arguments.count == 3, let items = Int(arguments[1]), items > 0 else {
+        FileHandle.standardError.write(Data("usage: agendac-bench --postgres-export ITEMS DIR\n".utf8))
+        exit(2)
+    }
+    exit(PostgresExportBenchmark.run(items: items, folder: arguments[2]))
+}
+
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
     exit(0)
