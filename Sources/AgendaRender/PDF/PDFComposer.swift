@@ -13,12 +13,18 @@ struct PDFComposer {
     let anchors: Set<String>
     /// Contents entries whose page numbers are filled in once the items are placed.
     var contentsEntries: [ContentsPlaceholder] = []
+    /// The width kept free right of the contents entries for their page numbers, and the width
+    /// the numbers turned out to need (measured when they are filled in).
+    let pageColumn: Double
+    var neededPageColumn = 0.0
     /// The logo's `/Alt` text (the municipality's name); without one the logo is decoration, an artifact.
     var logoDescription: String?
 
-    init(_ document: PrintedDocument, geometry: PageGeometry, faces: Typefaces) {
+    /// `pageColumn`: nil guesses from the number of items (as many digits as their count).
+    init(_ document: PrintedDocument, geometry: PageGeometry, faces: Typefaces, pageColumn: Double? = nil) {
         self.document = document
         styles = PDFStyles(document.phrases.style.html)
+        self.pageColumn = pageColumn ?? Self.pageColumn(digits: String(document.items.count).count, faces: faces, size: styles.body.size)
         flow = PageFlow(geometry: geometry, faces: faces, linkColor: styles.accent)
         anchors = Set(document.items.map(\.anchor))
     }

@@ -2,8 +2,10 @@ import AgendaPDF
 
 /// A contents entry waiting for its page number: the number and the dot
 /// leaders are placeholders in the page's runs until every item is placed.
-/// The entries' lines do not depend on the numbers (their column is kept
-/// free), so filling them in moves nothing: the numbers are those of the final layout.
+/// The entries' lines are broken beside a column kept free for the numbers
+/// (`PDFComposer.pageColumn`), so filling them in moves nothing; whether the
+/// column was as wide as the numbers turned out is `PDFLayout`'s to check,
+/// which lays out again when it was not.
 struct ContentsPlaceholder {
     var anchor: String
     var page: Int
@@ -23,9 +25,8 @@ extension PDFComposer {
         let place = self.heading(heading, role: .h2, style: styles.itemHeading, parent: Self.root, gapBefore: 12)
         flow.outline.append(OutlineEntry(title: heading, parent: nil, pageIndex: place.page, top: place.top))
         let contents = flow.element(.toc, parent: Self.root)
-        let metrics = flow.faces[.regular]
         let pageNumbers = document.phrases.style.contentsPageNumbers
-        let pageColumn = pageNumbers ? metrics.width(of: "00000", size: style.size) + 8 : 0
+        let pageColumn = pageNumbers ? self.pageColumn : 0
         let right = flow.left + flow.width
         for (entry, line) in zip(document.contents, document.contentsLines) {
             let item = flow.element(.toci, parent: contents)
@@ -59,6 +60,14 @@ extension PDFComposer {
         flow.gap(styles.paragraphGap)
     }
 
+    /// Room between an entry's text and its page number.
+    static let pageNumberGap = 8.0
+
+    /// The column for page numbers of `digits` digits.
+    static func pageColumn(digits: Int, faces: Typefaces, size: Double) -> Double {
+        faces[.regular].width(of: String(repeating: "0", count: max(1, digits)), size: size) + pageNumberGap
+    }
+
     /// Each entry's page number, right-aligned, and dots from its title to it.
     mutating func fillContentsPageNumbers() {
         let style = styles.body
@@ -69,6 +78,7 @@ extension PDFComposer {
             guard let target = flow.anchors[entry.anchor] else { continue }
             let number = String(target.page + 1)
             let width = metrics.width(of: number, size: style.size)
+            neededPageColumn = max(neededPageColumn, width + Self.pageNumberGap)
             let x = right - width
             flow.pages[entry.page].texts[entry.numberRun].text = number
             flow.pages[entry.page].texts[entry.numberRun].x = x

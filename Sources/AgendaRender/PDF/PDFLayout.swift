@@ -11,14 +11,46 @@ public enum PDFLayout {
         let shown = options.publicVersion ? PublicVersion.of(meeting, style: style) : meeting
         let printed = PrintedDocument(shown, links: options.attachmentLinks, style: style)
         let geometry = PageGeometry(pageSize: style.html.pageSize, margins: style.html.margins)
-        var composer = PDFComposer(printed, geometry: geometry, faces: faces)
-        composer.logoDescription = shown.municipality?.value
-        composer.compose()
+        var (composer, _) = composed(printed, geometry: geometry, faces: faces, logoDescription: shown.municipality?.value)
         composer.addRunningText(header: style.html.header ?? printed.title, footer: printed.phrases.pageFooter)
         composer.dropEmptyRuns()
         return LaidOutDocument(metadata: metadata(shown, printed), pageWidth: geometry.width, pageHeight: geometry.height,
                                pages: composer.flow.pages, structure: composer.flow.structure, outline: composer.flow.outline,
                                archival: options.archival)
+    }
+
+    /// At most this many layouts of one document (the contents' page numbers settle in two or three).
+    static let maximumPasses = 4
+
+    /// The document laid out until the contents' page-number column is as wide as the numbers it
+    /// holds: a wider or narrower column wraps entries differently, which can make the contents
+    /// longer or shorter and move every item's page, so the layout is repeated with the measured
+    /// column. Returns the layout and how many passes it took. Bounded: when the column swings
+    /// between two widths (or has not settled in `maximumPasses`), the narrowest layout whose
+    /// numbers fit its column is kept, and failing that one more pass with room to spare.
+    static func composed(_ printed: PrintedDocument, geometry: PageGeometry, faces: Typefaces, logoDescription: String?) -> (PDFComposer, passes: Int) {
+        func pass(_ column: Double?) -> PDFComposer {
+            var composer = PDFComposer(printed, geometry: geometry, faces: faces, pageColumn: column)
+            composer.logoDescription = logoDescription
+            composer.compose()
+            return composer
+        }
+        var column: Double? = nil
+        var fitting: PDFComposer?
+        var widths: [Double] = []
+        for number in 1...maximumPasses {
+            let composer = pass(column)
+            let used = composer.pageColumn, needed = composer.neededPageColumn
+            if needed == 0 || abs(needed - used) < 0.001 { return (composer, number) }
+            if needed < used, fitting.map({ used < $0.pageColumn }) ?? true { fitting = composer }
+            widths.append(used)
+            if widths.contains(where: { abs($0 - needed) < 0.001 }) { break }   // swings back: no width is exact
+            column = needed
+        }
+        if let fitting { return (fitting, widths.count) }
+        let widest = widths.max() ?? 0
+        let spare = faces[.regular].width(of: "0", size: PDFStyles(printed.phrases.style.html).body.size)
+        return (pass(max(widest, column ?? 0) + spare), widths.count + 1)
     }
 
     /// Title, the committee as author, the date and place as subject, the meeting's time as the creation date.
