@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only] [--pdf-items N,N]
            agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
@@ -24,12 +24,15 @@ let usage = """
       --search-only    only the search index
       --server-only    only the language-server measurements
       --process-only   only agendac as whole processes (start-up and peak memory)
+      --pdf-only       only `agendac compile --to pdf` as whole processes (and Typst beside it when
+                       Python's typst module is installed: pip install typst)
+      --pdf-items N,N  the generated documents' item counts for the PDF table (default 200,2000)
       --help, -h       show this text
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only"]
-let arguments = Array(CommandLine.arguments.dropFirst())
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only"]
+var arguments = Array(CommandLine.arguments.dropFirst())
 // `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
 if arguments.first == "--postgres-export" {
     guard arguments.count == 3, let items = Int(arguments[1]), items > 0 else {
@@ -42,6 +45,17 @@ if arguments.first == "--postgres-export" {
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
     exit(0)
+}
+var pdfItems: [Int]?
+if let at = arguments.firstIndex(of: "--pdf-items") {
+    let value = at + 1 < arguments.count ? arguments[at + 1] : ""
+    let counts = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+    guard !counts.isEmpty, counts.count == value.split(separator: ",").count else {
+        FileHandle.standardError.write(Data("agendac-bench: --pdf-items needs item counts such as 20 or 200,2000, not '\(value)'\n".utf8))
+        exit(2)
+    }
+    pdfItems = counts
+    arguments.removeSubrange(at...(at + 1))
 }
 if let unknown = arguments.first(where: { !knownOptions.contains($0) }) {
     FileHandle.standardError.write(Data("agendac-bench: unknown argument '\(unknown)'\n\n\(usage)".utf8))
@@ -57,13 +71,17 @@ func emit(_ text: String) {
     fflush(nil)  // every output stream: `stdout` itself is shared mutable state to Swift 6
 }
 emit("# agendac benchmark\n\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n")
+if arguments.contains("--pdf-only") {
+    emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
+    exit(0)
+}
 let searchOnly = arguments.contains("--search-only")
 let serverOnly = arguments.contains("--server-only")
 let processOnly = arguments.contains("--process-only")
 if !searchOnly {
     if !serverOnly && !processOnly {
         emit(CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds))
-        emit(PDFBenchmark.run(quick: quick))
+        emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
     }
     if !arguments.contains("--compiler-only") {
         if !serverOnly, let binary = LanguageServerBenchmark.locateServer() {
@@ -97,4 +115,16 @@ func samples() -> [URL] {
         if !agendas.isEmpty { return agendas.map { folder.appendingPathComponent($0) } }
     }
     return []
+}
+
+/// The package this program was built in: the current folder when it has a `Package.swift`, else the first folder above the program with one.
+func packageRoot() -> URL? {
+    let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    if FileManager.default.fileExists(atPath: current.appendingPathComponent("Package.swift").path) { return current }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    while folder.path != "/" {
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+        folder = folder.deletingLastPathComponent()
+    }
+    return nil
 }
