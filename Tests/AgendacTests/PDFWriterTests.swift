@@ -78,6 +78,11 @@ import Testing
         badImage.pages[0].images[0].image.components = 2
         #expect(throws: PDFWriterError.self) { try writer.write(badImage) }
 
+        var cmykArchival = PDFTestDocuments.withoutText()
+        cmykArchival.archival = true
+        cmykArchival.pages[0].images[0].image.components = 4
+        #expect(throws: PDFWriterError.self) { try writer.write(cmykArchival) }
+
         var noFont = PDFTestDocuments.withoutText()
         noFont.pages[0].texts.append(TextRun(text: "x", x: 0, y: 0, face: .bold, size: 10, owner: .element(0)))
         #expect(throws: PDFWriterError.noFont(.bold)) { try writer.write(noFont) }

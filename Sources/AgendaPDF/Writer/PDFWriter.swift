@@ -174,6 +174,10 @@ struct WriterState {
         case (4, .jpeg): colorSpace = "DeviceCMYK"
         default: throw PDFWriterError.image(page: page, "\(image.components) colour components; JPEG images have 1, 3 or 4, others 1 or 3")
         }
+        // PDF/A: device colours must match the output intent, which is sRGB here
+        if document.archival && colorSpace == "DeviceCMYK" {
+            throw PDFWriterError.image(page: page, "a CMYK JPEG in an archival (PDF/A) file, whose colours are sRGB; save the image as RGB")
+        }
         guard image.pixelWidth > 0, image.pixelHeight > 0 else {
             throw PDFWriterError.image(page: page, "size \(image.pixelWidth) × \(image.pixelHeight) pixels; both must be positive")
         }
