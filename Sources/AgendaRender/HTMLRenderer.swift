@@ -16,14 +16,27 @@ enum HTMLRenderer {
         out.line("<style>\n\(HTMLStyle.css(style.html))</style>")
         out.line("</head>")
         out.line("<body>")
-        writeHeader(document, into: &out)
-        out.line("<main>")
-        for item in document.items { writeItem(item, into: &out) }
-        out.line("</main>")
-        if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
+        writeBody(document, into: &out, itemsElement: "main")
         out.line("</body>")
         out.line("</html>")
         return out.text
+    }
+
+    /// The page's pieces for a larger site that puts them in its own page:
+    /// the items in a `<div>`, since the site's page has the one `<main>`.
+    static func parts(_ meeting: Meeting, links: AttachmentLinks = AttachmentLinks(), style: HouseStyle = .standard) -> HTMLParts {
+        let document = PrintedDocument(meeting, links: links, style: style)
+        var out = HTMLOutput()
+        writeBody(document, into: &out, itemsElement: "div")
+        return HTMLParts(title: document.title, css: HTMLStyle.css(style.html), content: out.text, itemAnchors: document.items.map(\.anchor))
+    }
+
+    static func writeBody(_ document: PrintedDocument, into out: inout HTMLOutput, itemsElement: String) {
+        writeHeader(document, into: &out)
+        out.line(itemsElement == "main" ? "<main>" : "<\(itemsElement) class=\"items\">")
+        for item in document.items { writeItem(item, into: &out) }
+        out.line("</\(itemsElement)>")
+        if let signatures = document.signatures { writeSignatures(signatures, into: &out) }
     }
 
     static func writeHeader(_ document: PrintedDocument, into out: inout HTMLOutput) {
@@ -171,6 +184,15 @@ enum HTMLRenderer {
         out.line("</ul>")
         out.line("</footer>")
     }
+}
+
+/// A meeting's HTML for a page of a larger site (the archive's): the title,
+/// the house style's sheet, the body's content, and each item's anchor in order.
+public struct HTMLParts: Sendable {
+    public let title: String
+    public let css: String
+    public let content: String
+    public let itemAnchors: [String]
 }
 
 /// Lines of HTML, one element a line, so the output diffs well in golden files.

@@ -1,0 +1,72 @@
+import AgendaBase
+import AgendaRender
+import Foundation
+
+/// `agendac archive site DIR`: the archive as a static public website that
+/// works from any web server, a CDN or the local disk (relative links only;
+/// the search index is loaded as scripts, not fetched). Pages: the front page
+/// by committee and year, a page per year of a committee, per meeting, per
+/// case, and the search page. Built from the snapshot's public models only.
+public enum ArchiveSite {
+    public struct BuildError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// What a build did: files written (changed or new), left as they were, removed.
+    public struct Report: Sendable {
+        public var written: [String] = []
+        public var unchanged = 0
+        public var removed: [String] = []
+        public var fileCount = 0
+        public var byteCount = 0
+    }
+
+    /// Every file of the site for a snapshot, in a fixed order: (path, text) for
+    /// generated files, the archive's file for copies.
+    static func plan(_ snapshot: ArchiveSnapshot, style: HouseStyle = .standard) -> [SiteFile] {
+        let municipality = snapshot.municipality ?? snapshot.meetings.lazy.compactMap { $0.publicMeeting.municipality?.value }.last
+        var files: [SiteFile] = []
+        let index = IndexPages(snapshot)
+        files.append(SiteFile(path: SitePaths.index, content: .text(index.front(municipality: municipality))))
+        for (path, page) in index.years(municipality: municipality).sorted(by: { $0.0 < $1.0 }) {
+            files.append(SiteFile(path: path, content: .text(page)))
+        }
+        for meeting in snapshot.meetings {
+            let copies = MeetingPage.copies(of: meeting)
+            let page = MeetingPage(meeting: meeting, style: style, copies: copies)
+            files.append(SiteFile(path: page.path, content: .text(page.render(municipality: municipality))))
+            files += copies.map { SiteFile(path: $0.path, content: .copy($0.file)) }
+        }
+        let cases = snapshot.caseIndex()
+        for key in cases.treatmentsByCase.keys.sorted() {
+            let page = CasePage(key: key, treatments: cases.treatmentsByCase[key] ?? [])
+            files.append(SiteFile(path: page.path, content: .text(page.render(municipality: municipality))))
+        }
+        files.append(SiteFile(path: SitePaths.search, content: .text(SearchPage.render(municipality: municipality))))
+        files += SiteSearchData(snapshot).files().sorted { $0.0 < $1.0 }.map { SiteFile(path: $0.0, content: .text($0.1)) }
+        files.append(SiteFile(path: SitePaths.minutesStylesheet, content: .text(AgendaRenderer.htmlStylesheet(style))))
+        files.append(SiteFile(path: SitePaths.siteStylesheet, content: .text(SiteStylesheet.css)))
+        files.append(SiteFile(path: SitePaths.danishScript, content: .text(SiteScripts.danish)))
+        files.append(SiteFile(path: SitePaths.searchScript, content: .text(SiteScripts.search)))
+        return files
+    }
+
+    /// Builds or updates the site in `folder`: only files whose contents changed
+    /// are written (atomically), files of meetings gone are removed. `readFile`
+    /// gives the bytes of an archived public file (PDF, attachments); they are
+    /// checked against their SHA-256 before they are published.
+    public static func build(_ snapshot: ArchiveSnapshot, into folder: URL, style: HouseStyle = .standard,
+                             readFile: @escaping (ArchivedFile) throws -> [UInt8]) throws(BuildError) -> Report {
+        try SiteWriter(folder: folder, readFile: readFile).write(plan(snapshot, style: style))
+    }
+}
+
+/// One file of the site, by its path from the root.
+struct SiteFile {
+    enum Content {
+        case text(String)
+        case copy(ArchivedFile)
+    }
+    let path: String
+    let content: Content
+}

@@ -1,0 +1,335 @@
+/// The search page's scripts. `dansk.js` is the browser's copy of
+/// `AgendaSearch.SearchText` and `DanishStemmer` (tokens, folding, stop words,
+/// Snowball stems): the browser test runs it over
+/// `Tests/Fixtures/search/danish-stems.tsv` and `Tests/Fixtures/archive/site/tokens.tsv`
+/// and must get what Swift gets. `soeg.js` loads shards, ranks by BM25 and shows passages.
+enum SiteScripts {
+    static let danish = #"""
+// Danish-aware matching for the archive's search page: the same tokens, folding,
+// stop words and Snowball stems as AgendaSearch (SearchText.swift, DanishStemmer.swift).
+(function (site) {
+  "use strict";
+  var stopWords = new Set(("og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi " +
+    "min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne " +
+    "ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine " +
+    "alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan").split(" "));
+  var vowels = "aeiouyæåø";
+  var consonants = "bcdfghjklmnpqrstvwxz";
+  var validSEndings = "abcdfghjklmnoprtvyzå";
+  function bySize(list) { return list.sort(function (a, b) { return b.length - a.length; }); }
+  var mainSuffixes = bySize(["hed", "ethed", "ered", "e", "erede", "ende", "erende", "ene", "erne", "ere", "en", "heden",
+    "eren", "er", "heder", "erer", "heds", "es", "endes", "erendes", "enes", "ernes", "eres",
+    "ens", "hedens", "erens", "ers", "ets", "erets", "et", "eret", "s"]);
+  var otherSuffixes = ["elig", "løst", "lig", "els", "ig"];
+  var consonantPairs = ["gd", "dt", "gt", "kt"];
+
+  // R1: after the first non-vowel that follows a vowel, never before the fourth letter.
+  function regionOne(w) {
+    if (w.length < 3) return w.length;
+    var i = 0;
+    while (i < w.length && vowels.indexOf(w[i]) < 0) i++;
+    i++;
+    while (i < w.length && vowels.indexOf(w[i]) >= 0) i++;
+    if (i >= w.length) return w.length;
+    return Math.max(i + 1, 3);
+  }
+  function endsWith(w, suffix) {
+    if (w.length < suffix.length) return false;
+    for (var k = 0; k < suffix.length; k++) if (w[w.length - suffix.length + k] !== suffix[k]) return false;
+    return true;
+  }
+  function longestSuffix(w, r1, suffixes) {
+    for (var k = 0; k < suffixes.length; k++) {
+      var s = suffixes[k];
+      if (w.length - s.length >= r1 && w.length >= s.length && endsWith(w, s)) return s;
+    }
+    return null;
+  }
+  function removeConsonantPair(w, r1) {
+    if (longestSuffix(w, r1, consonantPairs) !== null) w.pop();
+  }
+  // The Snowball Danish stemmer on a folded word (letters as code points, as Swift's unicode scalars).
+  function stem(word) {
+    var w = Array.from(word);
+    var r1 = regionOne(w);
+    var main = longestSuffix(w, r1, mainSuffixes);
+    if (main !== null && !(main === "s" && !(w.length >= 2 && validSEndings.indexOf(w[w.length - 2]) >= 0))) {
+      w.length -= main.length;
+    }
+    removeConsonantPair(w, r1);
+    if (endsWith(w, "igst")) w.length -= 2;
+    var other = longestSuffix(w, r1, otherSuffixes);
+    if (other === "løst") {
+      w.pop();
+    } else if (other !== null) {
+      w.length -= Array.from(other).length;
+      removeConsonantPair(w, r1);
+    }
+    if (w.length >= 2 && w.length - 1 >= r1) {
+      var last = w[w.length - 1];
+      if (consonants.indexOf(last) >= 0 && w[w.length - 2] === last) w.pop();
+    }
+    return w.join("");
+  }
+  // NFC, Ø/ø written as O/o with U+0338, lowercase, and aa as å.
+  function fold(text) {
+    var lower = text.normalize("NFC").replace(/O\u0338/g, "Ø").replace(/o\u0338/g, "ø").toLowerCase();
+    return lower.length > 1 ? lower.replace(/aa/g, "å") : lower;
+  }
+  var numeric = /\p{N}/u;
+  // The indexed term of one word, or null for a stop word.
+  function termForWord(word) {
+    var folded = fold(word);
+    if (numeric.test(folded)) return folded;
+    if (stopWords.has(folded)) return null;
+    return stem(folded);
+  }
+  var wordChar = /[\p{L}\p{Nd}\p{Nl}\p{No}\p{M}]/u;
+  // Words and compounds (runs joined by - . /) with their place in the text (UTF-16 indexes).
+  function tokens(text) {
+    var out = [], parts = [], partStart = -1, runStart = -1, pendingJoiner = false, offset = 0;
+    function finishRun(end) {
+      if (partStart >= 0) parts.push([partStart, end]);
+      partStart = -1;
+      if (runStart >= 0 && parts.length > 0) {
+        var last = parts[parts.length - 1], isRun = parts.length > 1;
+        if (isRun) {
+          var compound = fold(text.slice(runStart, last[1]));
+          if (compound.length > 0) out.push({ term: compound, start: runStart, end: last[1], compound: true, part: false });
+        }
+        for (var k = 0; k < parts.length; k++) {
+          var term = termForWord(text.slice(parts[k][0], parts[k][1]));
+          if (term !== null) out.push({ term: term, start: parts[k][0], end: parts[k][1], compound: false, part: isRun });
+        }
+      }
+      runStart = -1;
+      parts = [];
+    }
+    for (var ch of text) {
+      if (wordChar.test(ch)) {
+        if (partStart < 0) {
+          if (runStart < 0) runStart = offset;
+          partStart = offset;
+        }
+        pendingJoiner = false;
+      } else if ((ch === "-" || ch === "." || ch === "/") && partStart >= 0 && !pendingJoiner) {
+        parts.push([partStart, offset]);
+        partStart = -1;
+        pendingJoiner = true;
+      } else {
+        finishRun(offset);
+        pendingJoiner = false;
+      }
+      offset += ch.length;
+    }
+    finishRun(offset);
+    return out;
+  }
+  site.danish = { stem: stem, fold: fold, termForWord: termForWord, tokens: tokens, stopWords: stopWords };
+})(window.AgendaSite = window.AgendaSite || {});
+"""#
+
+    static let search = #"""
+// The archive's search page: loads the prebuilt index's shards (small scripts that
+// register themselves, so it works from file:// too) for the query's terms only,
+// intersects the posting lists, ranks by BM25 and shows each hit's passage.
+(function (site) {
+  "use strict";
+  var root = document.documentElement.getAttribute("data-root") || "";
+  var k1 = 1.2, b = 0.75, limit = 20, contextBefore = 60, contextAfter = 120;
+  var pending = {}, shards = {}, chunks = {}, decoded = {}, manifest = null;
+  var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", digit = {};
+  for (var i = 0; i < alphabet.length; i++) digit[alphabet[i]] = i;
+
+  function load(path) {
+    if (!pending[path]) {
+      pending[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root + path;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { reject(new Error("kunne ikke hente " + path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return pending[path];
+  }
+  site.manifest = function (data) { manifest = data; };
+  site.shard = function (key, terms) { shards[key] = terms; };
+  site.docs = function (chunk, list) { chunks[chunk] = list; };
+  site.documentCount = function () { return manifest ? manifest.documents : 0; };
+
+  function hex(text) {
+    var bytes = new TextEncoder().encode(text), out = "";
+    for (var k = 0; k < bytes.length; k++) out += (bytes[k] < 16 ? "0" : "") + bytes[k].toString(16);
+    return out;
+  }
+  function shardKey(term) { return Array.from(term).slice(0, manifest.prefixLength).join(""); }
+  function postings(term) {
+    if (decoded[term]) return decoded[term];
+    var shard = shards[hex(shardKey(term))];
+    var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    if (text === null) return null;
+    // base-64 digits, 5 bits each, 32 set on all but the last of a number: (document gap, frequency, length) per posting
+    var values = [], value = 0, shift = 0;
+    for (var k = 0; k < text.length; k++) {
+      var d = digit[text[k]];
+      value += (d & 31) * Math.pow(2, shift);
+      if (d & 32) { shift += 5; } else { values.push(value); value = 0; shift = 0; }
+    }
+    var count = values.length / 3, docs = new Int32Array(count), tfs = new Float64Array(count), lengths = new Float64Array(count), doc = 0;
+    for (var p = 0; p < count; p++) {
+      doc += values[3 * p];
+      docs[p] = doc; tfs[p] = values[3 * p + 1]; lengths[p] = values[3 * p + 2];
+    }
+    return (decoded[term] = { docs: docs, tfs: tfs, lengths: lengths });
+  }
+  function gallop(docs, target, start) {
+    var low = start, high = start, step = 1;
+    while (high < docs.length && docs[high] < target) { low = high + 1; high = start + step; step *= 2; }
+    high = Math.min(high, docs.length);
+    while (low < high) { var mid = (low + high) >> 1; if (docs[mid] < target) low = mid + 1; else high = mid; }
+    return low;
+  }
+  // The query's terms: a compound (a case number) as one term when the index has it, else its parts.
+  function queryTerms(tokens) {
+    var terms = [], skipping = null;
+    tokens.forEach(function (token) {
+      if (token.compound) {
+        if (postings(token.term)) { terms.push(token.term); skipping = token; }
+        return;
+      }
+      if (token.part && skipping && token.start >= skipping.start && token.start < skipping.end) return;
+      terms.push(token.term);
+    });
+    return terms.filter(function (term, index) { return terms.indexOf(term) === index; });
+  }
+  function rank(terms) {
+    var lists = [];
+    for (var t = 0; t < terms.length; t++) {
+      var list = postings(terms[t]);
+      if (!list) return [];
+      var df = list.docs.length;
+      lists.push({ list: list, idf: Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)) });
+    }
+    if (lists.length === 0) return [];
+    lists.sort(function (x, y) { return x.list.docs.length - y.list.docs.length; });
+    var cursors = lists.map(function () { return 0; }), best = [], average = Math.max(manifest.averageLength, 1);
+    var first = lists[0].list;
+    candidates: for (var p = 0; p < first.docs.length; p++) {
+      var doc = first.docs[p], norm = 1 - b + b * first.lengths[p] / average, score = 0;
+      for (var l = 0; l < lists.length; l++) {
+        var docs = lists[l].list.docs, found = p;
+        if (l > 0) {
+          found = cursors[l] = gallop(docs, doc, cursors[l]);
+          if (found >= docs.length || docs[found] !== doc) continue candidates;
+        }
+        var tf = lists[l].list.tfs[found];
+        score += lists[l].idf * tf * (k1 + 1) / (tf + k1 * norm);
+      }
+      // ties: the later document (later meeting) first
+      if (best.length === limit && (score < best[limit - 1].score || (score === best[limit - 1].score && doc < best[limit - 1].doc))) continue;
+      var at = best.length;
+      while (at > 0 && (score > best[at - 1].score || (score === best[at - 1].score && doc > best[at - 1].doc))) at--;
+      best.splice(at, 0, { doc: doc, score: score });
+      if (best.length > limit) best.pop();
+    }
+    return best;
+  }
+  // The passage around the first match in the first field (decision, text, case number, title) that has one, matches marked.
+  function passage(texts, terms) {
+    var wanted = new Set(terms);
+    // the decision and the text first: the title and case number already stand above the passage
+    var order = [2, 3, 1, 0];
+    for (var o = 0; o < order.length; o++) {
+      var f = order[o];
+      if (f >= texts.length) continue;
+      var text = texts[f], tokens = site.danish.tokens(text);
+      var matches = tokens.filter(function (token) { return wanted.has(token.term); });
+      if (matches.length === 0) continue;
+      var firstMatch = matches[0], from = firstMatch.start - contextBefore, to = firstMatch.end + contextAfter;
+      var inside = tokens.filter(function (token) { return token.start >= from && token.end <= to; });
+      var start = Math.min(inside.length ? inside[0].start : firstMatch.start, firstMatch.start);
+      var end = Math.max(inside.length ? inside[inside.length - 1].end : firstMatch.end, firstMatch.end);
+      var parts = [], cursor = start;
+      matches.forEach(function (match) {
+        if (match.start < cursor || match.end > end) return;
+        if (match.start > cursor) parts.push({ text: text.slice(cursor, match.start), match: false });
+        parts.push({ text: text.slice(match.start, match.end), match: true });
+        cursor = match.end;
+      });
+      if (cursor < end) parts.push({ text: text.slice(cursor, end), match: false });
+      return { field: manifest.fields[f], before: start > 0, after: end < text.length, parts: parts };
+    }
+    return null;
+  }
+
+  // Loads what the query needs, ranks, and resolves with the hits and their documents.
+  site.search = function (query) {
+    var started = performance.now();
+    return load("soeg/indeks.js").then(function () {
+      var tokens = site.danish.tokens(query), keys = new Set(), available = new Set(manifest.shards);
+      tokens.forEach(function (token) { var key = hex(shardKey(token.term)); if (available.has(key)) keys.add(key); });
+      return Promise.all(Array.from(keys).map(function (key) { return load("soeg/t/" + key + ".js"); })).then(function () {
+        var terms = queryTerms(tokens), hits = rank(terms), needed = new Set();
+        hits.forEach(function (hit) { needed.add(Math.floor(hit.doc / manifest.chunkSize)); });
+        return Promise.all(Array.from(needed).map(function (chunk) { return load("soeg/d/" + chunk + ".js"); })).then(function () {
+          var results = hits.map(function (hit) {
+            var doc = chunks[Math.floor(hit.doc / manifest.chunkSize)][hit.doc % manifest.chunkSize];
+            return { score: hit.score, url: doc[0], title: doc[1], committee: doc[2], date: doc[3], caseNumber: doc[4], passage: passage(doc[5], terms) };
+          });
+          return { query: query, terms: terms, results: results, milliseconds: performance.now() - started };
+        });
+      });
+    });
+  };
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function show(outcome, list, status) {
+    list.textContent = "";
+    outcome.results.forEach(function (result) {
+      var item = element("li", "hit"), heading = element("h2"), link = element("a", "", result.title);
+      link.href = root + result.url;
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var facts = [result.committee, result.date];
+      if (result.caseNumber) facts.push("sag " + result.caseNumber);
+      item.appendChild(element("p", "hit-facts", facts.join(" · ")));
+      if (result.passage) {
+        var quote = element("p", "passage");
+        if (result.passage.before) quote.appendChild(document.createTextNode("… "));
+        result.passage.parts.forEach(function (part) {
+          quote.appendChild(part.match ? element("mark", "", part.text) : document.createTextNode(part.text));
+        });
+        if (result.passage.after) quote.appendChild(document.createTextNode(" …"));
+        item.appendChild(quote);
+      }
+      list.appendChild(item);
+    });
+    var count = outcome.results.length;
+    var words = count === 0 ? "Ingen resultater" : count === 1 ? "1 resultat" : (count === limit ? "De " + count + " bedste resultater" : count + " resultater");
+    status.textContent = words + " for »" + outcome.query + "«.";
+    document.documentElement.setAttribute("data-search-ms", outcome.milliseconds.toFixed(1));
+  }
+  function start() {
+    var form = document.getElementById("soegeformular");
+    if (!form) return;
+    var field = document.getElementById("soegefelt"), list = document.getElementById("resultater"), status = document.getElementById("soegestatus");
+    function run(query) {
+      if (!query.trim()) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = "Søger …";
+      site.search(query).then(function (outcome) { if (field.value === query) show(outcome, list, status); },
+        function (error) { status.textContent = "Søgningen mislykkedes: " + error.message; });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(field.value); });
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) { field.value = initial; run(initial); }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})(window.AgendaSite = window.AgendaSite || {});
+"""#
+}

@@ -1,0 +1,3 @@
+AgendaSite.shard("30",{
+"0":"12r6T1v6"
+});

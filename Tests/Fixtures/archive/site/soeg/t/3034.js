@@ -1,0 +1,3 @@
+AgendaSite.shard("3034",{
+"04":"T1s721i5"
+});

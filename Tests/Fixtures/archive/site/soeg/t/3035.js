@@ -1,0 +1,3 @@
+AgendaSite.shard("3035",{
+"05":"T1s722i5"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("3138",{
+"18":"N3dF11dB"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("3233",{
+"23":"01P41a4Q1v6"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("3337",{
+"37":"21pD14s9"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("3338",{
+"38":"O1dB"
+});

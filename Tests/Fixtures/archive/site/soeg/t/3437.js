@@ -1,0 +1,3 @@
+AgendaSite.shard("3437",{
+"47":"F1p3"
+});

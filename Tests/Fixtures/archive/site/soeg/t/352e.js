@@ -1,0 +1,3 @@
+AgendaSite.shard("352e",{
+"5.000":"H1n3"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("3634",{
+"64":"O1dB"
+});

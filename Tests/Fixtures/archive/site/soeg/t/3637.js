@@ -1,0 +1,3 @@
+AgendaSite.shard("3637",{
+"67":"32s9K2dF"
+});

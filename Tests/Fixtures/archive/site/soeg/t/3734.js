@@ -1,0 +1,3 @@
+AgendaSite.shard("3734",{
+"74":"N1dF"
+});

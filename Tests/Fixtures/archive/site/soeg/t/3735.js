@@ -1,0 +1,3 @@
+AgendaSite.shard("3735",{
+"75":"L1gF22dF"
+});

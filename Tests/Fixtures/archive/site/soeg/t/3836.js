@@ -1,0 +1,3 @@
+AgendaSite.shard("3836",{
+"86":"N1dF"
+});

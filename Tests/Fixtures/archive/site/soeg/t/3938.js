@@ -1,0 +1,3 @@
+AgendaSite.shard("3938",{
+"98":"U1v6"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6169",{
+"ai":"Q1e9"
+});

@@ -1,0 +1,10 @@
+AgendaSite.shard("616b",{
+"aktiv":"D1vLC1xC41s7",
+"aktivit":"32s9",
+"aktivitet":"33s9J1l8",
+"aktivitetshus":"N1dF",
+"aktivitetsparat":"Q1e9",
+"aktivt":"21pDB1vL",
+"aktuel":"31s993v421j591dF",
+"aktør":"B1Z921vL81gF41xC"
+});

@@ -1,0 +1,14 @@
+AgendaSite.shard("616c",{
+"albo":"L2gF25dF81i5",
+"ald":"21pDM1dB51s7",
+"aldr":"L1gF",
+"alen":"L1gF",
+"all":"T1s7",
+"allerstørst":"41a4",
+"allianc":"D1vL41n3",
+"alm":"H1n345gF2AdF81i5",
+"almenboliglov":"L1gF21dF",
+"alment":"M1l8",
+"altid":"B1Z9",
+"altså":"O1dB"
+});

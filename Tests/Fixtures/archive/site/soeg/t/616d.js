@@ -1,0 +1,3 @@
+AgendaSite.shard("616d",{
+"ambition":"C1v412vL32k1"
+});

@@ -1,0 +1,17 @@
+AgendaSite.shard("6172",{
+"arbejd":"21pD12s973z321v412vL11j573gF14l811dF31e931s7",
+"arbejdsevn":"21pD",
+"arbejdsform":"A2z3",
+"arbejdsfællesskab":"21pD",
+"arbejdsgang":"D1vL",
+"arbejdsgrundlag":"A1z3",
+"arbejdskraft":"21pD21a491vL11j5",
+"arbejdsliv":"P1xC",
+"arbejdsmarked":"01P11r614pD11s914a411Y3G3gF12l825dB11xC12e951i5",
+"arbejdsmarkedskendskab":"Q1e9",
+"arbejdsmarkedstilknytning":"L1gF32dB",
+"arbejdsområd":"L2gF",
+"arbejdsopgav":"21pD",
+"arbejdsp":"21pD1Fs9",
+"arbejdsspørgsmål":"P1xC"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6174",{
+"attraktiv":"L1gF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6262",{
+"bbu":"51Y3"
+});

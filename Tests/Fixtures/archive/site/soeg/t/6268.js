@@ -1,0 +1,3 @@
+AgendaSite.shard("6268",{
+"bht":"P1xC11e9"
+});

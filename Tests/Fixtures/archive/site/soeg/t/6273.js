@@ -1,0 +1,3 @@
+AgendaSite.shard("6273",{
+"bsk":"B1Z9"
+});

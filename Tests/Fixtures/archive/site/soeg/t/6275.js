@@ -1,0 +1,10 @@
+AgendaSite.shard("6275",{
+"budg":"U1v6",
+"budget":"U1v6",
+"budgetforslag":"E1j5",
+"budgetgaranti":"U1v6",
+"budgetmål":"E4j5",
+"budgetopfølgning":"E1j5GAv6",
+"budgetram":"V1i5",
+"budskab":"D1vL"
+});

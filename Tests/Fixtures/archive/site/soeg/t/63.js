@@ -1,0 +1,3 @@
+AgendaSite.shard("63",{
+"c":"91v2"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6376",{
+"cv":"P1xC41s7"
+});

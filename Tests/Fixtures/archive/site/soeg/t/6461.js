@@ -1,0 +1,14 @@
+AgendaSite.shard("6461",{
+"dag":"22pD53K31z3B1gF21dF21xC",
+"dagsord":"03P",
+"dagsorden":"01P",
+"dagsordenspunk":"A1z311Z941p3",
+"dagsordn":"A2z3",
+"dan":"21pDA1v411vL",
+"danmark":"31s9I1gF",
+"dansk":"41a491vL41n3",
+"danskuddan":"32s9",
+"data":"32s9K1dF14dB",
+"dataprofil":"OFdB71i5",
+"davær":"N1dF"
+});

@@ -1,0 +1,12 @@
+AgendaSite.shard("6469",{
+"dialog":"41a491vLC1xC42s7",
+"digitalisering":"Q1e9",
+"digitalt":"A1z3",
+"dilemma":"C1v4",
+"direktion":"I1-131gF11l811dF11dB11xC11e911i221s711v611i521t1",
+"direktør":"01P11r611pD11s911a411Y351z311Z911v411vL11j511p321n341gF",
+"dispensation":"L1gF23dF",
+"dispensationsansøgning":"N2dF",
+"dispensationsgræns":"N1dF",
+"disposition":"B1Z9"
+});

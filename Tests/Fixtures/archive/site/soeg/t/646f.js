@@ -1,0 +1,4 @@
+AgendaSite.shard("646f",{
+"domstol":"B1Z9",
+"dot":"22pD"
+});

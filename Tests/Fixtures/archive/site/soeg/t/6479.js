@@ -1,0 +1,3 @@
+AgendaSite.shard("6479",{
+"dynamisk":"E1j5"
+});

@@ -1,0 +1,10 @@
+AgendaSite.shard("6566",{
+"effek":"11r611pD",
+"effektinvestering":"11r6",
+"efterfølg":"N1dF61s7",
+"efterkom":"L1gF31dB",
+"efterretning":"13r641Y363Z913v433p323n322j123gF13l853i221s711v631t1",
+"efterspørg":"22pD",
+"efteruddan":"22pD",
+"efterår":"T1s7"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("656c",{
+"element":"D1vL"
+});

@@ -1,0 +1,10 @@
+AgendaSite.shard("656e",{
+"end":"D1vLA1dF41i2",
+"endnu":"D1vLC1xC",
+"endvid":"H2n3",
+"ene":"N1dF",
+"enig":"91v2",
+"enkelt":"31s9A3vL81gF",
+"enkeltsag":"B1Z9",
+"ent":"O1dB"
+});

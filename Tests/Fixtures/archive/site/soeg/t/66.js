@@ -1,0 +1,3 @@
+AgendaSite.shard("66",{
+"f":"M1l841e9"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("662e",{
+"f.eks":"M1l841e9"
+});

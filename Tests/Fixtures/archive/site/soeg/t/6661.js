@@ -1,0 +1,12 @@
+AgendaSite.shard("6661",{
+"fag":"11r612pD21a481v415vLC1xC12e9",
+"faglært":"21pD",
+"fagudvalg":"B1Z952k1",
+"fald":"L4gF",
+"familiebo":"L3gF2AdF81i5",
+"familiesituation":"P1xC",
+"fas":"31s9",
+"fast":"E1j5",
+"fastlæg":"B1Z921vL",
+"fastsat":"D1vL"
+});

@@ -1,0 +1,11 @@
+AgendaSite.shard("6669",{
+"fik":"N2dF",
+"film":"L1gF",
+"finansi":"L1gF81s712v611i5",
+"finansiering":"L1gF",
+"finanslov":"Q1e9",
+"find":"41a471Z9C1dF",
+"fir":"Q1e941v6",
+"fireår":"L2gF",
+"first":"A1z341j5"
+});

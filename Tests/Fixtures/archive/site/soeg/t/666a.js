@@ -1,0 +1,3 @@
+AgendaSite.shard("666a",{
+"fjern":"L1gF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6679",{
+"fysisk":"M1l831xC"
+});

@@ -1,0 +1,11 @@
+AgendaSite.shard("66c3b8",{
+"følg":"23pD11s9A1vLB1dB12xC13e932s721i5",
+"følgebekend":"D1vL",
+"føp":"P2xC",
+"før":"A1z3F1xC41s7",
+"først":"51Y361Z922vLG1s712v6",
+"førtidspension":"O4dB1MxC22i225s712v6",
+"førtidspensionist":"P1xC51v6",
+"førtidspensionsområd":"P1xC44s7",
+"førtidspensionssag":"H3n3"
+});

@@ -1,0 +1,14 @@
+AgendaSite.shard("6765",{
+"generel":"H3n3",
+"generelt":"D1vL",
+"genhusning":"N1dF81i5",
+"gennem":"11r611pD91Z9A2gF13l811dF22xC41s7",
+"gennemfør":"F1p362gF21dF61s721i5",
+"gennemført":"D1vLC1xC51v6",
+"gennemgang":"H3n341gF",
+"gennemgå":"L2gF22dF",
+"gennemgår":"T1s7",
+"gennemsnit":"N1dF",
+"gensid":"53Y3M3i263t1",
+"gentænk":"D1vL"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6768",{
+"ghettoområd":"N1dF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("676c",{
+"global":"41a4"
+});

@@ -1,0 +1,10 @@
+AgendaSite.shard("6772",{
+"grad":"D2vLC1xC",
+"grund":"B1Z9",
+"grundelement":"D1vL",
+"grundlag":"C1v4",
+"grundlæg":"C1v4",
+"grundskol":"21pDJ1gF",
+"græns":"N1dF",
+"grænseværdi":"L1gF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6775",{
+"guldborg":"91v2"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("67c3a5",{
+"går":"21pD"
+});

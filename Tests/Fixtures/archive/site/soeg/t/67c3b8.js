@@ -1,0 +1,3 @@
+AgendaSite.shard("67c3b8",{
+"gør":"D3vL91l8"
+});

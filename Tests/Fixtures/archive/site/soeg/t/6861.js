@@ -1,0 +1,11 @@
+AgendaSite.shard("6861",{
+"haderslev":"14r614pD11s923Y3",
+"haderslev-mærket":"52Y3",
+"haft":"L1gF11l8",
+"halv":"T1s7",
+"halvår":"D1vLH1v6",
+"handicap":"21pD",
+"handl":"P1xC",
+"handlemu":"D1vL",
+"handlerum":"D1vL"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6868",{
+"hhv":"D3vL"
+});

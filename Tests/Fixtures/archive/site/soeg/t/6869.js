@@ -1,0 +1,3 @@
+AgendaSite.shard("6869",{
+"hinand":"A1z3"
+});

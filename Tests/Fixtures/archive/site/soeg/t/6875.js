@@ -1,0 +1,3 @@
+AgendaSite.shard("6875",{
+"hurt":"B1Z9"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("68c3a5",{
+"hård":"N1dF"
+});

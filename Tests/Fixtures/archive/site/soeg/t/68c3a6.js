@@ -1,0 +1,3 @@
+AgendaSite.shard("68c3a6",{
+"hæv":"L1gF23dF"
+});

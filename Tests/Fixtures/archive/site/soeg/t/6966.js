@@ -1,0 +1,3 @@
+AgendaSite.shard("6966",{
+"ifølg":"O1dB"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6973",{
+"især":"P1xC"
+});

@@ -1,0 +1,13 @@
+AgendaSite.shard("6b61",{
+"kan":"23pD11s921Y363Z911v422j511p361gF12l816dF11dB11xC12e931s721i5",
+"kandidat":"51Y3",
+"kant":"21pD21a4",
+"kapitalfond":"17r6",
+"kapitel":"B1Z9",
+"karakteris":"L2gF21dF12dB",
+"karakteristika":"L1gF",
+"karrierevalg":"21pD",
+"kas":"21pD31Y382vLD2e9",
+"kassebeholdning":"U2v6",
+"kategoris":"Q1e9"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6b69",{
+"kild":"32s9"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6b6a",{
+"kjærsgård":"91v2"
+});

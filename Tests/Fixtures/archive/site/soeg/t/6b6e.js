@@ -1,0 +1,3 @@
+AgendaSite.shard("6b6e",{
+"knyt":"L1gF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6c31",{
+"l12":"31s9"
+});

@@ -1,0 +1,11 @@
+AgendaSite.shard("6c69",{
+"liberal":"D1vL41n3",
+"lig":"D2vL",
+"ligebehandling":"B1Z9",
+"ligeled":"B1Z9A1gF",
+"ligesom":"O1dB",
+"link":"H1n3",
+"list":"L7gF22dF14dB",
+"liv":"P1xC",
+"livschanc":"L1gF11l8"
+});

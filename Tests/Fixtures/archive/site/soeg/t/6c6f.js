@@ -1,0 +1,14 @@
+AgendaSite.shard("6c6f",{
+"lokal":"D2vL91l891i5",
+"lokalmiljø":"L1gF",
+"lokalpolitisk":"D1vL",
+"lokalt":"D2vL91l8",
+"lov":"B1Z9",
+"lovbundn":"D1vL",
+"lovfastsat":"D1vL",
+"lovforslag":"31s9A1vL",
+"lovgivning":"B3Z9C1dF",
+"lovgrundlag":"B4Z9",
+"lovområd":"B1Z9",
+"lovplig":"N1dF71v6"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6c75",{
+"luk":"W136"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6c79",{
+"lyd":"D1vL"
+});

@@ -1,0 +1,13 @@
+AgendaSite.shard("6d61",{
+"mads":"M1l8",
+"maj":"P1xC33n111s721i5",
+"maksimalt":"32s9I1gF22dF",
+"mangel":"41a4J1dF",
+"mangl":"L1gF",
+"mark":"21pD",
+"markant":"L1gF42xC",
+"marselisborg":"14r6",
+"marselisborg/carelink":"11r6",
+"mart":"13r6C7vLB2dB32i2",
+"match":"21pDB1vL"
+});

@@ -1,0 +1,13 @@
+AgendaSite.shard("6d69",{
+"mia":"D4vL",
+"mia.kr":"D3vL",
+"michael":"L1gF",
+"midl":"Q3e931s7",
+"midtvejsregulering":"U1v6",
+"mindr":"Q1e9",
+"mindreforbrug":"U4v6",
+"minds":"P1xC",
+"mindst":"32s9",
+"mio":"14r6C2vL82gF96v6",
+"mio.kr":"D2vL"
+});

@@ -1,0 +1,11 @@
+AgendaSite.shard("6d6f",{
+"model":"N2dF",
+"moderat":"D1vL",
+"modsat":"O1dB",
+"modtag":"12r6K2gF12l821dB22e9",
+"modtog":"L1gF",
+"monitor":"O2dB",
+"monitorering":"O1dB",
+"morgenstund":"R1i261t1",
+"motivation":"A1z3"
+});

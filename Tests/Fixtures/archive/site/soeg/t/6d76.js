@@ -1,0 +1,3 @@
+AgendaSite.shard("6d76",{
+"mv":"A1z371n3"
+});

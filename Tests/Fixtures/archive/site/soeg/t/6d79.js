@@ -1,0 +1,3 @@
+AgendaSite.shard("6d79",{
+"mynd":"B4Z9C1dF"
+});

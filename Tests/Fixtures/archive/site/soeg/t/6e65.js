@@ -1,0 +1,15 @@
+AgendaSite.shard("6e65",{
+"nedbrag":"L1gF",
+"nedbring":"21pDJ2gF23dF25xC41s7",
+"nedbringelseskrav":"L1gF23dF",
+"nedenfor":"T1s7",
+"nedenstå":"21pD11s9",
+"nederst":"22pD",
+"nedpriorit":"D1vL",
+"nedriv":"N1dF",
+"nedrivning":"N4dF",
+"nedsat":"21pD71v2G1xC",
+"negativ":"N2dF71v611i5",
+"netto":"31s9",
+"nettoborg":"L1gF"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6e69",{
+"niveau":"22pD93Z911v4"
+});

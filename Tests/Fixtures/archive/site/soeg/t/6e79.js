@@ -1,0 +1,13 @@
+AgendaSite.shard("6e79",{
+"ny":"41a4D1n315-131gF26dF32e911i221s7",
+"nybyggeri":"N1dF",
+"nye":"41a472Z923vL82gF2AdF11dB21e931s711v611i5",
+"nyer":"D1vL81gF",
+"nyest":"O1dB",
+"nysger":"P1xC",
+"nyt":"L1gF41xC",
+"nytteindsat":"21pD13s9",
+"nytteindsats":"21pD12s9",
+"nytårskur":"51Y3",
+"nytænkning":"D1vLC1xC"
+});

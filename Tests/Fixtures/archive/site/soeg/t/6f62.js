@@ -1,0 +1,3 @@
+AgendaSite.shard("6f62",{
+"objektiv":"Q1e9"
+});

@@ -1,0 +1,13 @@
+AgendaSite.shard("6f6d",{
+"ombygning":"N1dF",
+"omdan":"L1gF25dF",
+"omdannelsesområd":"L4gF22dF11dB",
+"omdøbt":"N1dF",
+"omfat":"21pD18s981Z911v421j5G1v6",
+"omgiv":"D1vL",
+"omgivn":"M1l8",
+"omkring":"I2-172xC",
+"omkringlig":"M1l811dF",
+"områd":"B1Z912v421j512p368gF12l816dF13dB21e941v613i5",
+"omstænd":"P1xC"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6f6e",{
+"onsdag":"A1z3"
+});

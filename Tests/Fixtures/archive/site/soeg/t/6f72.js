@@ -1,0 +1,10 @@
+AgendaSite.shard("6f72",{
+"ordinær":"36s9",
+"ordning":"H1n3",
+"organis":"D1vL",
+"organisation":"21pD91Z9",
+"organisatorisk":"D1vL",
+"organisering":"C1v412vLC1xC41s7",
+"orient":"11r641Y361Z962n321j161xC",
+"orientering":"11r644Y363Z913v423j516p326n343gF13l831xC26i222s744t1"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("6f74",{
+"ott":"L1gF31dB"
+});

@@ -1,0 +1,14 @@
+AgendaSite.shard("6f76",{
+"ovenstå":"D1vL",
+"overbelastning":"C1v4",
+"overblik":"B1Z941p3",
+"overdrag":"11r6",
+"overfør":"B1Z9",
+"overførselsudgift":"D1vL",
+"overgang":"Q2e941v6",
+"overordn":"C2v4",
+"overordned":"21pD92Z911v413vL21p3",
+"overs":"E3j5",
+"overtog":"51Y3",
+"overvej":"P1xC"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("7030",{
+"p05":"J3j153dB13xC43s7"
+});

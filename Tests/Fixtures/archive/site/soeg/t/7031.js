@@ -1,0 +1,3 @@
+AgendaSite.shard("7031",{
+"p19":"F3p313k1"
+});

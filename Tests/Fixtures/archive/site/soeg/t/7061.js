@@ -1,0 +1,11 @@
+AgendaSite.shard("7061",{
+"parallelsamfund":"L2gF22dF",
+"parallelsamfundskriteri":"N1dF11dB",
+"parallelsamfundslist":"L1gF21dF17dB71i5",
+"parallelsamfundslovgivning":"N1dF",
+"parallelt":"N1dF",
+"part":"N1dF",
+"partnerskab":"14r611pDC1j5",
+"partnerskabsaftal":"16r6",
+"pas":"D1vL"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("7063",{
+"pct":"L7gF"
+});

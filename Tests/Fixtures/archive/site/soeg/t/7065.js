@@ -1,0 +1,10 @@
+AgendaSite.shard("7065",{
+"pejlemærk":"27pDB1vL11j5",
+"pensionsnævn":"P1xC41s7",
+"pensionsteam":"P1xC42s7",
+"period":"11r6K3gF21dF32e952i5",
+"person":"11r611pDN3xC",
+"personalesag":"K46",
+"perspektiv":"11r611pD82z331vL81gF",
+"perspektivnotat":"E4j5"
+});

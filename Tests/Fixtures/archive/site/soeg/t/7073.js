@@ -1,0 +1,3 @@
+AgendaSite.shard("7073",{
+"psykiatri":"T1s7"
+});

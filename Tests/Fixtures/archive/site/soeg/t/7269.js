@@ -1,0 +1,3 @@
+AgendaSite.shard("7269",{
+"risiko":"P1xC"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("72c3a6",{
+"ræk":"M1l8"
+});

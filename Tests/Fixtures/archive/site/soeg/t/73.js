@@ -1,0 +1,3 @@
+AgendaSite.shard("73",{
+"s":"21pD22a4T1t1"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("7363",{
+"scenari":"D1vL"
+});

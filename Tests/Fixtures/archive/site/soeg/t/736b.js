@@ -1,0 +1,11 @@
+AgendaSite.shard("736b",{
+"skab":"23pDA1v411vL82gF11l811dF",
+"ske":"21pDB1vL81gF21dF21xC",
+"skematisk":"B1Z9",
+"skoleudvalg":"I1-1",
+"skridt":"P1xC",
+"skub":"N2dF82i5",
+"skyld":"U3v6",
+"skærp":"D1vL",
+"skøn":"D1vL"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("736d",{
+"smid":"B1Z921vL"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("736e",{
+"snak":"A1z3"
+});

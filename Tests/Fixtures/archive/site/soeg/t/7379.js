@@ -1,0 +1,16 @@
+AgendaSite.shard("7379",{
+"syddansk":"21pD",
+"sydøstjylland":"L1gF",
+"sygdom":"11r6",
+"sygedagpeng":"11r6",
+"sygedagpengeprojek":"11r6",
+"sygefravær":"24pD",
+"sygemeld":"12r6",
+"sygeplej":"N1dF",
+"sygeplejeklinik":"N1dF",
+"syn":"P1xC",
+"syri":"O1dB",
+"system":"D1vLB2dB",
+"systematis":"B1Z9",
+"systematisk":"H3n3"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("746a",{
+"tjen":"B1Z9"
+});

@@ -1,0 +1,15 @@
+AgendaSite.shard("7472",{
+"trafik":"I2-1",
+"tre":"51Y3H1l821dB13xC45s7",
+"tredjedel":"O1dB",
+"treår":"Q2e9",
+"trin":"D1vL",
+"trivsel":"L1gF1Bl892i5",
+"trod":"P1xC",
+"tryk":"81Q",
+"tråd":"31s9",
+"trådt":"31s981Z9",
+"træd":"21pDB1vL",
+"træf":"B4Z911v411vL",
+"træffetid":"V1i5"
+});

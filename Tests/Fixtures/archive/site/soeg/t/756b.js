@@ -1,0 +1,3 @@
+AgendaSite.shard("756b",{
+"ukrainsk":"31s9"
+});

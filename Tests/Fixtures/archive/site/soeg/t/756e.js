@@ -1,0 +1,16 @@
+AgendaSite.shard("756e",{
+"underskrift":"S1n1",
+"underskriftsark":"S3n1",
+"underskriftssid":"83Q",
+"underskriv":"81QK1n1",
+"understøt":"21pD81z333vL21p361gF41xC13e9",
+"undersøg":"N1dF",
+"undgå":"N1dF21xC",
+"undtag":"31s9",
+"ung":"22pD22a4F4j151dB",
+"ungdomscentr":"P2xC11e931s7",
+"ungdomsskol":"N1dF",
+"ungdomsuddan":"21pD",
+"ungeudvalg":"21pD",
+"unik":"D1vL"
+});

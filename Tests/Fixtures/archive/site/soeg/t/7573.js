@@ -1,0 +1,3 @@
+AgendaSite.shard("7573",{
+"uskrevn":"B1Z9"
+});

@@ -1,0 +1,16 @@
+AgendaSite.shard("7665",{
+"ved":"21pD21a411Y331Q21z331vL92l811dF22xC11e941v6",
+"vedhæft":"41a471Z9",
+"vedhæfted":"21pD",
+"vedlag":"51Y393j591dF22xC",
+"vedrør":"H2n372dB",
+"vedtag":"E1j5",
+"vedtog":"31s9",
+"vej":"21pDB1vLD1e9",
+"vejl":"31s9",
+"vejledning":"M1l8",
+"velfung":"A1z3",
+"venstr":"D2vL",
+"version":"21pD",
+"vest":"L1gF"
+});

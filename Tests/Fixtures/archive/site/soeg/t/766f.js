@@ -1,0 +1,3 @@
+AgendaSite.shard("766f",{
+"vor":"41a4"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a562",{
+"åbn":"M1l8"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a56c",{
+"ålborg":"41a4"
+});

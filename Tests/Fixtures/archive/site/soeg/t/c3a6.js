@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a6",{
+"æ":"91v2"
+});

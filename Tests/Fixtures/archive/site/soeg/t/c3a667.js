@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a667",{
+"ægtefæl":"O1dB"
+});

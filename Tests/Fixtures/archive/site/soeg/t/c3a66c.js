@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a66c",{
+"ældr":"O1dB"
+});

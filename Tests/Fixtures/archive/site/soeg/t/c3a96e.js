@@ -1,0 +1,3 @@
+AgendaSite.shard("c3a96e",{
+"én":"O2dB"
+});

@@ -1,0 +1,3 @@
+AgendaSite.shard("c3b86a",{
+"øjebliksbilled":"31s9"
+});

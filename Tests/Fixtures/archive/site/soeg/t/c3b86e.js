@@ -1,0 +1,3 @@
+AgendaSite.shard("c3b86e",{
+"ønsk":"A2z333vLG1s7"
+});

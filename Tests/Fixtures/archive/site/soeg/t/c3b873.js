@@ -1,0 +1,3 @@
+AgendaSite.shard("c3b873",{
+"østby":"I4-1"
+});
