@@ -1,3 +1,0 @@
-AgendaSite.shard("3035",{
-"05":"T1s722i5"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3337",{
-"37":"21pD14s9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3338",{
-"38":"O1dB"
-});

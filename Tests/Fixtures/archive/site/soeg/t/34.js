@@ -1,3 +1,0 @@
-AgendaSite.shard("34",{
-"4":"11r611pD11s961v223Z921vL53-131gF21dF21xC11e923n111s712v6"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3437",{
-"47":"F1p3"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("36",{
-"6":"11r613pD71v241vLH4v6"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3630",{
-"60":"H1n342gF22dF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3634",{
-"64":"O1dB"
-});

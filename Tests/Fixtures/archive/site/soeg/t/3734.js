@@ -1,3 +1,0 @@
-AgendaSite.shard("3734",{
-"74":"N1dF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("38",{
-"8":"11r621s921Y3J2dB61v6"
-});

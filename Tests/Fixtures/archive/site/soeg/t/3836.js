@@ -1,3 +1,0 @@
-AgendaSite.shard("3836",{
-"86":"N1dF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("3938",{
-"98":"U1v6"
-});

@@ -1,4 +1,0 @@
-AgendaSite.shard("6167",{
-"agenda":"A1z3",
-"agenda/prepare":"A1z3"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6169",{
-"ai":"Q1e9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6174",{
-"attraktiv":"L1gF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6232",{
-"b2026":"E1j5"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6262",{
-"bbu":"51Y3"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6268",{
-"bht":"P1xC11e9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6273",{
-"bsk":"B1Z9"
-});

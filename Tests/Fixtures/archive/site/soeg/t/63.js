@@ -1,3 +1,0 @@
-AgendaSite.shard("63",{
-"c":"91v2"
-});

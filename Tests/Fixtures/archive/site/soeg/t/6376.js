@@ -1,3 +1,0 @@
-AgendaSite.shard("6376",{
-"cv":"P1xC41s7"
-});

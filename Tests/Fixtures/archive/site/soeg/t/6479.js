@@ -1,3 +1,0 @@
-AgendaSite.shard("6479",{
-"dynamisk":"E1j5"
-});

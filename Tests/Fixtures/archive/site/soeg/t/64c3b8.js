@@ -1,3 +1,0 @@
-AgendaSite.shard("64c3b8",{
-"dømt":"L1gF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("656c",{
-"element":"D1vL"
-});

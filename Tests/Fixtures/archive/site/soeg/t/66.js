@@ -1,3 +1,0 @@
-AgendaSite.shard("66",{
-"f":"M1l841e9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("666a",{
-"fjern":"L1gF"
-});

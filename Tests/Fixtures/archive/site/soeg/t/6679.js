@@ -1,3 +1,0 @@
-AgendaSite.shard("6679",{
-"fysisk":"M1l831xC"
-});

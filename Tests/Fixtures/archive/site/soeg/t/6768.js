@@ -1,3 +1,0 @@
-AgendaSite.shard("6768",{
-"ghettoområd":"N1dF"
-});

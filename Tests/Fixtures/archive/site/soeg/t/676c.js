@@ -1,3 +1,0 @@
-AgendaSite.shard("676c",{
-"global":"41a4"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6775",{
-"guldborg":"91v2"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("67c3a5",{
-"går":"21pD"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("67c3b8",{
-"gør":"D3vL91l8"
-});

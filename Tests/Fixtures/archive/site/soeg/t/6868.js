@@ -1,3 +1,0 @@
-AgendaSite.shard("6868",{
-"hhv":"D3vL"
-});

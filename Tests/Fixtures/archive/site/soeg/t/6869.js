@@ -1,3 +1,0 @@
-AgendaSite.shard("6869",{
-"hinand":"A1z3"
-});

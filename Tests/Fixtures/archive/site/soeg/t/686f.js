@@ -1,9 +1,0 @@
-AgendaSite.shard("686f",{
-"hold":"51Y3",
-"holdtilbud":"M1l8",
-"hors":"LBgF12l816dF13dB15xC16e971t1",
-"housing":"E1j5",
-"hovedlov":"B1Z9",
-"hovedpart":"O2dB",
-"hovedspor":"21pD"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6875",{
-"hurt":"B1Z9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("68c3a5",{
-"hård":"N1dF"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("68c3a6",{
-"hæv":"L1gF23dF"
-});

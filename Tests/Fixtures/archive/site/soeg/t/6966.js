@@ -1,3 +1,0 @@
-AgendaSite.shard("6966",{
-"ifølg":"O1dB"
-});

@@ -1,4 +1,0 @@
-AgendaSite.shard("6967",{
-"igangsæt":"D1vLA2dF",
-"igennem":"Q1e9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6973",{
-"især":"P1xC"
-});

@@ -1,4 +1,0 @@
-AgendaSite.shard("6974",{
-"it":"O1dB",
-"it-systemer":"O1dB"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6b69",{
-"kild":"32s9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6b6a",{
-"kjærsgård":"91v2"
-});

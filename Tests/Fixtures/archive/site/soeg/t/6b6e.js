@@ -1,3 +1,0 @@
-AgendaSite.shard("6b6e",{
-"knyt":"L1gF"
-});

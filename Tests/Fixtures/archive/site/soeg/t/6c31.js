@@ -1,3 +1,0 @@
-AgendaSite.shard("6c31",{
-"l12":"31s9"
-});

@@ -1,9 +1,0 @@
-AgendaSite.shard("6c65",{
-"led":"52Y384vL93l821dB12xC19e933s741t1",
-"ledighedsperiod":"51Y3",
-"ledighedsudvikling":"H2n3",
-"lemp":"D1vL",
-"let":"M2l8",
-"lev":"D1vL81gF",
-"leverandør":"D1vL"
-});

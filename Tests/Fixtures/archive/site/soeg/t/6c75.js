@@ -1,3 +1,0 @@
-AgendaSite.shard("6c75",{
-"luk":"W136"
-});

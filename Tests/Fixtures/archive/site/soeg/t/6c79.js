@@ -1,3 +1,0 @@
-AgendaSite.shard("6c79",{
-"lyd":"D1vL"
-});

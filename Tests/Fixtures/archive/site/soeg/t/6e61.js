@@ -1,4 +1,0 @@
-AgendaSite.shard("6e61",{
-"naturligvis":"E1j5",
-"navn":"11r6"
-});

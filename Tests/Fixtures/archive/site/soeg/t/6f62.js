@@ -1,3 +1,0 @@
-AgendaSite.shard("6f62",{
-"objektiv":"Q1e9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("6f6e",{
-"onsdag":"A1z3"
-});

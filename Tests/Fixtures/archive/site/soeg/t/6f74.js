@@ -1,3 +1,0 @@
-AgendaSite.shard("6f74",{
-"ott":"L1gF31dB"
-});

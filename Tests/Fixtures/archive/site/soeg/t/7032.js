@@ -1,3 +1,0 @@
-AgendaSite.shard("7032",{
-"p20":"I3-153dF83i5"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("7063",{
-"pct":"L7gF"
-});

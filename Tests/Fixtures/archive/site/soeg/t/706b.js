@@ -1,3 +1,0 @@
-AgendaSite.shard("706b",{
-"pkt":"91v221Z941p3"
-});

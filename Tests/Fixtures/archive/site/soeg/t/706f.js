@@ -1,9 +1,0 @@
-AgendaSite.shard("706f",{
-"point":"P1xC",
-"pol":"O1dB",
-"politi":"L1gF",
-"politisk":"25pD21a473Z912v418vL13j512p321n3",
-"positiv":"L3gF11l812dF11dB61v6",
-"positivt":"N1dF81i5",
-"potential":"11r6C1vLC2xC41s7"
-});

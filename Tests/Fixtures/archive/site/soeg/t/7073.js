@@ -1,3 +1,0 @@
-AgendaSite.shard("7073",{
-"psykiatri":"T1s7"
-});

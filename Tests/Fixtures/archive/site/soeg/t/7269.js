@@ -1,3 +1,0 @@
-AgendaSite.shard("7269",{
-"risiko":"P1xC"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("72c3a6",{
-"ræk":"M1l8"
-});

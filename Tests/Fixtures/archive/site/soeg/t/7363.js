@@ -1,3 +1,0 @@
-AgendaSite.shard("7363",{
-"scenari":"D1vL"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("736d",{
-"smid":"B1Z921vL"
-});

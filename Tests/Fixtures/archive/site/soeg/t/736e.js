@@ -1,3 +1,0 @@
-AgendaSite.shard("736e",{
-"snak":"A1z3"
-});

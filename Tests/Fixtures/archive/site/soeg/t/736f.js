@@ -1,9 +1,0 @@
-AgendaSite.shard("736f",{
-"so17":"E1j5",
-"social":"18r612pD32Y351z311Z916v411vL12j514p321n343gF23dF",
-"socialdemokrati":"D1vL",
-"socialområd":"C1v421j5C2e9",
-"socialt":"21pD11s9",
-"socioøkonomisk":"H1n3",
-"solid":"C2v4"
-});

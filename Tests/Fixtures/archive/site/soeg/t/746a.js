@@ -1,3 +1,0 @@
-AgendaSite.shard("746a",{
-"tjen":"B1Z9"
-});

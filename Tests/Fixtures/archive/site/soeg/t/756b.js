@@ -1,3 +1,0 @@
-AgendaSite.shard("756b",{
-"ukrainsk":"31s9"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("7573",{
-"uskrevn":"B1Z9"
-});

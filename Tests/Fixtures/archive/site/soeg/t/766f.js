@@ -1,3 +1,0 @@
-AgendaSite.shard("766f",{
-"vor":"41a4"
-});

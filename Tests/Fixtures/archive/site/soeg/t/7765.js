@@ -1,4 +1,0 @@
-AgendaSite.shard("7765",{
-"web":"A1z3",
-"web-baserede":"A1z3"
-});

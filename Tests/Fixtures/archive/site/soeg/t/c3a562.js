@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a562",{
-"åbn":"M1l8"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a56c",{
-"ålborg":"41a4"
-});

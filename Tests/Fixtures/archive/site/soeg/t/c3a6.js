@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a6",{
-"æ":"91v2"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a667",{
-"ægtefæl":"O1dB"
-});

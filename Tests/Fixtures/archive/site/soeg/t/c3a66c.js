@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a66c",{
-"ældr":"O1dB"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("c3a96e",{
-"én":"O2dB"
-});

@@ -1,3 +1,0 @@
-AgendaSite.shard("c3b86a",{
-"øjebliksbilled":"31s9"
-});

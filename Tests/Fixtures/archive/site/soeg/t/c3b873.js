@@ -1,3 +1,0 @@
-AgendaSite.shard("c3b873",{
-"østby":"I4-1"
-});
