@@ -28,7 +28,7 @@ enum HTMLRenderer {
         let document = PrintedDocument(meeting, links: links, style: style)
         var out = HTMLOutput()
         writeBody(document, into: &out, itemsElement: "div")
-        return HTMLParts(title: document.title, css: HTMLStyle.css(style.html), content: out.text, itemAnchors: document.items.map(\.anchor))
+        return HTMLParts(title: document.title, content: out.text, itemAnchors: document.items.map(\.anchor))
     }
 
     static func writeBody(_ document: PrintedDocument, into out: inout HTMLOutput, itemsElement: String) {
@@ -187,10 +187,10 @@ enum HTMLRenderer {
 }
 
 /// A meeting's HTML for a page of a larger site (the archive's): the title,
-/// the house style's sheet, the body's content, and each item's anchor in order.
+/// the body's content, and each item's anchor in order. The house style's
+/// sheet is `AgendaRenderer.htmlStylesheet`, shared by every page.
 public struct HTMLParts: Sendable {
     public let title: String
-    public let css: String
     public let content: String
     public let itemAnchors: [String]
 }

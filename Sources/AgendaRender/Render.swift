@@ -19,7 +19,7 @@ public enum AgendaRenderer {
         HTMLRenderer.parts(meeting, links: links, style: style)
     }
 
-    /// The house style's sheet for HTML pages (what `htmlParts` returns as `css`).
+    /// The house style's sheet for HTML pages, which `htmlParts` leaves to the site to link.
     public static func htmlStylesheet(_ style: HouseStyle = .standard) -> String {
         HTMLStyle.css(style.html)
     }

@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only] [--pdf-items N,N]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only] [--pdf-items N,N]
            agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
@@ -14,7 +14,9 @@ let usage = """
     processes: start-up of --version, check of each sample and lsp initialize
     beside /bin/true, and peak memory of check, compile and fmt --check on
     generated 10 MB files; the language server over stdio; and the search index
-    on generated archives of 1,000 to 100,000 items. Prints Markdown tables.
+    on generated archives of 1,000 to 100,000 items; the archive's public site
+    (full build, build after adding one meeting, size) at the same sizes.
+    Prints Markdown tables.
     Build in release first, as scripts/install does:
     swift build -c release --static-swift-stdlib && .build/release/agendac-bench
 
@@ -22,6 +24,7 @@ let usage = """
       --quick          small sizes and short runs (the CI smoke run)
       --compiler-only  no agendac processes and no language server
       --search-only    only the search index
+      --site-only      only the archive's site (keeps the largest in .build/archive-site-large)
       --server-only    only the language-server measurements
       --process-only   only agendac as whole processes (start-up and peak memory)
       --pdf-only       only `agendac compile --to pdf` as whole processes (and Typst beside it when
@@ -31,7 +34,7 @@ let usage = """
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 // `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
 if arguments.first == "--postgres-export" {
@@ -78,7 +81,8 @@ if arguments.contains("--pdf-only") {
 let searchOnly = arguments.contains("--search-only")
 let serverOnly = arguments.contains("--server-only")
 let processOnly = arguments.contains("--process-only")
-if !searchOnly {
+let siteOnly = arguments.contains("--site-only")
+if !searchOnly && !siteOnly {
     if !serverOnly && !processOnly {
         emit(CompilerBenchmark.run(sizes: sizes, minimumSeconds: minimumSeconds))
         emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
@@ -91,8 +95,11 @@ if !searchOnly {
         if !processOnly { emit(LanguageServerBenchmark.run(quick: quick)) }
     }
 }
-if !serverOnly && !processOnly {
+if !serverOnly && !processOnly && !siteOnly {
     emit(SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20))
+}
+if !serverOnly && !processOnly && !searchOnly {
+    emit(SiteBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000]))
 }
 emit("Peak memory of this process: \(Measure.format(Measure.peakMemoryMiB())) MiB")
 

@@ -64,7 +64,7 @@ import Testing
     }
 
     static func text(_ file: SiteFile) -> String? {
-        if case .text(let text) = file.content { return text }
+        if case .text(let make) = file.content { return make() }
         return nil
     }
 
@@ -77,7 +77,8 @@ import Testing
         var listing = ""
         for file in files {
             switch file.content {
-            case .text(let text):
+            case .text(let make):
+                let text = make()
                 listing += "\(file.path)\n"
                 // shards are checked by what they answer (search-expected.tsv, in the browser)
                 guard !file.path.hasPrefix("assets/"), !file.path.hasPrefix("soeg/t/") else { continue }

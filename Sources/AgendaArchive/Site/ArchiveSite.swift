@@ -27,27 +27,27 @@ public enum ArchiveSite {
         let municipality = snapshot.municipality ?? snapshot.meetings.lazy.compactMap { $0.publicMeeting.municipality?.value }.last
         var files: [SiteFile] = []
         let index = IndexPages(snapshot)
-        files.append(SiteFile(path: SitePaths.index, content: .text(index.front(municipality: municipality))))
-        for (path, page) in index.years(municipality: municipality).sorted(by: { $0.0 < $1.0 }) {
-            files.append(SiteFile(path: path, content: .text(page)))
+        files.append(SiteFile(path: SitePaths.index) { index.front(municipality: municipality) })
+        for year in index.years().sorted(by: { $0.path < $1.path }) {
+            files.append(SiteFile(path: year.path) { year.render(municipality: municipality) })
         }
         for meeting in snapshot.meetings {
             let copies = MeetingPage.copies(of: meeting)
             let page = MeetingPage(meeting: meeting, style: style, copies: copies)
-            files.append(SiteFile(path: page.path, content: .text(page.render(municipality: municipality))))
-            files += copies.map { SiteFile(path: $0.path, content: .copy($0.file)) }
+            files.append(SiteFile(path: page.path) { page.render(municipality: municipality) })
+            files += copies.map { SiteFile(path: $0.path, copy: $0.file) }
         }
         let cases = snapshot.caseIndex()
         for key in cases.treatmentsByCase.keys.sorted() {
             let page = CasePage(key: key, treatments: cases.treatmentsByCase[key] ?? [])
-            files.append(SiteFile(path: page.path, content: .text(page.render(municipality: municipality))))
+            files.append(SiteFile(path: page.path) { page.render(municipality: municipality) })
         }
-        files.append(SiteFile(path: SitePaths.search, content: .text(SearchPage.render(municipality: municipality))))
-        files += SiteSearchData(snapshot).files().sorted { $0.0 < $1.0 }.map { SiteFile(path: $0.0, content: .text($0.1)) }
-        files.append(SiteFile(path: SitePaths.minutesStylesheet, content: .text(AgendaRenderer.htmlStylesheet(style))))
-        files.append(SiteFile(path: SitePaths.siteStylesheet, content: .text(SiteStylesheet.css)))
-        files.append(SiteFile(path: SitePaths.danishScript, content: .text(SiteScripts.danish)))
-        files.append(SiteFile(path: SitePaths.searchScript, content: .text(SiteScripts.search)))
+        files.append(SiteFile(path: SitePaths.search) { SearchPage.render(municipality: municipality) })
+        files += SiteSearchData(snapshot).files()
+        files.append(SiteFile(path: SitePaths.minutesStylesheet) { AgendaRenderer.htmlStylesheet(style) })
+        files.append(SiteFile(path: SitePaths.siteStylesheet) { SiteStylesheet.css })
+        files.append(SiteFile(path: SitePaths.danishScript) { SiteScripts.danish })
+        files.append(SiteFile(path: SitePaths.searchScript) { SiteScripts.search })
         return files
     }
 
@@ -61,12 +61,23 @@ public enum ArchiveSite {
     }
 }
 
-/// One file of the site, by its path from the root.
+/// One file of the site, by its path from the root. Text is made when the
+/// writer comes to it, so a large site is never held in memory at once.
 struct SiteFile {
     enum Content {
-        case text(String)
+        case text(() -> String)
         case copy(ArchivedFile)
     }
     let path: String
     let content: Content
+
+    init(path: String, text: @escaping () -> String) {
+        self.path = path
+        content = .text(text)
+    }
+
+    init(path: String, copy file: ArchivedFile) {
+        self.path = path
+        content = .copy(file)
+    }
 }

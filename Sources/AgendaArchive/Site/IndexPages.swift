@@ -41,35 +41,43 @@ struct IndexPages {
         return SiteHTML.page(path: SitePaths.index, title: SitePhrases.frontPage, crumbs: [], body: body, municipality: municipality)
     }
 
-    /// Every year page: (path, page).
-    func years(municipality: String?) -> [(String, String)] {
-        var pages: [(String, String)] = []
-        for committee in committees {
-            for (year, meetings) in committee.years {
-                let path = SitePaths.year(committeeSlug: committee.slug, year: year)
-                var body = "<h1>\(SiteHTML.escape(SitePhrases.yearHeading(committee.name, year)))</h1>\n"
-                let others = committee.years.keys.sorted(by: >).filter { $0 != year }
-                if !others.isEmpty {
-                    body += "<nav class=\"other-years\" aria-label=\"\(SiteHTML.escape(committee.name)): andre år\">\n<ul>\n"
-                    for other in others {
-                        body += "<li><a href=\"\(SiteHTML.escape(SitePaths.link(from: path, to: SitePaths.year(committeeSlug: committee.slug, year: other))))\">\(other)</a></li>\n"
-                    }
-                    body += "</ul>\n</nav>\n"
-                }
-                body += "<h2>\(SiteHTML.escape(SitePhrases.meetings))</h2>\n<ul class=\"meetings\">\n"
-                for meeting in meetings.reversed() {
-                    let link = SitePaths.link(from: path, to: SitePaths.meeting(meeting.id))
-                    var label = meeting.date.danishWeekday.capitalizedFirst + " " + meeting.date.danishText
-                    if let time = meeting.time { label += " kl. " + MeetingTime.twoDigits(time.startHour) + "." + MeetingTime.twoDigits(time.startMinute) }
-                    body += "<li><a href=\"\(SiteHTML.escape(link))\">\(SiteHTML.escape(label))</a> "
-                    body += "<span class=\"count\">(\(SiteHTML.escape(SitePhrases.stageShort(meeting.stage))), \(SiteHTML.escape(SitePhrases.itemCount(meeting.publicMeeting.items.count))))</span></li>\n"
-                }
-                body += "</ul>\n"
-                pages.append((path, SiteHTML.page(path: path, title: SitePhrases.yearHeading(committee.name, year),
-                                                  crumbs: [(SitePhrases.frontPage, SitePaths.index)], body: body, municipality: municipality)))
-            }
+    /// Every committee's year pages.
+    func years() -> [YearPage] {
+        committees.flatMap { committee in
+            committee.years.keys.map { YearPage(committee: committee, year: $0) }
         }
-        return pages
+    }
+}
+
+/// One committee's meetings in one year, newest first, with links to its other years.
+struct YearPage {
+    let committee: IndexPages.Committee
+    let year: Int
+
+    var path: String { SitePaths.year(committeeSlug: committee.slug, year: year) }
+
+    func render(municipality: String?) -> String {
+        let meetings = committee.years[year] ?? []
+        var body = "<h1>\(SiteHTML.escape(SitePhrases.yearHeading(committee.name, year)))</h1>\n"
+        let others = committee.years.keys.sorted(by: >).filter { $0 != year }
+        if !others.isEmpty {
+            body += "<nav class=\"other-years\" aria-label=\"\(SiteHTML.escape(committee.name)): andre år\">\n<ul>\n"
+            for other in others {
+                body += "<li><a href=\"\(SiteHTML.escape(SitePaths.link(from: path, to: SitePaths.year(committeeSlug: committee.slug, year: other))))\">\(other)</a></li>\n"
+            }
+            body += "</ul>\n</nav>\n"
+        }
+        body += "<h2>\(SiteHTML.escape(SitePhrases.meetings))</h2>\n<ul class=\"meetings\">\n"
+        for meeting in meetings.reversed() {
+            let link = SitePaths.link(from: path, to: SitePaths.meeting(meeting.id))
+            var label = meeting.date.danishWeekday.capitalizedFirst + " " + meeting.date.danishText
+            if let time = meeting.time { label += " kl. " + MeetingTime.twoDigits(time.startHour) + "." + MeetingTime.twoDigits(time.startMinute) }
+            body += "<li><a href=\"\(SiteHTML.escape(link))\">\(SiteHTML.escape(label))</a> "
+            body += "<span class=\"count\">(\(SiteHTML.escape(SitePhrases.stageShort(meeting.stage))), \(SiteHTML.escape(SitePhrases.itemCount(meeting.publicMeeting.items.count))))</span></li>\n"
+        }
+        body += "</ul>\n"
+        return SiteHTML.page(path: path, title: SitePhrases.yearHeading(committee.name, year),
+                             crumbs: [(SitePhrases.frontPage, SitePaths.index)], body: body, municipality: municipality)
     }
 }
 

@@ -83,26 +83,31 @@ struct SiteSearchData {
         return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// Every file of the index: (path, contents).
-    func files() -> [(String, String)] {
-        var shards: [String: [(String, String)]] = [:]
-        for (term, list) in postings {
-            shards[shardKey(term), default: []].append((term, Self.encode(list, lengths: lengths)))
-        }
-        var result: [(String, String)] = []
-        for (key, terms) in shards {
-            var text = "AgendaSite.shard(\(Self.jsString(SitePaths.hex(key))),{"
-            for (index, (term, encoded)) in terms.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                text += (index == 0 ? "\n" : ",\n") + Self.jsString(term) + ":\"" + encoded + "\""
-            }
-            result.append((SitePaths.shard(key), text + "\n});\n"))
+    /// Every file of the index, shards and documents in order of their names.
+    func files() -> [SiteFile] {
+        var shards: [String: [String]] = [:]
+        for term in postings.keys { shards[shardKey(term), default: []].append(term) }
+        var result: [SiteFile] = []
+        let postings = postings, lengths = lengths, documents = documents
+        for key in shards.keys.sorted(by: { SitePaths.hex($0) < SitePaths.hex($1) }) {
+            let terms = (shards[key] ?? []).sorted()
+            result.append(SiteFile(path: SitePaths.shard(key)) {
+                var text = "AgendaSite.shard(\(Self.jsString(SitePaths.hex(key))),{"
+                for (index, term) in terms.enumerated() {
+                    text += (index == 0 ? "\n" : ",\n") + Self.jsString(term) + ":\"" + Self.encode(postings[term] ?? [], lengths: lengths) + "\""
+                }
+                return text + "\n});\n"
+            })
         }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)]
-            let entries = chunk.map { d in
-                "[" + ([d.url, d.title, d.committee, d.date, d.caseNumber].map(Self.jsString) + ["[" + d.texts.map(Self.jsString).joined(separator: ",") + "]"]).joined(separator: ",") + "]"
-            }
-            result.append((SitePaths.documentChunk(start / Self.chunkSize), "AgendaSite.docs(\(start / Self.chunkSize),[\n" + entries.joined(separator: ",\n") + "\n]);\n"))
+            let chunk = start / Self.chunkSize
+            result.append(SiteFile(path: SitePaths.documentChunk(chunk)) {
+                let entries = documents[start..<min(start + Self.chunkSize, documents.count)].map { d in
+                    "[" + ([d.url, d.title, d.committee, d.date, d.caseNumber].map(Self.jsString)
+                        + ["[" + d.texts.map(Self.jsString).joined(separator: ",") + "]"]).joined(separator: ",") + "]"
+                }
+                return "AgendaSite.docs(\(chunk),[\n" + entries.joined(separator: ",\n") + "\n]);\n"
+            })
         }
         let total = lengths.reduce(0.0) { $0 + Double($1) }
         let average = documents.isEmpty ? 0 : total / Double(documents.count)
@@ -110,7 +115,7 @@ struct SiteSearchData {
         manifest += "\"chunkSize\":\(Self.chunkSize),\"prefixLength\":\(Self.prefixLength),"
         manifest += "\"fields\":[" + Self.fields.map { Self.jsString($0.name) }.joined(separator: ",") + "],"
         manifest += "\"shards\":[" + shards.keys.map(SitePaths.hex).sorted().map(Self.jsString).joined(separator: ",") + "]});\n"
-        result.append((SitePaths.searchManifest, manifest))
+        result.append(SiteFile(path: SitePaths.searchManifest) { manifest })
         return result
     }
 

@@ -53,8 +53,8 @@ struct SiteWriter {
     /// The file's SHA-256 and size, and its bytes when they had to be made to know them.
     func resolved(_ file: SiteFile) throws(ArchiveSite.BuildError) -> (String, Int, [UInt8]?) {
         switch file.content {
-        case .text(let text):
-            let bytes = Array(text.utf8)
+        case .text(let make):
+            let bytes = Array(make().utf8)
             return (SHA256.hexDigest(SHA256.hash(bytes)), bytes.count, bytes)
         case .copy(let archived):
             return (archived.sha256, archived.byteCount, nil)
