@@ -169,7 +169,8 @@ enum SiteScripts {
     var shard = shards[hex(shardKey(term))];
     var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
     if (text === null) return null;
-    // base-64 digits, 5 bits each, 32 set on all but the last of a number: (document gap, frequency, length) per posting
+    // base-64 digits, 5 bits each, 32 set on all but the last of a number: (document gap, frequency, length) per posting,
+    // frequency and length in units of 1/frequencyScale (the average length is in the same units)
     var values = [], value = 0, shift = 0;
     for (var k = 0; k < text.length; k++) {
       var d = digit[text[k]];
@@ -179,7 +180,7 @@ enum SiteScripts {
     var count = values.length / 3, docs = new Int32Array(count), tfs = new Float64Array(count), lengths = new Float64Array(count), doc = 0;
     for (var p = 0; p < count; p++) {
       doc += values[3 * p];
-      docs[p] = doc; tfs[p] = values[3 * p + 1]; lengths[p] = values[3 * p + 2];
+      docs[p] = doc; tfs[p] = values[3 * p + 1] / manifest.frequencyScale; lengths[p] = values[3 * p + 2];
     }
     return (decoded[term] = { docs: docs, tfs: tfs, lengths: lengths });
   }
@@ -235,11 +236,10 @@ enum SiteScripts {
     }
     return best;
   }
-  // The passage around the first match in the first field (decision, text, case number, title) that has one, matches marked.
+  // The passage around the first match in the first field (in the manifest's order) that has one, matches marked.
   function passage(texts, terms) {
     var wanted = new Set(terms);
-    // the decision and the text first: the title and case number already stand above the passage
-    var order = [2, 3, 1, 0];
+    var order = manifest.passageOrder;
     for (var o = 0; o < order.length; o++) {
       var f = order[o];
       if (f >= texts.length) continue;
@@ -259,6 +259,13 @@ enum SiteScripts {
       });
       if (cursor < end) parts.push({ text: text.slice(cursor, end), match: false });
       return { field: manifest.fields[f], before: start > 0, after: end < text.length, parts: parts };
+    }
+    // matched only in the title or case number: the opening of the first text there is
+    for (var q = 0; q < order.length; q++) {
+      var opening = texts[order[q]] || "";
+      if (!opening) continue;
+      var cut = opening.length <= contextAfter ? opening.length : Math.max(opening.lastIndexOf(" ", contextAfter), 1);
+      return { field: manifest.fields[order[q]], before: false, after: cut < opening.length, parts: [{ text: opening.slice(0, cut), match: false }] };
     }
     return null;
   }

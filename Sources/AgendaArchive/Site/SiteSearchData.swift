@@ -11,8 +11,15 @@ import AgendaSemantics
 /// One document per public item; the terms are `SearchText`'s (the browser's
 /// `dansk.js` is its port), so the browser matches as `agendac archive search`.
 struct SiteSearchData {
-    static let fields = [SearchField(name: "titel", weight: 3), SearchField(name: "sagsnummer", weight: 3),
-                         SearchField(name: "beslutning", weight: 2), SearchField(name: "tekst", weight: 1)]
+    /// The search index's fields (`ItemRecord.fields`, so the browser ranks as
+    /// `agendac archive search` does), and the case number, so typing one finds its items.
+    static let fields = ItemRecord.fields + [SearchField(name: "case", weight: 3)]
+    /// Frequencies and lengths are kept as whole numbers of half weights (1.5 → 3).
+    static let frequencyScale = 2.0
+    /// The fields a hit's passage is cut from, in order: decision, sections,
+    /// recommendation (the title and the case number stand above it anyway; a
+    /// hit on them alone shows the opening of the first of these with text).
+    static let passageOrder = [3, 1, 2]
     static let prefixLength = 2
     static let chunkSize = 100
 
@@ -35,12 +42,10 @@ struct SiteSearchData {
         for meeting in snapshot.meetings {
             let page = SitePaths.meeting(meeting.id)
             let anchors = AgendaRenderer.itemAnchors(of: meeting.publicMeeting)
-            for (item, anchor) in zip(meeting.publicMeeting.items, anchors) {
+            for (record, anchor) in zip(ItemRecord.records(of: meeting), anchors) {
                 let document = Document(
-                    url: page + "#" + anchor,
-                    title: "\(item.number). \(item.title)", committee: meeting.committee, date: meeting.date.danishText,
-                    caseNumber: item.caseNumber?.value ?? "",
-                    texts: [item.title, item.caseNumber?.value ?? "", Self.decisionText(item), Self.otherText(item)])
+                    url: page + "#" + anchor, title: "\(record.itemNumber). \(record.title)", committee: meeting.committee,
+                    date: meeting.date.danishText, caseNumber: record.caseNumber ?? "", texts: record.texts + [record.caseNumber ?? ""])
                 add(document, cache: cache)
             }
         }
@@ -51,7 +56,7 @@ struct SiteSearchData {
         var frequencies: [String: UInt32] = [:]
         var length: UInt32 = 0
         for (field, text) in zip(Self.fields, document.texts) {
-            let weight = UInt32(field.weight)
+            let weight = UInt32((field.weight * Self.frequencyScale).rounded())
             for token in SearchText.tokens(in: text, cache: cache) {
                 frequencies[token.term, default: 0] += weight
                 if !token.isCompound { length += weight }
@@ -60,27 +65,6 @@ struct SiteSearchData {
         for (term, frequency) in frequencies { postings[term, default: []].append((number, frequency)) }
         documents.append(document)
         lengths.append(max(length, 1))
-    }
-
-    static func decisionText(_ item: Item) -> String {
-        item.decision.map { CaseIndex.plainText($0.text) } ?? ""
-    }
-
-    /// Everything else an item says in public: recommendation, prose, attachment titles, history.
-    static func otherText(_ item: Item) -> String {
-        var parts: [String] = []
-        for section in item.sections {
-            switch section.content {
-            case .prose(let prose): parts.append(CaseIndex.plainText(prose.blocks))
-            case .recommendation(let recommendation):
-                parts.append(CaseIndex.plainText(recommendation))
-                parts.append(CaseIndex.plainText(recommendation.blocks))
-            case .decision: continue
-            case .attachments(let attachments): parts += attachments.map(\.title)
-            case .history(let treatments): parts += treatments.map(\.text)
-            }
-        }
-        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// Every file of the index, shards and documents in order of their names.
@@ -113,6 +97,8 @@ struct SiteSearchData {
         let average = documents.isEmpty ? 0 : total / Double(documents.count)
         var manifest = "AgendaSite.manifest({\"documents\":\(documents.count),\"averageLength\":\(Self.number(average)),"
         manifest += "\"chunkSize\":\(Self.chunkSize),\"prefixLength\":\(Self.prefixLength),"
+        manifest += "\"frequencyScale\":\(Self.number(Self.frequencyScale)),"
+        manifest += "\"passageOrder\":[" + Self.passageOrder.map(String.init).joined(separator: ",") + "],"
         manifest += "\"fields\":[" + Self.fields.map { Self.jsString($0.name) }.joined(separator: ",") + "],"
         manifest += "\"shards\":[" + shards.keys.map(SitePaths.hex).sorted().map(Self.jsString).joined(separator: ",") + "]});\n"
         result.append(SiteFile(path: SitePaths.searchManifest) { manifest })
