@@ -11,70 +11,110 @@ import Foundation
 /// parser, the command line and the language server agree on every line number.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
-    /// Offsets at which each line starts; `lineStarts[0] == 0`, never empty.
-    public let lineStarts: [Int]
+    /// Offsets at which each line starts (the first is 0, never empty), four
+    /// bytes a line: text under 4 GiB (all there is in practice) keeps them as
+    /// `UInt32`, larger text as `Int`. Read them with `lineStart(_:)`.
+    @usableFromInline let narrowStarts: [UInt32]
+    @usableFromInline let wideStarts: [Int]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
+        if Self.fitsNarrow(bytes.count) {
+            narrowStarts = Self.lineStarts(of: bytes)
+            wideStarts = []
+        } else {
+            narrowStarts = []
+            wideStarts = Self.lineStarts(of: bytes)
+        }
+    }
+
+    /// Whether every offset of a text of `count` bytes fits a `UInt32`.
+    static func fitsNarrow(_ count: Int) -> Bool { count < Int(UInt32.max) }
+
+    private static func lineStarts<Offset: FixedWidthInteger>(of bytes: [UInt8]) -> [Offset] {
+        var starts: [Offset] = [0]
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             // memchr finds newlines far faster than a byte loop; text with carriage returns takes the loop
             guard memchr(base, 0x0D, buffer.count) != nil else {
+                // counted first, so the table is allocated once at its size, not grown by doubling
+                var count = 1, cursor = 0
+                while cursor < buffer.count, let found = memchr(base + cursor, 0x0A, buffer.count - cursor) {
+                    count += 1
+                    cursor = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                starts.reserveCapacity(count)
                 var offset = 0
                 while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
                     let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    starts.append(index + 1)
+                    starts.append(Offset(index + 1))
                     offset = index + 1
                 }
                 return
             }
+            starts.reserveCapacity(buffer.count / 40 + 1)
             var index = 0
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x0A {
-                    starts.append(index + 1)
+                    starts.append(Offset(index + 1))
                 } else if byte == 0x0D {
                     if index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
-                    starts.append(index + 1)
+                    starts.append(Offset(index + 1))
                 }
                 index += 1
             }
         }
-        self.lineStarts = starts
+        return starts
     }
 
     public init(_ string: String) {
         self.init(bytes: Array(string.utf8))
     }
 
-    /// Bytes with their line index already worked out (`replacing(_:with:)`).
-    init(bytes: [UInt8], lineStarts: [Int]) {
+    /// Bytes with their line index already worked out (`replacing(_:with:)`),
+    /// `narrow` when the text fits `fitsNarrow`, `wide` otherwise.
+    init(bytes: [UInt8], narrowStarts: [UInt32], wideStarts: [Int]) {
         self.bytes = bytes
-        self.lineStarts = lineStarts
+        self.narrowStarts = narrowStarts
+        self.wideStarts = wideStarts
     }
 
-    public var lineCount: Int { lineStarts.count }
+    @inlinable
+    public var lineCount: Int { wideStarts.isEmpty ? narrowStarts.count : wideStarts.count }
+
+    /// The offset at which line `line` starts; `0 <= line < lineCount`.
+    @inlinable
+    public func lineStart(_ line: Int) -> Int {
+        wideStarts.isEmpty ? Int(narrowStarts[line]) : wideStarts[line]
+    }
+
+    /// The offset at which line `line` starts, or the text's end for a line past the last.
+    public func lineStartOrEnd(_ line: Int) -> Int {
+        line >= 0 && line < lineCount ? lineStart(line) : bytes.count
+    }
+
+    /// Every line start, as an array (for tests and small texts; use `lineStart(_:)` otherwise).
+    public var allLineStarts: [Int] { (0..<lineCount).map(lineStart) }
 
     /// The 0-based line that holds `offset` (offsets past the end clamp to the last line).
     public func line(containing offset: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = lineCount - 1
         let target = max(0, min(offset, bytes.count))
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+            if lineStart(mid) <= target { low = mid } else { high = mid - 1 }
         }
         return low
     }
 
     /// The byte range of line `line`, without its line terminator (`\n`, `\r\n` or `\r`).
     public func lineRange(_ line: Int) -> Range<Int> {
-        guard line >= 0, line < lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line]
-        guard line + 1 < lineStarts.count else { return start..<bytes.count }
-        var end = lineStarts[line + 1] - 1
+        guard line >= 0, line < lineCount else { return bytes.count..<bytes.count }
+        let start = lineStart(line)
+        guard line + 1 < lineCount else { return start..<bytes.count }
+        var end = lineStart(line + 1) - 1
         if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return start..<max(start, end)
     }
@@ -115,7 +155,7 @@ extension SourceText {
     public func position(of offset: Int, unit: ColumnUnit) -> LineColumn {
         let clamped = max(0, min(offset, bytes.count))
         let line = line(containing: clamped)
-        let start = lineStarts[line]
+        let start = lineStart(line)
         if unit == .utf8 { return LineColumn(line: line, column: clamped - start) }
         var column = 0
         var index = start
@@ -133,7 +173,7 @@ extension SourceText {
     /// a line clamp to the line's end (LSP requires this leniency).
     public func offset(of position: LineColumn, unit: ColumnUnit) -> Int {
         guard position.line >= 0 else { return 0 }
-        guard position.line < lineStarts.count else { return bytes.count }
+        guard position.line < lineCount else { return bytes.count }
         let range = lineRange(position.line)
         if unit == .utf8 {
             var offset = range.lowerBound + max(0, position.column)
@@ -174,7 +214,7 @@ public struct PositionCursor: Sendable {
         let clamped = max(0, min(offset, source.bytes.count))
         guard unit != .utf8 else { return source.position(of: clamped, unit: unit) }
         let line = source.line(containing: clamped)
-        var index = source.lineStarts[line]
+        var index = source.lineStart(line)
         var column = 0
         if let counted, counted.position.line == line, counted.boundary <= clamped {
             index = counted.boundary

@@ -39,9 +39,9 @@ extension SourceText {
 
     /// The bytes of line `index` including its terminator: what an edit of that whole line replaces.
     func lineUnit(_ index: Int) -> Range<Int> {
-        guard index >= 0, index < lineStarts.count else { return bytes.count..<bytes.count }
-        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
-        return lineStarts[index]..<end
+        guard index >= 0, index < lineCount else { return bytes.count..<bytes.count }
+        let end = index + 1 < lineCount ? lineStart(index + 1) : bytes.count
+        return lineStart(index)..<end
     }
 
     /// Whether the bytes are valid UTF-8, so a `String` can hold them without loss.

@@ -443,8 +443,8 @@ struct TokenCollector {
                 let end = min(token.range.upperBound, source.lineRange(line).upperBound)
                 if end > start { split.append(SemanticToken(range: start..<end, type: token.type, modifiers: token.modifiers)) }
                 line += 1
-                guard line < source.lineStarts.count else { break }
-                start = source.lineStarts[line]
+                guard line < source.lineCount else { break }
+                start = source.lineStart(line)
             }
         }
         split.sort { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }

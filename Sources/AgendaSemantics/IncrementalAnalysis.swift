@@ -157,7 +157,7 @@ extension IncrementalAnalysis {
         lowering.prepareForItems(meeting)
         let scope = CheckScope(meeting, context: context)
         let endLine = segment.map { $0.firstLine + $0.lines.count } ?? 0
-        return HeaderPart(endLine: endLine, endOffset: endLine < source.lineCount ? source.lineStarts[endLine] : source.bytes.count,
+        return HeaderPart(endLine: endLine, endOffset: endLine < source.lineCount ? source.lineStart(endLine) : source.bytes.count,
                           knownBodies: lowering.knownBodies, meetingDate: lowering.meetingDate, scope: scope,
                           findings: combined(syntaxFindings, lowering.diagnostics) + scope.meetingFindings(source: source),
                           unreadableText: segment?.unreadableText ?? [], tooDeep: segment?.tooDeep)
@@ -165,7 +165,7 @@ extension IncrementalAnalysis {
 
     /// One item or signature sheet; nil for a header (only the first segment may be one).
     static func analyse(_ segment: SegmentSyntax, previous: Int?, header: HeaderPart, source: SourceText, context: CheckContext) -> SegmentPart? {
-        let start = segment.firstLine < source.lineCount ? source.lineStarts[segment.firstLine] : source.bytes.count
+        let start = segment.firstLine < source.lineCount ? source.lineStart(segment.firstLine) : source.bytes.count
         var part = SegmentPart(kind: segment.kind, start: start, firstLine: segment.firstLine, lineCount: segment.lines.count,
                                builtStart: start, builtFirstLine: segment.firstLine, findings: [],
                                unreadableText: segment.unreadableText, tooDeep: segment.tooDeep)
@@ -252,12 +252,12 @@ extension IncrementalAnalysis {
         let delta = insertedCount - edit.count
         let lineDelta = new.lineCount - old.lineCount
         // the header, and the first line (where a missing date is reported), are read by everything
-        let firstLineEnd = old.lineCount > 1 ? old.lineStarts[1] : old.bytes.count
+        let firstLineEnd = old.lineCount > 1 ? old.lineStart(1) : old.bytes.count
         guard edit.lowerBound >= parts.header.endOffset, edit.lowerBound >= firstLineEnd,
               var first = lastSegment(startingAtOrBefore: edit.lowerBound, in: parts.segments) else { return nil }
         // an edit on a segment's first line may join it to the one above
         let firstLineOfSegment = parts.segments[first].firstLine
-        let secondLineStart = firstLineOfSegment + 1 < old.lineCount ? old.lineStarts[firstLineOfSegment + 1] : old.bytes.count
+        let secondLineStart = firstLineOfSegment + 1 < old.lineCount ? old.lineStart(firstLineOfSegment + 1) : old.bytes.count
         if edit.lowerBound < secondLineStart {
             guard first > 0 else { return nil }
             first -= 1

@@ -51,14 +51,14 @@ extension Parser {
         while start < lines.count {
             var end = start + 1
             while end < lines.count, !startsSegment(lines[end]) { end += 1 }
-            let endOffset = lineRange.lowerBound + end < source.lineCount ? source.lineStarts[lineRange.lowerBound + end] : source.bytes.count
+            let endOffset = lineRange.lowerBound + end < source.lineCount ? source.lineStart(lineRange.lowerBound + end) : source.bytes.count
             var own: [Diagnostic] = []
             while let first = scannerFindings.first, first.range.lowerBound < endOffset {
                 own.append(first)
                 scannerFindings = scannerFindings.dropFirst()
             }
             segments.append(parseSegment(source, firstLine: lineRange.lowerBound + start, lines: Array(lines[start..<end]),
-                                         bytes: source.lineStarts[lineRange.lowerBound + start]..<endOffset, scannerFindings: own))
+                                         bytes: source.lineStart(lineRange.lowerBound + start)..<endOffset, scannerFindings: own))
             start = end
         }
         return segments

@@ -211,7 +211,7 @@ struct FormatterRangeTests {
 
     /// The byte range from the start of line `first` to the end of line `last` (0-based).
     static func lines(_ first: Int, _ last: Int, in source: SourceText) -> Range<Int> {
-        source.lineStarts[first]..<source.lineRange(last).upperBound
+        source.lineStart(first)..<source.lineRange(last).upperBound
     }
 
     @Test("edits stay inside the whole lines the range touches")
@@ -221,8 +221,8 @@ struct FormatterRangeTests {
         let edits = Formatter.edits(source, in: range)
         #expect(!edits.isEmpty)
         for edit in edits {
-            #expect(edit.range.lowerBound >= source.lineStarts[1])
-            #expect(edit.range.upperBound <= source.lineStarts[4])
+            #expect(edit.range.lowerBound >= source.lineStart(1))
+            #expect(edit.range.upperBound <= source.lineStart(4))
         }
         #expect(FormatFixtures.apply(edits, to: source) == [
             "MØDE :  Byrådet", "", "punkt 1: Første", "", "resume:", "Tekst.", "* et punkt", "punkt 2:Andet", "RESUME:", "Mere tekst.  ", "",
@@ -232,16 +232,16 @@ struct FormatterRangeTests {
     @Test("a range inside one line formats that line only")
     func partOfOneLine() {
         let source = SourceText(Self.input)
-        let start = source.lineStarts[5] + 3
+        let start = source.lineStart(5) + 3
         let edits = Formatter.edits(source, in: start..<(start + 2))
-        #expect(edits == [TextEdit(range: source.lineStarts[5]..<source.lineStarts[6], replacement: "\npunkt 2: Andet\n")])
+        #expect(edits == [TextEdit(range: source.lineStart(5)..<source.lineStart(6), replacement: "\npunkt 2: Andet\n")])
     }
 
     @Test("a range that ends at a line start leaves that line alone")
     func endAtLineStart() {
         let source = SourceText(Self.input)
-        let edits = Formatter.edits(source, in: source.lineStarts[4]..<source.lineStarts[5])
-        #expect(edits == [TextEdit(range: source.lineStarts[4]..<source.lineStarts[5], replacement: "- et punkt\n")])
+        let edits = Formatter.edits(source, in: source.lineStart(4)..<source.lineStart(5))
+        #expect(edits == [TextEdit(range: source.lineStart(4)..<source.lineStart(5), replacement: "- et punkt\n")])
     }
 
     @Test("consecutive changed lines make one edit, unchanged lines split edits")

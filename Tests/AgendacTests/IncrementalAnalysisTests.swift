@@ -81,7 +81,7 @@ import Testing
 
     func compare(_ analysis: IncrementalAnalysis, context: CheckContext, what: String) throws {
         let fresh = SourceText(bytes: analysis.source.bytes)
-        guard analysis.source.lineStarts == fresh.lineStarts else { throw Mismatch(description: "\(what): the line index differs") }
+        guard analysis.source.allLineStarts == fresh.allLineStarts else { throw Mismatch(description: "\(what): the line index differs") }
         let full = AnalyzedDocument(source: fresh, context: context)
         let expected = full.diagnostics.map(Self.describe)
         let actual = analysis.diagnostics.map(Self.describe)
@@ -135,12 +135,12 @@ import Testing
             return offset
         }
         // a line start, an item's start or end, or anywhere
-        let lineStart = source.lineStarts[random.below(source.lineCount)]
+        let lineStart = source.lineStart(random.below(source.lineCount))
         var position: Int
         switch random.below(4) {
         case 0: position = lineStart
         case 1:
-            let itemStarts = source.lineStarts.filter { $0 < count && bytes[$0] == UInt8(ascii: "p") }
+            let itemStarts = source.allLineStarts.filter { $0 < count && bytes[$0] == UInt8(ascii: "p") }
             position = itemStarts.isEmpty ? lineStart : itemStarts[random.below(itemStarts.count)]
             if random.below(2) == 0, position > 0 { position -= 1 }  // the end of the item above
         default: position = boundary(random.below(count + 1))
@@ -159,8 +159,8 @@ import Testing
             // delete whole lines (joining items), now and then many
             let line = source.line(containing: position)
             let last = min(source.lineCount - 1, line + (random.below(8) == 0 ? random.below(40) : random.below(3)))
-            let end = last + 1 < source.lineCount ? source.lineStarts[last + 1] : count
-            return TextEdit(range: source.lineStarts[line]..<end, replacement: "")
+            let end = last + 1 < source.lineCount ? source.lineStart(last + 1) : count
+            return TextEdit(range: source.lineStart(line)..<end, replacement: "")
         case 7:
             // replace a word
             let end = boundary(position + random.below(12))

@@ -12,16 +12,16 @@ import Testing
 
     @Test("every kind of line end starts a line")
     func lineStarts() {
-        #expect(Self.text.lineStarts == [0, 7, 11, 12, 18])
+        #expect(Self.text.allLineStarts == [0, 7, 11, 12, 18])
         #expect(Self.text.lineRange(0) == 0..<6)
         #expect(Self.text.lineRange(1) == 7..<9)
         #expect(Self.text.lineRange(2) == 11..<11)
         #expect(Self.text.lineRange(3) == 12..<17)
         #expect(Self.text.lineRange(4) == 18..<18)
-        #expect(SourceText("\r\r").lineStarts == [0, 1, 2])
-        #expect(SourceText("\n\r").lineStarts == [0, 1, 2])
-        #expect(SourceText("\r\n").lineStarts == [0, 2])
-        #expect(SourceText("plain\ntext").lineStarts == [0, 6])
+        #expect(SourceText("\r\r").allLineStarts == [0, 1, 2])
+        #expect(SourceText("\n\r").allLineStarts == [0, 1, 2])
+        #expect(SourceText("\r\n").allLineStarts == [0, 2])
+        #expect(SourceText("plain\ntext").allLineStarts == [0, 6])
     }
 
     @Test("UTF-16 positions after a lone CR and around characters outside the BMP")
