@@ -146,6 +146,7 @@ extension Lowering {
         guard !scannedLines.isEmpty, syntax.range.upperBound > syntax.line.range.upperBound else { return }
         let first = source.line(containing: syntax.line.range.upperBound) + 1
         let last = source.line(containing: syntax.range.upperBound - 1)
+        let firstScannedLine = scannedLines.firstLine
         guard first <= last, first >= firstScannedLine, last - firstScannedLine < scannedLines.count else { return }
         // set by the flag as written, so a near miss is a stray line to remove
         let closedByFlag = item.closed, confidentialByFlag = item.confidentialDecision != nil

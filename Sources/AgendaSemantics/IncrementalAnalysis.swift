@@ -174,7 +174,6 @@ extension IncrementalAnalysis {
         lowering.meetingDate = header.meetingDate
         lowering.typoLineStarts = typoLineStarts(segment)
         lowering.scannedLines = segment.lines
-        lowering.firstScannedLine = segment.firstLine
         var checked: [Diagnostic] = []
         switch segment.kind {
         case .header:

@@ -16,9 +16,8 @@ public struct Lowering {
     /// Lines the parser reported as a misspelt keyword (AG105); text they start is not reported again.
     var typoLineStarts: Set<Int> = []
     /// The scanned lines, for the fail-safe look at an item's lines (`FailSafeFlags`).
-    var scannedLines: [ScannedLine] = []
-    /// The document's line number of `scannedLines[0]` (not 0 when one segment is lowered alone).
-    var firstScannedLine = 0
+    /// (`scannedLines.firstLine` is not 0 when one segment is lowered alone.)
+    var scannedLines = ScannedLines()
 
     /// `committees`: the committees the workspace settings name.
     public static func lower(_ syntax: DocumentSyntax, committees: [String] = []) -> (meeting: Meeting, diagnostics: [Diagnostic]) {

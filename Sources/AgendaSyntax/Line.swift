@@ -120,18 +120,17 @@ struct LineScanner {
 
     init(source: SourceText) { self.source = source }
 
-    mutating func scan() -> [ScannedLine] { scan(0..<source.lineCount) }
+    mutating func scan() -> ScannedLines { scan(0..<source.lineCount) }
 
     /// The lines of `lineRange`, whose first line is the document's first or
     /// starts an item or the signature sheet (so no text above it continues into it).
-    mutating func scan(_ lineRange: Range<Int>) -> [ScannedLine] {
-        var lines = [ScannedLine]()
+    mutating func scan(_ lineRange: Range<Int>) -> ScannedLines {
+        var lines = ScannedLines(source: source, firstLine: lineRange.lowerBound)
         lines.reserveCapacity(lineRange.count)
         var belowText = false
         for index in lineRange {
-            let range = source.lineRange(index)
-            let kind = classify(range, belowText: belowText)
-            lines.append(ScannedLine(range: range, kind: kind))
+            let kind = classify(source.lineRange(index), belowText: belowText)
+            lines.append(kind)
             belowText = Self.belowText(after: kind, belowText)
         }
         return lines
@@ -150,79 +149,35 @@ struct LineScanner {
     /// line may be the wrapped rest of a sentence.
     mutating func classify(_ range: Range<Int>, belowText: Bool = false) -> LineKind {
         let bytes = source.bytes
-        var start = range.lowerBound
+        let (indent, start) = LineShape.indent(bytes, range)
         let end = range.upperBound
-        var indent = 0
-        while start < end {
-            let byte = bytes[start]
-            if byte == 0x20 { indent += 1 } else if byte == 0x09 { indent += 4 } else { break }
-            start += 1
-        }
-        if start == end { return .blank }
-        // a line of only spaces, tabs and stray carriage returns is blank too
-        if bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        if LineShape.isBlank(bytes, start, end) { return .blank }
         let first = bytes[start]
         if first == UInt8(ascii: "/"), start + 1 < end, bytes[start + 1] == UInt8(ascii: "/") { return .comment }
         if first == UInt8(ascii: "|") { return .tableRow(indent: indent) }
-        if first == UInt8(ascii: "\\") { return .prose(indent: indent, content: (start + 1)..<trimmedEnd(start + 1, end)) }
-        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
-            if start + 1 == end || bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09 {
-                return .listEntry(indent: indent, marker: start..<(start + 1), number: nil, content: trimmed(start + 1, end))
-            }
-        }
-        if first >= 0x30, first <= 0x39 {
-            var cursor = start
-            var number = 0
-            while cursor < end, cursor - start < ListEntrySyntax.maximumNumberDigits, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-                number = number * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
-            }
-            if endsListMarker(cursor, end) {
-                return .listEntry(indent: indent, marker: start..<(cursor + 1), number: number, content: trimmed(cursor + 1, end))
-            }
-            if !belowText { reportLongListNumber(start, digitsEnd: cursor, end) }
-        }
+        if first == UInt8(ascii: "\\") { return LineShape.prose(bytes, indent: indent, start, end) }
+        if let entry = LineShape.listEntry(bytes, indent: indent, start, end) { return entry }
+        if !belowText, first >= 0x30, first <= 0x39 { reportLongListNumber(start, end) }
         if indent == 0, let keyword = keywordLine(range) ?? missingColonLine(range, belowText: belowText) { return .keyword(keyword) }
-        return .prose(indent: indent, content: start..<trimmedEnd(start, end))
-    }
-
-    /// Whether `.` or `)` stands at `cursor`, followed by a space, a tab or the line's end.
-    func endsListMarker(_ cursor: Int, _ end: Int) -> Bool {
-        let bytes = source.bytes
-        return cursor < end && (bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ")"))
-            && (cursor + 1 == end || bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09)
+        return LineShape.prose(bytes, indent: indent, start, end)
     }
 
     /// `1234567. tekst`: a list marker but for its length (at most
     /// `ListEntrySyntax.maximumNumberDigits` digits), so the line is text; said
     /// so (AG121) rather than read silently as a paragraph. Below a line of text
     /// any number and a dot may be that text wrapped, so it is not reported there.
-    mutating func reportLongListNumber(_ start: Int, digitsEnd: Int, _ end: Int) {
-        guard digitsEnd - start == ListEntrySyntax.maximumNumberDigits else { return }
-        var cursor = digitsEnd
-        while cursor < end, source.bytes[cursor] >= 0x30, source.bytes[cursor] <= 0x39 { cursor += 1 }
-        guard cursor > digitsEnd, endsListMarker(cursor, end) else { return }
+    mutating func reportLongListNumber(_ start: Int, _ end: Int) {
+        let bytes = source.bytes
+        var cursor = start
+        while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
+        guard cursor - start > ListEntrySyntax.maximumNumberDigits, LineShape.endsListMarker(bytes, cursor, end) else { return }
         diagnostics.append(Diagnostic(.numberTooLarge, start..<(cursor + 1),
             "\(cursor - start) digits is too long for a list number (at most \(ListEntrySyntax.maximumNumberDigits)), so this line is read as text; number the list from 1, or start the line with `\\` to keep it as text"))
     }
 
-    func trimmedStart(_ start: Int, _ end: Int) -> Int {
-        var cursor = start
-        while cursor < end, source.bytes[cursor] == 0x20 || source.bytes[cursor] == 0x09 { cursor += 1 }
-        return cursor
-    }
+    func trimmedStart(_ start: Int, _ end: Int) -> Int { LineShape.trimmedStart(source.bytes, start, end) }
 
-    /// Without spaces and tabs at either end: `fmt` removes trailing ones, so no reading may depend on them.
-    func trimmed(_ start: Int, _ end: Int) -> Range<Int> {
-        let contentEnd = trimmedEnd(start, end)
-        return trimmedStart(start, contentEnd)..<contentEnd
-    }
-
-    func trimmedEnd(_ start: Int, _ end: Int) -> Int {
-        var cursor = end
-        while cursor > start, source.bytes[cursor - 1] == 0x20 || source.bytes[cursor - 1] == 0x09 { cursor -= 1 }
-        return cursor
-    }
+    func trimmedEnd(_ start: Int, _ end: Int) -> Int { LineShape.trimmedEnd(source.bytes, start, end) }
 
     /// An item or outcome number longer than `KeywordLine.maximumNumberDigits` (AG121).
     mutating func reportTooManyDigits(_ digits: Range<Int>, keyword: Keyword) {

@@ -24,7 +24,7 @@ enum ParserContext {
 struct ParserState {
     let source: SourceText
     /// The scanner's lines; a numbered line found to continue prose is rewritten to `.prose` here.
-    var lines: [ScannedLine]
+    var lines: ScannedLines
     var index = 0
     var comments: [Range<Int>] = []
     var diagnostics: [Diagnostic] = []
@@ -33,7 +33,7 @@ struct ParserState {
     var typoLineStarts: Set<Int> = []
     var reportedTooDeep = false
 
-    init(source: SourceText, lines: [ScannedLine]) {
+    init(source: SourceText, lines: ScannedLines) {
         self.source = source
         self.lines = lines
     }
@@ -41,8 +41,7 @@ struct ParserState {
     var atEnd: Bool { index >= lines.count }
 
     func keywordLine(at position: Int) -> KeywordLine? {
-        guard position < lines.count, case .keyword(let line) = lines[position].kind else { return nil }
-        return line
+        lines.keywordLine(at: position)
     }
 
     mutating func parseDocument() -> DocumentSyntax {
@@ -236,15 +235,14 @@ struct ParserState {
               WrappedNumber.continuesProse(number: number, content: content, above: above, openNumbers: openNumbers,
                                            followedByTwo: numberOfLine(after: position, indent: indent) == 2, in: source.bytes)
         else { return nil }
-        let text = marker.lowerBound..<content.upperBound
-        lines[position].kind = .prose(indent: indent, content: text)
-        return text
+        lines.readListEntryAsProse(position)
+        return marker.lowerBound..<content.upperBound
     }
 
     /// The number of the line after `position` (comments aside) when it is a numbered line at about `indent`.
     func numberOfLine(after position: Int, indent: Int) -> Int? {
         var cursor = position + 1
-        while cursor < lines.count, lines[cursor].kind == .comment { cursor += 1 }
+        while cursor < lines.count, lines.isComment(cursor) { cursor += 1 }
         guard cursor < lines.count, case .listEntry(let nextIndent, _, let number?, _) = lines[cursor].kind,
               abs(nextIndent - indent) <= 1 else { return nil }
         return number
@@ -253,7 +251,7 @@ struct ParserState {
     /// Whether the line before `position`, comments aside, holds text (no blank line between).
     func directlyBelowText(_ position: Int) -> Bool {
         var cursor = position - 1
-        while cursor >= 0, lines[cursor].kind == .comment { cursor -= 1 }
+        while cursor >= 0, lines.isComment(cursor) { cursor -= 1 }
         guard cursor >= 0 else { return false }
         switch lines[cursor].kind {
         case .prose, .listEntry: return true
@@ -405,7 +403,7 @@ struct ParserState {
                 case .blank:
                     // a blank line ends the entry unless indented text or a sibling entry follows
                     var lookahead = index
-                    while lookahead < lines.count, lines[lookahead].kind == .blank { lookahead += 1 }
+                    while lookahead < lines.count, lines.isBlank(lookahead) { lookahead += 1 }
                     guard lookahead < lines.count else { break continuation }
                     switch lines[lookahead].kind {
                     case .prose(let nextIndent, _) where nextIndent >= baseIndent + 2:
@@ -423,7 +421,7 @@ struct ParserState {
             entries.append(entry)
             // a blank line between sibling entries keeps the list together
             var lookahead = index
-            while lookahead < lines.count, lines[lookahead].kind == .blank { lookahead += 1 }
+            while lookahead < lines.count, lines.isBlank(lookahead) { lookahead += 1 }
             if lookahead < lines.count, case .listEntry(let nextIndent, _, _, _) = lines[lookahead].kind, abs(nextIndent - baseIndent) <= 1 {
                 index = lookahead
             }

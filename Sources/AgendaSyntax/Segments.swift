@@ -16,8 +16,8 @@ public struct SegmentSyntax: Sendable {
     public var kind: Kind
     /// The index of the segment's first line in the document.
     public var firstLine: Int
-    /// The segment's lines, as the parser left them.
-    public var lines: [ScannedLine]
+    /// The segment's lines, as the parser left them (index 0 is `firstLine`).
+    public var lines: ScannedLines
     /// The header's entries.
     public var header: [EntrySyntax] = []
     public var item: ItemSyntax?
@@ -35,9 +35,9 @@ public struct SegmentSyntax: Sendable {
 
 extension Parser {
     /// Whether a scanned line starts a segment.
-    static func startsSegment(_ line: ScannedLine) -> Bool {
-        guard case .keyword(let keywordLine) = line.kind else { return false }
-        return keywordLine.keyword.role == .itemStart || keywordLine.keyword.role == .signatures
+    static func startsSegment(_ line: KeywordLine?) -> Bool {
+        guard let line else { return false }
+        return line.keyword.role == .itemStart || line.keyword.role == .signatures
     }
 
     /// The segments of the lines `lineRange`, whose first line is the document's
@@ -50,25 +50,25 @@ extension Parser {
         var start = 0
         while start < lines.count {
             var end = start + 1
-            while end < lines.count, !startsSegment(lines[end]) { end += 1 }
+            while end < lines.count, !startsSegment(lines.keywordLine(at: end)) { end += 1 }
             let endOffset = lineRange.lowerBound + end < source.lineCount ? source.lineStart(lineRange.lowerBound + end) : source.bytes.count
             var own: [Diagnostic] = []
             while let first = scannerFindings.first, first.range.lowerBound < endOffset {
                 own.append(first)
                 scannerFindings = scannerFindings.dropFirst()
             }
-            segments.append(parseSegment(source, firstLine: lineRange.lowerBound + start, lines: Array(lines[start..<end]),
+            segments.append(parseSegment(source, firstLine: lineRange.lowerBound + start, lines: lines.extracting(start..<end),
                                          bytes: source.lineStart(lineRange.lowerBound + start)..<endOffset, scannerFindings: own))
             start = end
         }
         return segments
     }
 
-    static func parseSegment(_ source: SourceText, firstLine: Int, lines: [ScannedLine], bytes: Range<Int>,
+    static func parseSegment(_ source: SourceText, firstLine: Int, lines: ScannedLines, bytes: Range<Int>,
                              scannerFindings: [Diagnostic]) -> SegmentSyntax {
         var state = ParserState(source: source, lines: lines)
         state.typoLineStarts = Set(scannerFindings.lazy.filter { $0.rule == .possibleKeywordTypo }.map(\.range.lowerBound))
-        var segment = SegmentSyntax(kind: .header, firstLine: firstLine, lines: [])
+        var segment = SegmentSyntax(kind: .header, firstLine: firstLine, lines: ScannedLines())
         if let line = state.keywordLine(at: 0), line.keyword.role == .itemStart {
             segment.kind = .item
             segment.item = state.parseItem(line)
@@ -106,7 +106,7 @@ extension Parser {
         while index < source.lineCount {
             let range = source.lineRange(index)
             let kind = scanner.classify(range, belowText: belowText)
-            if index > firstLine, startsSegment(ScannedLine(range: range, kind: kind)), stop(range.lowerBound) { return index }
+            if index > firstLine, case .keyword(let line) = kind, startsSegment(line), stop(range.lowerBound) { return index }
             belowText = LineScanner.belowText(after: kind, belowText)
             scanner.diagnostics.removeAll(keepingCapacity: true)
             index += 1

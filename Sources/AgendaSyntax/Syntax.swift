@@ -8,7 +8,8 @@ import AgendaBase
 /// keyword lines). What an entry *means* is the semantic layer's business.
 public struct DocumentSyntax: Sendable {
     public var source: SourceText
-    public var lines: [ScannedLine]
+    /// Every physical line's kind, indexed by line number.
+    public var lines: ScannedLines
     /// Entries before the first item: the meeting's fields (and stray text, `line == nil`).
     public var header: [EntrySyntax]
     public var items: [ItemSyntax]
