@@ -67,6 +67,13 @@ public struct AnalyzedDocument: Sendable {
         diagnostics = (parsed + lowered.diagnostics + checked).sorted(by: Diagnostic.precedes)
     }
 
+    /// A document put together from parts already analysed (`IncrementalAnalysis.document`).
+    init(syntax: DocumentSyntax, meeting: Meeting, diagnostics: [Diagnostic]) {
+        self.syntax = syntax
+        self.meeting = meeting
+        self.diagnostics = diagnostics
+    }
+
     public init(text: String, context: CheckContext = CheckContext()) {
         self.init(source: SourceText(text), context: context)
     }

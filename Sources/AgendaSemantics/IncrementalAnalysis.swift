@@ -26,6 +26,8 @@ public struct IncrementalAnalysis: Sendable {
     public let diagnostics: [Diagnostic]
     /// nil when the document is analysed whole on every edit.
     let parts: Parts?
+    /// The full analysis, when the document is analysed whole (`parts` is nil).
+    private let whole: AnalyzedDocument?
     /// How many segments the last edit parsed and checked again (all of them after a full analysis).
     public let reanalysedSegments: Int
     /// Whether the last edit was applied segment by segment (false after a full analysis).
@@ -45,10 +47,13 @@ public struct IncrementalAnalysis: Sendable {
         reanalysedSegments = segments.count
         if let parts = Self.analyse(segments, source: source, context: context) {
             self.parts = parts
+            whole = nil
             diagnostics = Self.assemble(parts, source: source)
         } else {
             parts = nil
-            diagnostics = AnalyzedDocument(source: source, context: context).diagnostics
+            let document = AnalyzedDocument(source: source, context: context)
+            whole = document
+            diagnostics = document.diagnostics
         }
     }
 
@@ -56,6 +61,7 @@ public struct IncrementalAnalysis: Sendable {
         self.source = source
         self.context = context
         self.parts = parts
+        whole = nil
         reanalysedSegments = reanalysed
         incremental = true
         diagnostics = Self.assemble(parts, source: source)
@@ -90,6 +96,25 @@ struct HeaderPart: Sendable {
     var findings: [Diagnostic]
     var unreadableText: [Diagnostic]
     var tooDeep: Diagnostic?
+    /// The header's tree and the meeting's own fields (no item reads text of it later, so nothing is detached).
+    var tree = SegmentTree()
+    var meeting = Meeting()
+}
+
+/// A segment's tree and model as built, detached from the text they were
+/// built from (`ScannedLines.detached`, `Item.detached`), so that kept parts
+/// hold no earlier version of the document; `IncrementalAnalysis.document`
+/// moves them to where the segment stands now.
+struct SegmentTree: Sendable {
+    var lines = ScannedLines()
+    var comments: [Range<Int>] = []
+    /// The parser's findings (the scanner's included), for `DocumentSyntax.diagnostics`.
+    var parsed: [Diagnostic] = []
+    var header: [EntrySyntax] = []
+    var item: ItemSyntax?
+    var model: Item?
+    var signatures: EntrySyntax?
+    var signaturesModel: Signatures?
 }
 
 /// An item or the signature sheet, with its findings as made when it was
@@ -116,6 +141,7 @@ struct SegmentPart: Sendable {
     /// A fix's edits are worked out later from the text, so the findings cannot simply move.
     var hasDeferredFix = false
     var hasTrailingEntries = false
+    var tree = SegmentTree()
 
     var delta: Int { start - builtStart }
 }
@@ -157,10 +183,14 @@ extension IncrementalAnalysis {
         lowering.prepareForItems(meeting)
         let scope = CheckScope(meeting, context: context)
         let endLine = segment.map { $0.firstLine + $0.lines.count } ?? 0
+        var tree = SegmentTree()
+        if let segment {
+            tree = SegmentTree(lines: segment.lines.detached(), comments: segment.comments, parsed: segment.diagnostics, header: segment.header)
+        }
         return HeaderPart(endLine: endLine, endOffset: endLine < source.lineCount ? source.lineStart(endLine) : source.bytes.count,
                           knownBodies: lowering.knownBodies, meetingDate: lowering.meetingDate, scope: scope,
                           findings: combined(syntaxFindings, lowering.diagnostics) + scope.meetingFindings(source: source),
-                          unreadableText: segment?.unreadableText ?? [], tooDeep: segment?.tooDeep)
+                          unreadableText: segment?.unreadableText ?? [], tooDeep: segment?.tooDeep, tree: tree, meeting: meeting)
     }
 
     /// One item or signature sheet; nil for a header (only the first segment may be one).
@@ -175,6 +205,7 @@ extension IncrementalAnalysis {
         lowering.typoLineStarts = typoLineStarts(segment)
         lowering.scannedLines = segment.lines
         var checked: [Diagnostic] = []
+        part.tree = SegmentTree(lines: segment.lines.detached(), comments: segment.comments, parsed: segment.diagnostics)
         switch segment.kind {
         case .header:
             return nil
@@ -187,8 +218,13 @@ extension IncrementalAnalysis {
             part.number = item.number
             part.numberWritten = item.numberWritten
             part.previousNumber = previous
+            part.tree.item = syntax
+            part.tree.model = item.detached()
         case .signatures:
-            if let entry = segment.signatures { _ = lowering.signatures(entry) }
+            if let entry = segment.signatures {
+                part.tree.signatures = entry
+                part.tree.signaturesModel = lowering.signatures(entry)
+            }
             part.hasTrailingEntries = !segment.trailing.isEmpty
         }
         part.findings = combined(segment.diagnostics, lowering.diagnostics) + checked
@@ -324,5 +360,57 @@ extension IncrementalAnalysis {
     /// The number of the last item before segment `index`.
     static func number(before index: Int, in segments: [SegmentPart]) -> Int? {
         segments[..<index].last(where: { $0.kind == .item })?.number
+    }
+}
+
+extension IncrementalAnalysis {
+    /// The whole document's tree and model, equal to a full `AnalyzedDocument`
+    /// of the same text, put together from the segments' kept trees and models
+    /// moved to where they stand now: nothing is parsed, lowered or checked
+    /// again, so completion and hover right after an edit cost the moving of
+    /// the items below it, not an analysis (`IncrementalAnalysisTests` compares
+    /// the model's JSON, the tree and the document symbols after every edit).
+    public var document: AnalyzedDocument {
+        if let whole { return whole }
+        guard let parts else { return AnalyzedDocument(source: source, context: context) }
+        return Self.document(parts, source: source, diagnostics: diagnostics)
+    }
+
+    static func document(_ parts: Parts, source: SourceText, diagnostics: [Diagnostic]) -> AnalyzedDocument {
+        let header = parts.header
+        var runs: [(lines: ScannedLines, delta: Int)] = [(header.tree.lines, 0)]
+        runs.reserveCapacity(parts.segments.count + 1)
+        var comments = header.tree.comments
+        var parsed = header.tree.parsed
+        var unreadable = header.unreadableText
+        var tooDeep = header.tooDeep
+        var meeting = header.meeting
+        var items: [ItemSyntax] = []
+        items.reserveCapacity(parts.segments.count)
+        meeting.items.reserveCapacity(parts.segments.count)
+        var signatures: EntrySyntax?
+        for segment in parts.segments {
+            let delta = segment.delta
+            let tree = segment.tree
+            runs.append((tree.lines, delta))
+            comments += delta == 0 ? tree.comments : tree.comments.map { $0.shifted(by: delta) }
+            parsed += delta == 0 ? tree.parsed : tree.parsed.map { $0.shifted(by: delta) ?? $0 }
+            if unreadable.count < TextValidator.maximumReports {
+                unreadable += segment.unreadableText.prefix(TextValidator.maximumReports - unreadable.count).map { $0.shifted(by: delta) ?? $0 }
+            }
+            if tooDeep == nil, let deep = segment.tooDeep { tooDeep = deep.shifted(by: delta) }
+            if let item = tree.item, let model = tree.model {
+                items.append(item.shifted(by: delta))
+                meeting.items.append(model.attached(to: source, movedBy: delta))
+            }
+            if let entry = tree.signatures {
+                signatures = entry.shifted(by: delta)
+                meeting.signatures = tree.signaturesModel?.shifted(by: delta)
+            }
+        }
+        let syntaxFindings = (unreadable + parsed + (tooDeep.map { [$0] } ?? [])).sorted(by: Diagnostic.precedes)
+        let syntax = DocumentSyntax(source: source, lines: .joined(runs, source: source), header: header.tree.header, items: items,
+                                    signatures: signatures, comments: comments, diagnostics: syntaxFindings)
+        return AnalyzedDocument(syntax: syntax, meeting: meeting, diagnostics: diagnostics)
     }
 }

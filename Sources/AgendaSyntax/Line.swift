@@ -35,6 +35,9 @@ public struct KeywordLine: Hashable, Sendable {
         self.valueRange = valueRange
     }
 
+    /// Moves the whole line by `delta` bytes: every part is stored relative to its start.
+    mutating func moveStart(by delta: Int) { start += delta }
+
     private func relative(_ offset: Int) -> Int32 {
         Int32(clamping: offset - start).clampedAbove(Self.absent)
     }

@@ -71,6 +71,32 @@ public struct ScannedLines: RandomAccessCollection, Sendable {
         return lines
     }
 
+    /// The same lines without their text, to be kept apart from it (no old
+    /// version of a document is held alive by them); `joined` gives them a text again.
+    public func detached() -> ScannedLines {
+        var lines = ScannedLines(source: Self.noText, firstLine: firstLine)
+        lines.tags = tags
+        lines.keywordLines = keywordLines
+        lines.keywordLineIndices = keywordLineIndices
+        return lines
+    }
+
+    private static let noText = SourceText(bytes: [])
+
+    /// Runs of lines one after another as the lines of `source` from line 0,
+    /// each run's keyword lines moved by its `delta` bytes (where its text now stands).
+    public static func joined(_ runs: [(lines: ScannedLines, delta: Int)], source: SourceText) -> ScannedLines {
+        var joined = ScannedLines(source: source, firstLine: 0)
+        joined.tags.reserveCapacity(runs.reduce(0) { $0 + $1.lines.count })
+        for (run, delta) in runs {
+            let offset = joined.tags.count
+            joined.tags += run.tags
+            joined.keywordLineIndices += run.keywordLineIndices.lazy.map { $0 + offset }
+            joined.keywordLines += delta == 0 ? run.keywordLines : run.keywordLines.map { $0.shifted(by: delta) }
+        }
+        return joined
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { tags.count }
 

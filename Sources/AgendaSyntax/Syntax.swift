@@ -18,6 +18,17 @@ public struct DocumentSyntax: Sendable {
     public var comments: [Range<Int>]
     /// What the grammar could not read.
     public var diagnostics: [Diagnostic]
+
+    public init(source: SourceText, lines: ScannedLines, header: [EntrySyntax], items: [ItemSyntax], signatures: EntrySyntax?,
+                comments: [Range<Int>], diagnostics: [Diagnostic]) {
+        self.source = source
+        self.lines = lines
+        self.header = header
+        self.items = items
+        self.signatures = signatures
+        self.comments = comments
+        self.diagnostics = diagnostics
+    }
 }
 
 /// A keyword line and the body below it, up to the next keyword line that is

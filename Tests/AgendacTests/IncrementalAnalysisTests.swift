@@ -1,12 +1,19 @@
 import AgendaBase
+import AgendaIDE
+import AgendaLSP
+import AgendaRender
 import AgendaSemantics
+import AgendaSyntax
 import Foundation
 import Testing
 
 /// The incremental analysis against a full one, after every edit of long
 /// seeded random edit sequences (as rust-analyzer's reparsing tests do): the
 /// text, its line index and every finding (range, rule, severity, message,
-/// fixes) must be the same. A sequence that once failed is kept in
+/// fixes) must be the same, and so must the document the language server's
+/// features read (`IncrementalAnalysis.document`): the model's JSON, the
+/// syntax tree with its ranges, document symbols, semantic tokens, folding
+/// ranges, and hover and completion at a position that moves with the step. A sequence that once failed is kept in
 /// `Tests/Fixtures/incremental/` and replayed.
 @Suite struct IncrementalAnalysisTests {
     /// Documents to edit: the samples (with their settings), the rule fixtures and generated minutes.
@@ -58,6 +65,33 @@ import Testing
         #expect(edited.reanalysedSegments <= 2, "one item analysed again, not \(edited.reanalysedSegments)")
     }
 
+    /// The language server's features after an edit read the document put
+    /// together from the kept segments: one item analysed again, and the
+    /// completion, hover and symbols a full analysis gives.
+    @Test func featuresAfterAnEditReadTheKeptSegments() throws {
+        let text = generatedMinutes(items: 60)
+        let before = AnalysisCell(source: SourceText(text), context: CheckContext())
+        _ = before.incremental
+        let source = before.source
+        // a field typed below a decision in the middle of the document, the cursor after its colon
+        guard let decision = text.range(of: "Godkendt.\n", range: text.index(text.startIndex, offsetBy: text.count / 2)..<text.endIndex)
+        else { Issue.record("no decision to edit"); return }
+        let lineStart = text.utf8.distance(from: text.utf8.startIndex, to: decision.upperBound)
+        let edit = TextEdit(range: lineStart..<lineStart, replacement: "fraværende: \n")
+        let offset = lineStart + "fraværende:".utf8.count
+        let after = AnalysisCell(source: source.replacing(edit.range, with: Array(edit.replacement.utf8)), context: CheckContext(),
+                                 after: before, edits: [edit])
+        let document = after.analysis
+        #expect(after.incremental.isIncremental)
+        #expect(after.incremental.reanalysedSegments <= 2, "one item analysed again, not \(after.incremental.reanalysedSegments)")
+        let full = AnalyzedDocument(source: after.source)
+        #expect(Completion.complete(in: document, at: offset + 1) == Completion.complete(in: full, at: offset + 1))
+        #expect(!Completion.complete(in: document, at: offset + 1).items.isEmpty)
+        #expect(Hover.hover(in: document, at: offset - 3) == Hover.hover(in: full, at: offset - 3))
+        #expect(Hover.hover(in: document, at: offset - 3) != nil)
+        try compareDocuments(full, document, what: "after one edit")
+    }
+
     func replay(_ text: String, context: CheckContext, name: String, steps: Int, random: inout SeededRandom) throws {
         var analysis = IncrementalAnalysis(source: SourceText(text), context: context)
         var edits: [TextEdit] = []
@@ -85,10 +119,32 @@ import Testing
         let full = AnalyzedDocument(source: fresh, context: context)
         let expected = full.diagnostics.map(Self.describe)
         let actual = analysis.diagnostics.map(Self.describe)
-        guard expected != actual else { return }
-        let missing = expected.filter { !actual.contains($0) }
-        let extra = actual.filter { !expected.contains($0) }
-        throw Mismatch(description: "\(what): findings differ\nmissing: \(missing)\nextra: \(extra)\norder or count: \(expected.count) vs \(actual.count)")
+        guard expected == actual else {
+            let missing = expected.filter { !actual.contains($0) }
+            let extra = actual.filter { !expected.contains($0) }
+            throw Mismatch(description: "\(what): findings differ\nmissing: \(missing)\nextra: \(extra)\norder or count: \(expected.count) vs \(actual.count)")
+        }
+        try compareDocuments(full, analysis.document, what: what)
+    }
+
+    /// The features' document put together from kept segments against a full analysis.
+    func compareDocuments(_ full: AnalyzedDocument, _ kept: AnalyzedDocument, what: String) throws {
+        func same<Value: Equatable>(_ label: String, _ read: (AnalyzedDocument) -> Value) throws {
+            let expected = read(full), actual = read(kept)
+            guard expected == actual else { throw Mismatch(description: "\(what): \(label) differs\nfull: \(expected)\nkept: \(actual)") }
+        }
+        try same("the model's JSON") { AgendaRenderer.render($0.meeting, as: .json) }
+        try same("the syntax tree") { SyntaxTreePrinter.print($0.syntax) }
+        try same("the scanned lines") { Array($0.syntax.lines) }
+        try same("the comments") { $0.syntax.comments }
+        try same("the document symbols") { DocumentSymbols.symbols(in: $0) }
+        try same("the semantic tokens") { SemanticTokens.tokens(in: $0) }
+        try same("the folding ranges") { FoldingRanges.ranges(in: $0) }
+        let count = full.source.bytes.count
+        for offset in [count / 3, count / 2, (count * 7) / 8, count] {
+            try same("hover at \(offset)") { Hover.hover(in: $0, at: offset) }
+            try same("completion at \(offset)") { Completion.complete(in: $0, at: offset) }
+        }
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {
