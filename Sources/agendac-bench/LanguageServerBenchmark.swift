@@ -12,14 +12,14 @@ enum LanguageServerBenchmark {
             return "## Language server\n\n(skipped: no `agendac` binary beside `agendac-bench`; build both with `swift build -c release`)\n"
         }
         var out = "## Language server (`agendac lsp` over stdio)\n\n"
-        out += "| document | initialize | open → diagnostics | edit → diagnostics p50 / p99 | completion p50 / p99 | server peak memory |\n"
-        out += "|---:|---:|---:|---:|---:|---:|\n"
+        out += "| document | initialize | open → diagnostics | edit → diagnostics p50 / p99 | edit → completion p50 / p99 | edit → hover p50 / p99 | server peak memory |\n"
+        out += "|---:|---:|---:|---:|---:|---:|---:|\n"
         let sizes = quick ? [100_000] : [100_000, 1_000_000, 5_000_000]
         for size in sizes {
             do {
                 out += try measure(binary: binary, documentBytes: size, edits: quick ? 20 : 100)
             } catch {
-                out += "| \(CompilerBenchmark.sizeLabel(size)) | failed: \(error) | | | | |\n"
+                out += "| \(CompilerBenchmark.sizeLabel(size)) | failed: \(error) | | | | | |\n"
             }
         }
         return out
@@ -61,6 +61,7 @@ enum LanguageServerBenchmark {
         let target = lines.indices.dropFirst(lines.count / 2).first { lines[$0].hasPrefix("Horsens Kommune har") } ?? 0
         var editTimes: [Double] = []
         var completionTimes: [Double] = []
+        var hoverTimes: [Double] = []
         for version in 0..<edits {
             let change: JSON = .object([
                 ("range", .object([("start", position(target, version)), ("end", position(target, version))])), ("text", .string("x")),
@@ -71,11 +72,20 @@ enum LanguageServerBenchmark {
                 ]))
                 _ = try client.request("textDocument/diagnostic", .object([("textDocument", .object([("uri", .string(uri))]))]))
             })
-            completionTimes.append(try client.timed {
-                _ = try client.request("textDocument/completion", .object([
-                    ("textDocument", .object([("uri", .string(uri))])), ("position", .object([("line", .int(target + 1)), ("character", .int(0))])),
-                ]))
-            })
+            // each right after an edit, so it pays for the features' document of the new version
+            if version % 2 == 0 {
+                completionTimes.append(try client.timed {
+                    _ = try client.request("textDocument/completion", .object([
+                        ("textDocument", .object([("uri", .string(uri))])), ("position", .object([("line", .int(target + 1)), ("character", .int(0))])),
+                    ]))
+                })
+            } else {
+                hoverTimes.append(try client.timed {
+                    _ = try client.request("textDocument/hover", .object([
+                        ("textDocument", .object([("uri", .string(uri))])), ("position", position(target - 2, 2)),
+                    ]))
+                })
+            }
         }
         let memory = client.peakMemoryMiB()
         _ = try? client.request("shutdown", .null)
@@ -84,6 +94,7 @@ enum LanguageServerBenchmark {
         return "| \(CompilerBenchmark.sizeLabel(text.utf8.count)) | \(ms(initialize)) | \(ms(open)) | "
             + "\(ms(Measure.percentile(editTimes, 0.5))) / \(ms(Measure.percentile(editTimes, 0.99))) | "
             + "\(ms(Measure.percentile(completionTimes, 0.5))) / \(ms(Measure.percentile(completionTimes, 0.99))) | "
+            + "\(ms(Measure.percentile(hoverTimes, 0.5))) / \(ms(Measure.percentile(hoverTimes, 0.99))) | "
             + "\(memory.map { Measure.format($0) + " MiB" } ?? "n/a") |\n"
     }
 

@@ -93,10 +93,13 @@ public final class AnalysisCell: Sendable {
         }
     }
 
+    /// The tree, model and findings every feature reads: put together from the
+    /// incremental analysis's kept segments, so a request right after an edit
+    /// pays for the edited item, not for the whole document.
     public var analysis: AnalyzedDocument {
         computed.withLock { cached in
             if let cached { return cached }
-            let fresh = AnalyzedDocument(source: source, context: context)
+            let fresh = incremental.document
             cached = fresh
             return fresh
         }
