@@ -13,35 +13,19 @@ struct MeetingPage {
 
     var path: String { SitePaths.meeting(meeting.id) }
 
-    /// Where each public file of a meeting is copied: attachments where the
-    /// minutes link them (`bilag/plan.pdf` beside the page), the rest by kind.
+    /// Where each public file of a meeting is copied in its folder: attachments
+    /// in `bilag/`, the rest by their own names.
     static func copies(of meeting: ArchivedMeeting) -> [FileCopy] {
         let folder = SitePaths.meetingFolder(meeting.id)
-        var written: [String: String] = [:]
-        for item in meeting.publicMeeting.items {
-            for section in item.sections {
-                guard case .attachments(let attachments) = section.content else { continue }
-                for attachment in attachments where attachment.isPublic {
-                    if let file = attachment.file?.value, let safe = safeRelativePath(file) {
-                        written[lastComponent(safe)] = written[lastComponent(safe)] ?? safe
-                    }
-                }
-            }
-        }
         var used = Set<String>()
         var result: [FileCopy] = []
         for file in meeting.publicFiles {
             let name = safeName(lastComponent(file.path))
-            var target: String
-            switch file.kind {
-            case .attachment: target = written[lastComponent(file.path)] ?? "bilag/" + name
-            case .publicPDF: target = name.hasSuffix(".pdf") ? name : name + ".pdf"
-            default: target = name
-            }
+            let target = file.kind == .attachment ? "bilag/" + name : name
             var candidate = target
             var counter = 2
             while used.contains(candidate) {
-                candidate = "\(counter)-" + target
+                candidate = file.kind == .attachment ? "bilag/\(counter)-" + name : "\(counter)-" + name
                 counter += 1
             }
             used.insert(candidate)
@@ -50,8 +34,37 @@ struct MeetingPage {
         return result
     }
 
+    /// The public minutes with each published attachment linked to its copy
+    /// beside the page: the store names it by its archive path, an agenda by
+    /// the path it wrote; a file the archive does not have loses its link.
+    func linkedMeeting() -> Meeting {
+        let folder = SitePaths.meetingFolder(meeting.id) + "/"
+        var byPath: [String: String] = [:], byName: [String: String] = [:]
+        for copy in copies where copy.file.kind == .attachment {
+            let local = String(copy.path.dropFirst(folder.count))
+            byPath[copy.file.path] = local
+            byName[Self.lastComponent(copy.file.path)] = byName[Self.lastComponent(copy.file.path)] ?? local
+        }
+        var result = meeting.publicMeeting
+        for itemIndex in result.items.indices {
+            for sectionIndex in result.items[itemIndex].sections.indices {
+                guard case .attachments(var attachments) = result.items[itemIndex].sections[sectionIndex].content else { continue }
+                for index in attachments.indices {
+                    guard let written = attachments[index].file?.value.trimmingCharacters(in: .whitespaces) else { continue }
+                    if let local = byPath[written] ?? byName[Self.lastComponent(written)] {
+                        attachments[index].file?.value = local
+                    } else {
+                        attachments[index].file = nil
+                    }
+                }
+                result.items[itemIndex].sections[sectionIndex].content = .attachments(attachments)
+            }
+        }
+        return result
+    }
+
     func render(municipality: String?) -> String {
-        let parts = AgendaRenderer.htmlParts(meeting.publicMeeting, style: style)
+        let parts = AgendaRenderer.htmlParts(linkedMeeting(), style: style)
         var body = parts.content
         body += documentsSection()
         body += statusSection()
@@ -143,17 +156,6 @@ struct MeetingPage {
         }
         if out.hasPrefix(".") { out = "_" + out.dropFirst() }
         return out.isEmpty ? "fil" : out
-    }
-
-    /// A relative path that stays below the meeting's folder, in safe names; nil otherwise.
-    static func safeRelativePath(_ written: String) -> String? {
-        let trimmed = written.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("\\") else { return nil }
-        let parts = trimmed.split(separator: "/").filter { $0 != "." }
-        guard !parts.isEmpty, !parts.contains("..") else { return nil }
-        let safe = parts.map { safeName(String($0)) }
-        guard safe == parts.map({ String($0) }) else { return nil }
-        return safe.joined(separator: "/")
     }
 }
 

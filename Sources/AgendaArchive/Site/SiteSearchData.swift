@@ -21,7 +21,8 @@ struct SiteSearchData {
     /// hit on them alone shows the opening of the first of these with text).
     static let passageOrder = [3, 1, 2]
     static let prefixLength = 2
-    static let chunkSize = 100
+    /// Small, so the hits shown load little beside them.
+    static let chunkSize = 25
 
     struct Document {
         var url: String
