@@ -18,18 +18,18 @@ public struct ArchiveFolderFiles: ArchiveFileSource {
 
     public func bytes(of file: ArchivedFile) throws(ArchiveExportError) -> [UInt8] {
         guard file.isPublic else {
-            throw ArchiveExportError("\(file.path) is an internal file; exports read only public files")
+            throw ArchiveExportError("\(file.path) is an internal file; exports read only public files", isArchiveProblem: true)
         }
         guard ArchivePath.isSafe(file.path) else {
-            throw ArchiveExportError("the archive names a file `\(file.path)` outside its folder; run `agendac archive verify`")
+            throw ArchiveExportError("the archive names a file `\(file.path)` outside its folder; run `agendac archive verify`", isArchiveProblem: true)
         }
         let url = root.appendingPathComponent(file.path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ArchiveExportError("cannot read \(url.path); run `agendac archive verify` to see what is missing")
+            throw ArchiveExportError("cannot read \(url.path); run `agendac archive verify` to see what is missing", isArchiveProblem: true)
         }
         let bytes = [UInt8](data)
         guard SHA256.hexDigest(bytes) == file.sha256 else {
-            throw ArchiveExportError("\(file.path) is not the file the archive recorded (its SHA-256 differs); run `agendac archive verify`")
+            throw ArchiveExportError("\(file.path) is not the file the archive recorded (its SHA-256 differs); run `agendac archive verify`", isArchiveProblem: true)
         }
         return bytes
     }
