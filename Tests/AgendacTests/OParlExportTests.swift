@@ -129,6 +129,49 @@ import Testing
         #expect(paper["reference"]?.stringValue == "15.00.00-P05-3-25")
     }
 
+    /// An item without a case number that a `sagens gang:` line links to a
+    /// case's item is a Consultation of that case's Paper, as `archive case` lists it.
+    @Test func aSagensGangLineLinksAnItemToItsCase() throws {
+        let first = """
+            møde: Økonomiudvalget
+            kommune: Testrup Kommune
+            dokument: referat
+            dato: 2026-02-02
+
+            punkt 4: Ny skole i Testrup
+            sagsnr: 17.00.00-A00-1-26
+
+            beslutning: Økonomiudvalget, 2026-02-02
+            Godkendt.
+            """
+        let second = """
+            møde: Byrådet
+            kommune: Testrup Kommune
+            dokument: referat
+            dato: 2026-02-20
+
+            punkt 2: Ny skole i Testrup, endelig godkendelse
+
+            sagens gang:
+            - Økonomiudvalget, 2026-02-02, punkt 4: Godkendt
+
+            beslutning: Byrådet, 2026-02-20
+            Godkendt.
+            """
+        let archive = try ArchiveExportFixtures.archive(of: [ArchiveExportFixtures.meeting(text: first), ArchiveExportFixtures.meeting(text: second)],
+                                                        name: "history")
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let files = try Self.export(archive)
+        let paper = try Self.json(try #require(files["testrup-kommune/paper/17-00-00-a00-1-26.json"]))
+        let consultations = paper["consultation"]?.arrayValue ?? []
+        #expect(consultations.compactMap { $0["agendaItem"]?.stringValue?.split(separator: "/").suffix(3).joined(separator: "/") }
+            == ["oekonomiudvalget/2026-02-02/item-1.json", "byraadet/2026-02-20/item-1.json"])
+        #expect(consultations.last?["agendac:link"]?.stringValue == "sagens gang")
+        let item = try Self.json(try #require(files["testrup-kommune/meeting/byraadet/2026-02-20/item-1.json"]))
+        #expect(item["consultation"]?.stringValue?.hasSuffix("byraadet/2026-02-20/consultation-1.json") == true)
+        #expect(files["testrup-kommune/meeting/byraadet/2026-02-20/consultation-1.json"] != nil)
+    }
+
     /// A closed item shows as `public: false` with its public title and public
     /// decision; nothing else of it (markers planted through every keyword) is
     /// in any file the export writes.

@@ -64,6 +64,7 @@ struct OParlDirectory {
     private var partyIndex: [String: Int] = [:]
     private var caseIndex: [String: Int] = [:]
     private var placeIndex: [String: Int] = [:]
+    private var linkedCases: [LinkKey: String] = [:]
 
     init(name: String, slug: String, meetings: [ArchivedMeeting]) {
         self.name = name
@@ -75,6 +76,7 @@ struct OParlDirectory {
             if let start = OParlDirectory.termStart(of: meeting.date) { terms.insert(start) }
         }
         termStarts = terms.sorted()
+        addHistoryLinks()
         let personSlugs = SlugTable(people.map { ($0.key, $0.name) })
         for index in people.indices { people[index].slug = personSlugs[people[index].key] }
         let partySlugs = SlugTable(parties.map { ($0.key, $0.name) })
@@ -130,6 +132,43 @@ struct OParlDirectory {
             committees[position].consultations.append((meeting.id, offset + 1))
         }
     }
+
+    /// Items a `sagens gang:` line links to a case without carrying a case
+    /// number of their own are treatments of that case too, as `archive case`
+    /// lists them; each case's treatments then stand in its order.
+    private mutating func addHistoryLinks() {
+        let history = CaseHistory(ArchiveSnapshot(meetings: meetings))
+        var byID: [MeetingID: ArchivedMeeting] = [:]
+        for meeting in meetings { byID[meeting.id] = meeting }
+        for index in cases.indices {
+            let entries = history.entries(ofCase: cases[index].key)
+            guard entries.contains(where: { $0.link == .history }) else { continue }
+            var ordered: [(meeting: ArchivedMeeting, order: Int, item: Item)] = []
+            for entry in entries {
+                guard let meeting = byID[entry.treatment.meeting],
+                      let offset = meeting.publicMeeting.items.firstIndex(where: { $0.number == entry.treatment.itemNumber }) else { continue }
+                let item = meeting.publicMeeting.items[offset]
+                if entry.link == .history {
+                    // an item of another case keeps its own consultation
+                    guard item.caseNumber == nil, linkedCases[LinkKey(meeting: meeting.id, order: offset + 1)] == nil else { continue }
+                    linkedCases[LinkKey(meeting: meeting.id, order: offset + 1)] = cases[index].key
+                    if let position = committeeIndex[meeting.id.committeeSlug] {
+                        committees[position].consultations.append((meeting.id, offset + 1))
+                    }
+                }
+                ordered.append((meeting, offset + 1, item))
+            }
+            cases[index].treatments = ordered
+        }
+    }
+
+    struct LinkKey: Hashable {
+        var meeting: MeetingID
+        var order: Int
+    }
+
+    /// The case a `sagens gang:` line links an item without a case number to.
+    func linkedCase(_ meeting: MeetingID, order: Int) -> String? { linkedCases[LinkKey(meeting: meeting, order: order)] }
 
     private mutating func addMember(_ person: Person, committee: String, committeePosition position: Int, meeting: MeetingID) {
         let index = addPerson(person, meeting: meeting)

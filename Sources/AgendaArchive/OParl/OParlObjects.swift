@@ -146,7 +146,7 @@ extension OParlBodyExport {
         object.set("order", order)
         object.set("name", item.title)
         object.set("public", !item.closed)
-        if item.caseNumber != nil { object.set("consultation", url(paths.consultation(meeting.id, order: order))) }
+        if caseKey(of: item, order: order, in: meeting) != nil { object.set("consultation", url(paths.consultation(meeting.id, order: order))) }
         let resolution = OParlBodyExport.resolutionText(item)
         object.set("resolutionText", resolution.isEmpty ? nil : resolution)
         object.setIfNotEmpty("auxiliaryFile", (files[meeting.id] ?? []).filter { $0.itemOrders.contains(order) }.map(fileObject))
@@ -161,9 +161,15 @@ extension OParlBodyExport {
         return ""
     }
 
-    /// One treatment of a case: nil for an item without a case number.
+    /// The case an item treats: its own case number, else the case a `sagens gang:` line links it to.
+    func caseKey(of item: Item, order: Int, in meeting: ArchivedMeeting) -> String? {
+        if let written = item.caseNumber?.value { return CaseIndex.key(written) }
+        return directory.linkedCase(meeting.id, order: order)
+    }
+
+    /// One treatment of a case: nil for an item of no case.
     func consultationObject(_ item: Item, order: Int, of meeting: ArchivedMeeting) -> JSON? {
-        guard let written = item.caseNumber?.value, let entry = directory.caseEntry(CaseIndex.key(written)) else { return nil }
+        guard let key = caseKey(of: item, order: order, in: meeting), let entry = directory.caseEntry(key) else { return nil }
         var object = Self.start("Consultation", id: url(paths.consultation(meeting.id, order: order)))
         object.set("paper", url(paths.paper(entry.slug)))
         object.set("agendaItem", url(paths.agendaItem(meeting.id, order: order)))
@@ -174,6 +180,7 @@ extension OParlBodyExport {
             object.set("authoritative", decidesHere)
             object.set("role", authority.sentence)
         }
+        if item.caseNumber == nil { object.set("agendac:link", CaseHistory.Link.history.rawValue) }
         stamp(meeting.id).set(on: &object)
         return object.json
     }
