@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Validates the OParl export the Swift tests write (`OParlExportTests` →
-# .build/archive-oparl/, the samples as an archive) against the official OParl
+# Validates the OParl exports the Swift tests write (`OParlExportTests` →
+# .build/archive-oparl/, the samples as an archive; `ArchiveExportCommandTests`
+# → .build/archive-oparl-cli/, `agendac archive export` of a real archive of
+# the samples, when present) against the official OParl
 # 1.1 schemas with PyPI's jsonschema: every object, embedded ones too, every
 # list page, and every reference (Tests/archive/validate_oparl.py says what
 # more it checks). Then breaks a copy in three ways and expects each caught,
@@ -25,6 +27,11 @@ if [ ! -f "$export_dir/system.json" ]; then
   exit 2
 fi
 "$PYTHON" "$here/validate_oparl.py" "$export_dir"
+# the export `agendac archive export` made of a real archive of the samples (ArchiveExportCommandTests)
+cli_export="$root/.build/archive-oparl-cli"
+if [ -z "${OPARL_EXPORT:-}" ] && [ -f "$cli_export/system.json" ]; then
+  "$PYTHON" "$here/validate_oparl.py" "$cli_export"
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
