@@ -22,8 +22,8 @@ let package = Package(
         .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
         // The minutes archive: store, hash chain, case history, search and exports; uses the compiler as a library.
         .target(name: "AgendaArchive", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaPDF", "AgendaSearch"]),
-        .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat"], exclude: ["README.md"]),
-        .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaIDE", "AgendaFormat"]),
+        .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaArchive"], exclude: ["README.md"]),
+        .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaIDE", "AgendaFormat", "AgendaArchive"]),
         .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP", "AgendaArchive"]),
         .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),
         .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaArchive", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),

@@ -196,6 +196,10 @@ struct HoverRequest {
                 }
             }
         }
+        if let archive = context.archive {
+            lines.append("")
+            lines += Hover.archivedHistory(archive.history.entries(ofCase: written.value))
+        }
         return HoverResult(markdown: lines.joined(separator: "\n"), range: written.range)
     }
 

@@ -17,13 +17,17 @@ public struct IDEContext: Sendable {
     public var klePlan: KLEPlan?
     /// Every document of the workspace, for cross-meeting features.
     public var workspace: WorkspaceIndex
+    /// The archive the workspace names, when it has one: case histories across
+    /// archived meetings for hover and references.
+    public var archive: ArchiveContext?
 
     public init(documentID: String = "", settings: WorkspaceSettings? = nil, klePlan: KLEPlan? = nil,
-                workspace: WorkspaceIndex = WorkspaceIndex()) {
+                workspace: WorkspaceIndex = WorkspaceIndex(), archive: ArchiveContext? = nil) {
         self.documentID = documentID
         self.settings = settings
         self.klePlan = klePlan
         self.workspace = workspace
+        self.archive = archive
     }
 
     /// The settings and KLE plan of the context the document was checked with.

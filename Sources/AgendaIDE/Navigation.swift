@@ -19,6 +19,8 @@ public struct Location: Hashable, Sendable {
 ///   among equals); the references are every item carrying the number.
 /// - On a `sagens gang:` line: the definition is the item (or, without an
 ///   item number, the meeting) of that committee on that date.
+/// - On a case number in a workspace with an archive: also the case's
+///   treatments in the archive (by case number and `sagens gang:`), in their archived source files.
 /// - On an item's `punkt` line: the references are the history lines in other
 ///   meetings that name the item, and the items sharing its case number.
 public enum Navigation {
@@ -41,9 +43,13 @@ public enum Navigation {
         let request = NavigationRequest(document: document, context: context, offset: DocumentLookup(document).clamp(offset))
         switch request.target() {
         case .caseNumber(let key, let own)?:
-            return request.view.items(withCaseKey: key)
+            let inWorkspace = request.view.items(withCaseKey: key)
                 .filter { includeDeclaration || !request.isCurrent($0, own) }
                 .map { Location(documentID: $0.documentID, range: $0.caseNumberRange ?? $0.headerRange) }
+            // the archive's treatments too, in their archived sources (once, if the workspace holds them as well)
+            let archived = context.archive?.locations(ofCase: own.caseNumber ?? key) ?? []
+            var seen = Set(inWorkspace)
+            return inWorkspace + archived.filter { seen.insert($0).inserted && $0.documentID != context.documentID }
         case .item(let item)?:
             return request.references(to: item, includeDeclaration: includeDeclaration)
         case .history(let line)?:

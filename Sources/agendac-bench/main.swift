@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only] [--pdf-items N,N]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only | --archive-only] [--pdf-items N,N]
            agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
@@ -25,6 +25,7 @@ let usage = """
       --compiler-only  no agendac processes and no language server
       --search-only    only the search index
       --site-only      only the archive's site (keeps the largest in .build/archive-site-large)
+      --archive-only   only the archive's search index on disk (with --quick an archive of 100 items)
       --server-only    only the language-server measurements
       --process-only   only agendac as whole processes (start-up and peak memory)
       --pdf-only       only `agendac compile --to pdf` as whole processes (and Typst beside it when
@@ -34,7 +35,7 @@ let usage = """
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only", "--archive-only"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 // `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
 if arguments.first == "--postgres-export" {
@@ -78,7 +79,8 @@ if arguments.contains("--pdf-only") {
     emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
     exit(0)
 }
-let searchOnly = arguments.contains("--search-only")
+let archiveOnly = arguments.contains("--archive-only")
+let searchOnly = arguments.contains("--search-only") || archiveOnly
 let serverOnly = arguments.contains("--server-only")
 let processOnly = arguments.contains("--process-only")
 let siteOnly = arguments.contains("--site-only")
@@ -95,8 +97,11 @@ if !searchOnly && !siteOnly {
         if !processOnly { emit(LanguageServerBenchmark.run(quick: quick)) }
     }
 }
-if !serverOnly && !processOnly && !siteOnly {
+if !serverOnly && !processOnly && !siteOnly && !archiveOnly {
     emit(SearchBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000], rounds: quick ? 3 : 20))
+}
+if !serverOnly && !processOnly && !siteOnly {
+    emit(ArchiveSearchBenchmark.run(sizes: quick ? [100] : [1000, 10_000, 100_000], rounds: quick ? 2 : 20, additions: quick ? 3 : 20))
 }
 if !serverOnly && !processOnly && !searchOnly {
     emit(SiteBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000]))

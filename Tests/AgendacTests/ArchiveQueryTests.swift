@@ -12,8 +12,13 @@ enum ArchiveFixture {
         Golden.sampleFiles() + Golden.inputs("archive/meetings")
     }
 
+    /// The meeting's record, its source named relative to the package root (as the store names it relative to the archive).
     static func record(_ url: URL) -> ArchivedMeeting? {
-        try? ArchivedMeeting.record(of: AnalyzedDocument(text: Golden.read(url)).meeting).get()
+        guard var record = try? ArchivedMeeting.record(of: AnalyzedDocument(text: Golden.read(url)).meeting).get() else { return nil }
+        let bytes = Golden.bytes(url)
+        let path = url.path.replacingOccurrences(of: Golden.packageRoot.path + "/", with: "")
+        record.files = [ArchivedFile(kind: .source, path: path, sha256: SHA256.hexDigest(SHA256.hash(bytes)), byteCount: bytes.count)]
+        return record
     }
 
     static let snapshot = ArchiveSnapshot(meetings: meetingFiles.compactMap(record))

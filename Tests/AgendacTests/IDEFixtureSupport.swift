@@ -1,3 +1,4 @@
+import AgendaArchive
 import AgendaBase
 import AgendaIDE
 import AgendaSemantics
@@ -53,8 +54,13 @@ struct IDEFixture {
         document = AnalyzedDocument(source: SourceText(text), context: checkContext)
         var workspace = options.contains("no-workspace") ? WorkspaceIndex() : IDEFixture.workspace
         workspace.update(document, id: id)
-        context = IDEContext(documentID: id, settings: settings, klePlan: plan, workspace: workspace)
+        let archive = options.contains("archive") ? IDEFixture.archive : nil
+        context = IDEContext(documentID: id, settings: settings, klePlan: plan, workspace: workspace, archive: archive)
     }
+
+    /// `// fixture: archive`: the archive of the samples and `Tests/Fixtures/archive/meetings`,
+    /// its sources where they lie in the package.
+    static let archive = ArchiveContext(snapshot: ArchiveFixture.snapshot, root: Golden.packageRoot)
 
     /// The cases of one feature folder.
     static func cases(_ feature: String) -> [URL] { Golden.inputs("ide/" + feature) }
@@ -156,6 +162,10 @@ struct IDEFixture {
 
     /// A location in this fixture or a workspace document.
     func location(_ location: Location) -> String {
+        if let archive = context.archive, let archived = archive.source(ofDocumentID: location.documentID) {
+            let path = location.documentID.replacingOccurrences(of: archive.documentID(ofSourceFile: ""), with: "")
+            return "archive \(path) \(IDEFixture.span(location.range, in: archived)) \(IDEFixture.quoted(archived.text(location.range)))"
+        }
         guard let other = context.workspace.document(location.documentID) else { return "\(location.documentID) (not in the workspace)" }
         let source = location.documentID == id ? self.source : other.source
         return "\(location.documentID) \(IDEFixture.span(location.range, in: source)) \(IDEFixture.quoted(source.text(location.range)))"

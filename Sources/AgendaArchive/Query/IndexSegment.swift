@@ -2,15 +2,18 @@ import AgendaBase
 import AgendaSearch
 import Foundation
 
-/// One segment of the archive's search index, a folder written once and never
-/// changed: an AGSI manifest and term shards (`AgendaSearch`, texts left out),
-/// the item records a hit is shown from (`records.bin`, read per hit), and the
-/// meetings it holds with their fingerprints (`meetings.json`).
+/// One segment of the archive's search index, a folder of four files written
+/// once and never changed: the AGSI manifest (`AgendaSearch`, texts left out),
+/// its term shards packed in one file (`shards.bin`, each read only when a query
+/// needs it), the item records a hit is shown from (`records.bin`, read per hit),
+/// and the meetings it holds with their fingerprints (`meetings.json`). Four
+/// files, so adding a meeting syncs four files to disk, not one per shard.
 ///
 ///     records.bin = "AGRC" count(UInt64 LE) offsets((count + 1) × UInt64 LE) records(JSON, one after another)
+///     shards.bin  = "AGSP" count(UInt64 LE) table(count × key length(UInt64 LE) key(UTF-8) offset(UInt64 LE) size(UInt64 LE)) shards(AGSI)
 enum IndexSegment {
-    static let manifestFile = "manifest.agsi", recordsFile = "records.bin", meetingsFile = "meetings.json"
-    static let recordsMagic = Array("AGRC".utf8)
+    static let manifestFile = "manifest.agsi", shardsFile = "shards.bin", recordsFile = "records.bin", meetingsFile = "meetings.json"
+    static let recordsMagic = Array("AGRC".utf8), shardsMagic = Array("AGSP".utf8)
 
     /// A meeting's items in a segment: numbers `first ..< first + count`.
     struct MeetingEntry: Equatable, Sendable {
@@ -76,9 +79,19 @@ enum IndexSegment {
         }
         let (manifest, shards) = index.droppingTexts().encodedShards()
         try ArchiveIndexError.write(manifest, to: segmentFolder.appendingPathComponent(manifestFile))
+        var packed = shardsMagic
+        appendUInt64(UInt64(shards.count), to: &packed)
+        var shardOffset: UInt64 = 0
         for shard in shards {
-            try ArchiveIndexError.write(shard.bytes, to: segmentFolder.appendingPathComponent(SearchIndex.shardFileName(shard.key)))
+            let key = Array(shard.key.utf8)
+            appendUInt64(UInt64(key.count), to: &packed)
+            packed += key
+            appendUInt64(shardOffset, to: &packed)
+            appendUInt64(UInt64(shard.bytes.count), to: &packed)
+            shardOffset += UInt64(shard.bytes.count)
         }
+        for shard in shards { packed += shard.bytes }
+        try ArchiveIndexError.write(packed, to: segmentFolder.appendingPathComponent(shardsFile))
         var records = recordsMagic
         appendUInt64(UInt64(number), to: &records)
         for offset in offsets { appendUInt64(offset, to: &records) }
@@ -115,10 +128,14 @@ enum IndexSegment {
             guard index.documentCount == segment.items else {
                 throw ArchiveIndexError("\(manifestURL.path) holds \(index.documentCount) items; the catalog says \(segment.items)")
             }
-            for key in index.shardKeys(for: queryText) {
-                let url = segmentFolder.appendingPathComponent(SearchIndex.shardFileName(key))
-                guard FileManager.default.fileExists(atPath: url.path) else { continue }  // no term with that prefix
-                try index.load(shard: ArchiveIndexError.readBytes(url))
+            let wanted = index.shardKeys(for: queryText)
+            if !wanted.isEmpty {
+                let file = try SegmentFile(segmentFolder.appendingPathComponent(shardsFile))
+                let table = try shardTable(file)
+                for key in wanted {
+                    guard let place = table[key] else { continue }  // no term with that prefix
+                    try index.load(shard: file.read(place.offset, place.size))
+                }
             }
         } catch let error as ArchiveIndexError {
             throw error
@@ -128,23 +145,37 @@ enum IndexSegment {
         return index
     }
 
+    /// Where each shard lies in `shards.bin`: key → offset (after the table) and size.
+    static func shardTable(_ file: SegmentFile) throws(ArchiveIndexError) -> [String: (offset: UInt64, size: Int)] {
+        let header = try file.read(0, 12)
+        guard Array(header.prefix(4)) == shardsMagic else { throw ArchiveIndexError("\(file.url.path) is not a shard pack") }
+        let count = uint64(header, at: 4)
+        guard count < 1 << 24 else { throw ArchiveIndexError("\(file.url.path) claims \(count) shards") }
+        var position: UInt64 = 12
+        var entries: [(key: String, offset: UInt64, size: UInt64)] = []
+        for _ in 0..<count {
+            let length = uint64(try file.read(position, 8), at: 0)
+            guard length <= 64 else { throw ArchiveIndexError("\(file.url.path): a shard key of \(length) bytes") }
+            let key = String(decoding: try file.read(position + 8, Int(length)), as: UTF8.self)
+            let place = try file.read(position + 8 + length, 16)
+            entries.append((key, uint64(place, at: 0), uint64(place, at: 8)))
+            position += 24 + length
+        }
+        var table: [String: (offset: UInt64, size: Int)] = [:]
+        for entry in entries {
+            guard entry.size < 1 << 30, entry.offset < UInt64.max - position - entry.size else {
+                throw ArchiveIndexError("\(file.url.path): shard '\(entry.key)' lies outside the file")
+            }
+            table[entry.key] = (position + entry.offset, Int(entry.size))
+        }
+        return table
+    }
+
     /// The records of some items, reading only their bytes.
     static func records(_ numbers: [Int], of segment: IndexCatalog.Segment, in folder: URL) throws(ArchiveIndexError) -> [Int: ItemRecord] {
-        let url = folder.appendingPathComponent(segment.name).appendingPathComponent(recordsFile)
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveIndexError("cannot read \(url.path)") }
-        defer { try? handle.close() }
-        func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] {
-            do {
-                try handle.seek(toOffset: offset)
-                let data = try handle.read(upToCount: count) ?? Data()
-                guard data.count == count else { throw ArchiveIndexError("\(url.path) ends early") }
-                return [UInt8](data)
-            } catch let error as ArchiveIndexError {
-                throw error
-            } catch {
-                throw ArchiveIndexError("\(url.path): \(error)")
-            }
-        }
+        let file = try SegmentFile(folder.appendingPathComponent(segment.name).appendingPathComponent(recordsFile))
+        let url = file.url
+        func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] { try file.read(offset, count) }
         let header = try read(0, 12)
         guard Array(header.prefix(4)) == recordsMagic, uint64(header, at: 4) == UInt64(segment.items) else {
             throw ArchiveIndexError("\(url.path) is not the records of \(segment.items) items")
@@ -179,5 +210,33 @@ enum IndexSegment {
         var value: UInt64 = 0
         for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
         return value
+    }
+}
+
+/// A segment file read piece by piece (a shard, a record), closed when released.
+final class SegmentFile {
+    let url: URL
+    let handle: FileHandle
+
+    init(_ url: URL) throws(ArchiveIndexError) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveIndexError("cannot read \(url.path); run `agendac archive index --rebuild`") }
+        self.url = url
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] {
+        guard count >= 0 else { throw ArchiveIndexError("\(url.path): a negative length") }
+        do {
+            try handle.seek(toOffset: offset)
+            let data = try handle.read(upToCount: count) ?? Data()
+            guard data.count == count else { throw ArchiveIndexError("\(url.path) ends early") }
+            return [UInt8](data)
+        } catch let error as ArchiveIndexError {
+            throw error
+        } catch {
+            throw ArchiveIndexError("\(url.path): \(error)")
+        }
     }
 }
