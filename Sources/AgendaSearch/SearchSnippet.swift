@@ -81,3 +81,14 @@ extension SearchIndex {
         return best
     }
 }
+
+extension SearchIndex {
+    /// Whether the index holds `text` as one term: its compound (a case number
+    /// such as `15.00.00-P05-3-25`) when it has one, else its only word. A filter
+    /// on such a value is exact only when this holds; the shard must be loaded.
+    public func holdsTerm(of text: String) -> Bool {
+        let tokens = SearchText.tokens(in: text)
+        if let compound = tokens.first(where: \.isCompound) { return postings[compound.term] != nil }
+        return tokens.count == 1 && tokens.first.map { postings[$0.term] != nil } == true
+    }
+}

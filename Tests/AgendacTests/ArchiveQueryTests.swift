@@ -84,6 +84,9 @@ enum ArchiveFixture {
         let byCase = try Self.search("", caseNumber: "15.00.00-P20-2-26")
         #expect(Set(byCase.map(\.meeting)) == ["byraadet/2026-05-26", "beskaeftigelses-og-integrationsudvalget/2026-06-01"])
         #expect(try Self.search("Sundparken", from: "2026-07-01", to: "2026-01-01").isEmpty)
+        // a case no item carries finds nothing, though its parts are everywhere
+        #expect(try Self.search("", caseNumber: "15.00.00-P20-2-25").isEmpty)
+        #expect(try Self.search("Sundparken", caseNumber: "00.00.00-P20-2-26").isEmpty)
     }
 
     @Test func aHitSaysWhichSectionMatched() throws {

@@ -26,10 +26,16 @@ public struct ArchiveSearchQuery: Sendable {
         self.limit = limit
     }
 
+    /// The words searched: the query's, and the case number when one is asked for
+    /// (it matches the `case` field and scores nothing).
+    var searchedText: String {
+        guard let caseNumber else { return text }
+        return text + " " + CaseIndex.key(caseNumber)
+    }
+
     func searchQuery(limit: Int) -> SearchQuery {
         var filters: [String: String] = [:]
         if let committee { filters[ItemRecord.Attribute.committee] = committee.trimmedSpaces }
-        if let caseNumber { filters[ItemRecord.Attribute.caseNumber] = CaseIndex.key(caseNumber) }
         if decidedOnly { filters[ItemRecord.Attribute.decided] = "ja" }
         var dates: ClosedRange<Int>?
         if from != nil || to != nil {
@@ -37,7 +43,7 @@ public struct ArchiveSearchQuery: Sendable {
             dates = low <= high ? low...high : nil
             if dates == nil { filters["-"] = "-" }  // an empty range matches nothing
         }
-        return SearchQuery(text, filters: filters, dates: dates, limit: limit)
+        return SearchQuery(searchedText, filters: filters, dates: dates, limit: limit)
     }
 }
 
@@ -72,7 +78,9 @@ extension ArchiveSearchIndex {
         var candidates: [Candidate] = []
         var indexes: [Int: SearchIndex] = [:]
         for (position, segment) in catalog.segments.enumerated() {
-            let index = try IndexSegment.index(of: segment, in: folder, for: query.text)
+            let index = try IndexSegment.index(of: segment, in: folder, for: query.searchedText)
+            // a case number the segment lacks would be matched by its parts: no item here carries it
+            if let caseNumber = query.caseNumber, !index.holdsTerm(of: CaseIndex.key(caseNumber)) { continue }
             let hits = index.search(query.searchQuery(limit: query.limit + segment.retiredCount))
             var kept = 0
             for hit in hits {

@@ -38,14 +38,21 @@ struct ItemRecord: Equatable, Sendable {
     }
 
     /// Title counts most, then the decision, the recommendation, the sections.
+    /// The last field, `case`, holds the case number as a term that adds nothing
+    /// to a score: the case filter is a term, so that a hundred thousand distinct
+    /// case numbers cost nothing until a query names one (an attribute would be
+    /// read with every query's manifest).
     static let fields = [
         SearchField(name: "title", weight: 3), SearchField(name: "sections", weight: 1),
         SearchField(name: "recommendation", weight: 1.5), SearchField(name: "decision", weight: 2),
+        SearchField(name: "case", weight: 0),
     ]
+    /// The fields a record keeps the text of (all but `case`).
+    static let textFieldCount = 4
 
-    /// Filter attribute names, as `ArchiveSearchQuery` uses them.
+    /// Filter attribute names, as `ArchiveSearchQuery` uses them: few values each.
     enum Attribute {
-        static let committee = "committee", caseNumber = "case", decided = "decided", meeting = "meeting"
+        static let committee = "committee", decided = "decided"
     }
 
     static func records(of meeting: ArchivedMeeting) -> [ItemRecord] {
@@ -78,13 +85,12 @@ struct ItemRecord: Equatable, Sendable {
 
     /// The document for the index; `id` is the record's number in its segment.
     func document(id: Int) -> SearchDocument {
-        var attributes: [String: [String]] = [
+        let attributes: [String: [String]] = [
             Attribute.committee: [committee, Slug.make(committee)],
             Attribute.decided: [decided ? "ja" : "nej"],
-            Attribute.meeting: [meeting],
         ]
-        if let caseNumber { attributes[Attribute.caseNumber] = [CaseIndex.key(caseNumber)] }
-        return SearchDocument(id: String(id), texts: texts, attributes: attributes, date: ItemRecord.dateNumber(date))
+        return SearchDocument(id: String(id), texts: texts + [caseNumber.map(CaseIndex.key) ?? ""], attributes: attributes,
+                              date: ItemRecord.dateNumber(date))
     }
 
     /// The heading of the section holding a byte offset of the sections text.
@@ -113,7 +119,7 @@ struct ItemRecord: Equatable, Sendable {
               let dateText = json["date"]?.stringValue, case .date(let date) = CalendarDate.read(dateText),
               let itemNumber = json["item"]?.intValue, let title = json["title"]?.stringValue,
               let decided = json["decided"]?.boolValue,
-              let texts = json["texts"]?.arrayValue?.compactMap(\.stringValue), texts.count == ItemRecord.fields.count,
+              let texts = json["texts"]?.arrayValue?.compactMap(\.stringValue), texts.count == ItemRecord.textFieldCount,
               let sections = json["sections"]?.arrayValue else { return nil }
         var starts: [SectionStart] = []
         for entry in sections {
