@@ -9,23 +9,35 @@ public struct ArchiveContext: Sendable {
     public let history: CaseHistory
     /// The archive's folder; archived source paths are relative to it.
     public let root: URL
+    /// Each archived source's identifier (how the editor names the file) → its path in the archive.
+    let sourcesByID: [String: String]
+    let identify: @Sendable (URL) -> String
 
-    public init(snapshot: ArchiveSnapshot, root: URL) {
+    /// `identify` names a file as the editor does (the language server: its `file:` URI).
+    public init(snapshot: ArchiveSnapshot, root: URL, identify: @escaping @Sendable (URL) -> String = { $0.absoluteString }) {
         history = CaseHistory(snapshot)
         self.root = root.standardizedFileURL
+        self.identify = identify
+        var sources: [String: String] = [:]
+        for meeting in snapshot.meetings {
+            for file in meeting.files where file.kind == .source {
+                sources[identify(self.root.appendingPathComponent(file.path).standardizedFileURL)] = file.path
+            }
+        }
+        sourcesByID = sources
     }
 
-    /// The identifier (a file URI) of an archived source file.
+    /// The identifier of an archived source file.
     public func documentID(ofSourceFile path: String) -> String {
-        root.appendingPathComponent(path).standardizedFileURL.absoluteString
+        identify(root.appendingPathComponent(path).standardizedFileURL)
     }
 
-    /// The archived source behind an identifier `documentID(ofSourceFile:)` made;
-    /// nil for anything outside the archive's folder.
+    /// The archive-relative path behind an identifier; nil for anything but an archived source.
+    public func sourcePath(ofDocumentID id: String) -> String? { sourcesByID[id] }
+
+    /// The text of an archived source; nil for anything but an archived source.
     public func source(ofDocumentID id: String) -> SourceText? {
-        guard let url = URL(string: id), url.isFileURL else { return nil }
-        let path = url.standardizedFileURL.path
-        guard path.hasPrefix(root.path + "/"), let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let path = sourcesByID[id], let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
         return SourceText(bytes: [UInt8](data))
     }
 

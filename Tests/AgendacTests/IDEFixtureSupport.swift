@@ -162,8 +162,8 @@ struct IDEFixture {
 
     /// A location in this fixture or a workspace document.
     func location(_ location: Location) -> String {
-        if let archive = context.archive, let archived = archive.source(ofDocumentID: location.documentID) {
-            let path = location.documentID.replacingOccurrences(of: archive.documentID(ofSourceFile: ""), with: "")
+        if let archive = context.archive, let archived = archive.source(ofDocumentID: location.documentID),
+           let path = archive.sourcePath(ofDocumentID: location.documentID) {
             return "archive \(path) \(IDEFixture.span(location.range, in: archived)) \(IDEFixture.quoted(archived.text(location.range)))"
         }
         guard let other = context.workspace.document(location.documentID) else { return "\(location.documentID) (not in the workspace)" }
