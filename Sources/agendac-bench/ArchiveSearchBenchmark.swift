@@ -7,7 +7,7 @@ import Foundation
 /// batch, adding one meeting to it (the incremental update `archive add` makes),
 /// and searching it as `agendac archive search` does (every file read per query,
 /// process start-up not included: see the start-up table).
-enum ArchiveBenchmark {
+enum ArchiveSearchBenchmark {
     static let itemsPerMeeting = 10
 
     /// The minutes of meeting `number`, written in the language and read by the compiler.
