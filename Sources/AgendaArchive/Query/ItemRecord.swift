@@ -14,7 +14,7 @@ struct ItemRecord: Equatable, Sendable {
     var title: String
     var caseNumber: String?
     var decided: Bool
-    /// In the order of `ItemRecord.fields`.
+    /// In the order of `ItemRecord.textFields`.
     var texts: [String]
     /// Where each section starts in the sections text, and its heading.
     var sectionStarts: [SectionStart]
@@ -42,13 +42,13 @@ struct ItemRecord: Equatable, Sendable {
     /// to a score: the case filter is a term, so that a hundred thousand distinct
     /// case numbers cost nothing until a query names one (an attribute would be
     /// read with every query's manifest).
-    static let fields = [
+    static let fields = textFields + [SearchField(name: "case", weight: 0)]
+    /// The fields a record keeps the text of (all but `case`), in the order of `texts`.
+    static let textFields = [
         SearchField(name: "title", weight: 3), SearchField(name: "sections", weight: 1),
         SearchField(name: "recommendation", weight: 1.5), SearchField(name: "decision", weight: 2),
-        SearchField(name: "case", weight: 0),
     ]
-    /// The fields a record keeps the text of (all but `case`).
-    static let textFieldCount = 4
+    static var textFieldCount: Int { textFields.count }
 
     /// Filter attribute names, as `ArchiveSearchQuery` uses them: few values each.
     enum Attribute {

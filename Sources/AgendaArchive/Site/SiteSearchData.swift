@@ -11,9 +11,9 @@ import AgendaSemantics
 /// One document per public item; the terms are `SearchText`'s (the browser's
 /// `dansk.js` is its port), so the browser matches as `agendac archive search`.
 struct SiteSearchData {
-    /// The search index's fields (`ItemRecord.fields`, so the browser ranks as
+    /// The search index's text fields (`ItemRecord.textFields`, so the browser ranks as
     /// `agendac archive search` does), and the case number, so typing one finds its items.
-    static let fields = ItemRecord.fields + [SearchField(name: "case", weight: 3)]
+    static let fields = ItemRecord.textFields + [SearchField(name: "case", weight: 3)]
     /// Frequencies and lengths are kept as whole numbers of half weights (1.5 → 3).
     static let frequencyScale = 2.0
     /// The fields a hit's passage is cut from, in order: decision, sections,
