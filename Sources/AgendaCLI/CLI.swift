@@ -89,6 +89,18 @@ public enum CLI {
           fmt FILES-OR-FOLDERS… [--check]
                                      rewrite files in the canonical layout; --check only reports
           fmt -                      format standard input to standard output
+          archive add FILES… [--archive DIR] [--at TIME] [--style STYLE]
+                                     file agendas and minutes that check clean into the archive
+          archive revise FILE --reason TEXT [--archive DIR] [--at TIME] [--style STYLE]
+                                     a new revision of approved minutes; the approved one is kept
+          archive approve MEETING-ID --by NAME [--archive DIR] [--at TIME]
+                                     record one approver's approval of exactly the archived text
+          archive status [MEETING-ID] [--archive DIR]
+                                     one meeting's versions and approvals, or who has still to approve
+          archive list [--archive DIR]
+                                     every archived meeting, its stage and missing approvals
+          archive verify [--archive DIR]
+                                     recompute every hash and the ledger's chain; exit 1 when changed
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text
@@ -120,6 +132,7 @@ public enum CLI {
             case "lsp": return try LanguageServerCommand.run(rest, io: io)
             case "rules": return RulesCommand.run(rest, io: io)
             case "style": return try StyleCommand.run(rest, io: io)
+            case "archive": return try ArchiveCommand.run(rest, io: io)
             case "--version", "version":
                 io.standardOutput("agendac \(AgendacVersion.current)\n")
                 return ExitCode.success
@@ -127,7 +140,7 @@ public enum CLI {
                 io.standardOutput(usage)
                 return ExitCode.success
             default:
-                io.standardError("agendac: unknown command '\(command)'; expected compile, check, fmt, lsp or rules\n")
+                io.standardError("agendac: unknown command '\(command)'; expected compile, check, fmt, archive, lsp or rules\n")
                 return ExitCode.usage
             }
         } catch {

@@ -19,11 +19,18 @@ public struct ArchivedMeeting: Sendable {
     public var approvals: [Approval]
     public var files: [ArchivedFile]
     /// The public version (closed items reduced to what may be published).
+    /// Attachment files are named by their path relative to the archive root.
     public var publicMeeting: Meeting
+    /// Who must approve the current minutes: the signature sheet's signers, else
+    /// the participants (empty for an agenda, or when the minutes name nobody).
+    public var approvers: [String]
+    /// The versions this one replaced and the archive keeps: the agenda the
+    /// minutes superseded, earlier revisions of approved minutes; oldest first.
+    public var earlierVersions: [KeptVersion]
 
     public init(id: MeetingID, committee: String, date: CalendarDate, time: MeetingTime? = nil, place: String? = nil,
                 stage: Stage, revision: Int = 1, revisions: [Revision] = [], approvals: [Approval] = [],
-                files: [ArchivedFile] = [], publicMeeting: Meeting) {
+                files: [ArchivedFile] = [], publicMeeting: Meeting, approvers: [String] = [], earlierVersions: [KeptVersion] = []) {
         self.id = id
         self.committee = committee
         self.date = date
@@ -35,6 +42,8 @@ public struct ArchivedMeeting: Sendable {
         self.approvals = approvals
         self.files = files
         self.publicMeeting = publicMeeting
+        self.approvers = approvers
+        self.earlierVersions = earlierVersions
     }
 
     public enum Stage: String, Sendable, CaseIterable, Comparable {
@@ -52,6 +61,48 @@ public struct ArchivedMeeting: Sendable {
 
     /// The public files (HTML, PDF, JSON, attachments that may be published).
     public var publicFiles: [ArchivedFile] { files.filter(\.isPublic) }
+
+    /// The approvers whose approval of the current source is not yet recorded.
+    public var missingApprovers: [String] {
+        let given = Set(approvals.map { ApproverName.key($0.name) })
+        return approvers.filter { !given.contains(ApproverName.key($0)) }
+    }
+}
+
+/// An earlier version the archive keeps beside the current one: the files
+/// stay where they were written (`agenda/`, `r1/` …), never overwritten.
+public struct KeptVersion: Hashable, Sendable {
+    /// The version's folder name inside the meeting's folder: `agenda`, `r1`, `r2` …
+    public var name: String
+    public var stage: ArchivedMeeting.Stage
+    /// The revision number; nil for an agenda.
+    public var revision: Int?
+    /// SHA-256 of the version's source.
+    public var sha256: String
+    /// When the version was added (ISO 8601).
+    public var addedAt: String
+    public var approvals: [Approval]
+    public var files: [ArchivedFile]
+
+    public init(name: String, stage: ArchivedMeeting.Stage, revision: Int?, sha256: String, addedAt: String,
+                approvals: [Approval] = [], files: [ArchivedFile] = []) {
+        self.name = name
+        self.stage = stage
+        self.revision = revision
+        self.sha256 = sha256
+        self.addedAt = addedAt
+        self.approvals = approvals
+        self.files = files
+    }
+
+    public var publicFiles: [ArchivedFile] { files.filter(\.isPublic) }
+}
+
+/// Approvers compared as people write names: NFC, case and runs of spaces ignored.
+public enum ApproverName {
+    public static func key(_ name: String) -> String {
+        TextNormalization.nfc(name).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }
 
 /// A meeting's identity in the archive: its committee and date (and start
@@ -123,12 +174,14 @@ public struct ArchivedFile: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         /// The internal record: the source as written and its full outputs. Never published.
         case source, json, html, pdf
+        /// The effective house style the version was printed in (internal; read back to rebuild the public model).
+        case style
         /// The public versions and the attachments that may be published.
         case publicJSON = "public-json", publicHTML = "public-html", publicPDF = "public-pdf", attachment
 
         public var isPublic: Bool {
             switch self {
-            case .source, .json, .html, .pdf: false
+            case .source, .json, .html, .pdf, .style: false
             case .publicJSON, .publicHTML, .publicPDF, .attachment: true
             }
         }

@@ -37,6 +37,8 @@ public struct WorkspaceSettings: Sendable {
     public var committees: [Committee] = []
     /// Further folders attachments may lie in (`attachmentFolders`), resolved against the settings file's folder.
     public var attachmentFolders: [URL] = []
+    /// The minutes archive's folder (`archive`), resolved against the settings file's folder; read by `agendac archive`.
+    public var archiveURL: URL?
 
     public struct LoadError: Error, Sendable { public var reason: String }
 
@@ -74,6 +76,10 @@ public struct WorkspaceSettings: Sendable {
         }
         if let path = json["style"]?.stringValue, !path.isEmpty {
             settings.styleFileURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : url.deletingLastPathComponent().appendingPathComponent(path)
+        }
+        if let path = json["archive"]?.stringValue, !path.isEmpty {
+            settings.archiveURL = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : url.deletingLastPathComponent().appendingPathComponent(path)
         }
         settings.attachmentFolders = (json["attachmentFolders"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !$0.isEmpty }.map { path in

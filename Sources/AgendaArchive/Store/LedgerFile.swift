@@ -1,0 +1,80 @@
+import AgendaBase
+import Foundation
+
+/// `ledger.jsonl`: appended only, one record per line.
+enum LedgerFile {
+    /// The last record (its sequence and hash), read from the end of the file
+    /// so that appending to a long ledger costs the same as to a short one.
+    static func last(_ url: URL) throws(ArchiveError) -> LedgerRecord? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            if !FileManager.default.fileExists(atPath: url.path) { return nil }
+            throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read")
+        }
+        defer { try? handle.close() }
+        let size: UInt64
+        do { size = try handle.seekToEnd() } catch { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))") }
+        guard size > 0 else { return nil }
+        var chunk: UInt64 = 4096
+        while true {
+            let start = size > chunk ? size - chunk : 0
+            let bytes: [UInt8]
+            do {
+                try handle.seek(toOffset: start)
+                bytes = Array(try handle.read(upToCount: Int(size - start)) ?? Data())
+            } catch {
+                throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))")
+            }
+            guard bytes.last == 0x0A else {
+                throw .malformed(ArchiveLayout.ledgerName, "the last line is not complete")
+            }
+            let withoutNewline = bytes.dropLast()
+            if let newline = withoutNewline.lastIndex(of: 0x0A) {
+                let line = Array(withoutNewline[(newline + 1)...])
+                return try LedgerRecord.parse(line, place: "\(ArchiveLayout.ledgerName) (last line)")
+            }
+            if start == 0 { return try LedgerRecord.parse(Array(withoutNewline), place: "\(ArchiveLayout.ledgerName):1") }
+            chunk *= 4
+        }
+    }
+
+    /// Appends one line with a single write, synced; on failure the file is cut back to its old length.
+    static func append(_ line: [UInt8], to url: URL) throws(ArchiveError) {
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be written (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        let before = lseek(descriptor, 0, SEEK_END)
+        var written = 0
+        var failure: String?
+        line.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let count = write(descriptor, base + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += count
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            if before >= 0 { _ = ftruncate(descriptor, before) }
+            throw ArchiveError("\(ArchiveLayout.ledgerName): the record could not be appended (\(failure)); nothing was added")
+        }
+    }
+
+    /// Every line with its number (1-based); an empty file has none.
+    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: [UInt8])] {
+        var result: [(Int, [UInt8])] = []
+        var number = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            if line.isEmpty { continue }
+            result.append((number, Array(line)))
+        }
+        return result
+    }
+}

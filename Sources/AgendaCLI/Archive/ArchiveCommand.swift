@@ -1,0 +1,91 @@
+import AgendaArchive
+import AgendaBase
+import AgendaSemantics
+import Foundation
+
+/// `agendac archive <subcommand>`: the minutes archive. Each subcommand is its
+/// own file; this one finds the archive and dispatches.
+enum ArchiveCommand {
+    static let usage = """
+        usage: agendac archive <subcommand> [--archive DIR] …
+
+          add FILES… [--at TIME] [--style STYLE]
+                                  file agendas and minutes that check clean (nothing is added when one has errors)
+          revise FILE --reason TEXT [--at TIME] [--style STYLE]
+                                  a new revision of approved minutes; the approved one is kept
+          approve MEETING-ID --by NAME [--at TIME]
+                                  record one approver's approval of the current minutes
+          status [MEETING-ID]     a meeting's versions and approvals, or the minutes still awaiting approval
+          list                    every meeting with its stage and who has still to approve
+          verify                  recompute every hash and the ledger's chain; exit 1 when something changed
+
+        The archive is --archive DIR, else `archive` in the nearest agendac.json.
+        TIME is ISO 8601 (2026-05-11T09:30:00Z); the default is now.
+        MEETING-ID is committee-slug/date, as `archive list` shows it.
+
+        """
+
+    static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
+        guard let subcommand = arguments.first else {
+            io.standardError(usage)
+            return ExitCode.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch subcommand {
+        case "add": return try ArchiveAddCommand.run(rest, io: io, revising: false)
+        case "revise": return try ArchiveAddCommand.run(rest, io: io, revising: true)
+        case "approve": return try ArchiveApproveCommand.run(rest, io: io)
+        case "status": return try ArchiveStatusCommand.run(rest, io: io, listing: false)
+        case "list": return try ArchiveStatusCommand.run(rest, io: io, listing: true)
+        case "verify": return try ArchiveVerifyCommand.run(rest, io: io)
+        case "help", "--help", "-h":
+            io.standardOutput(usage)
+            return ExitCode.success
+        default:
+            throw UsageError("unknown archive subcommand '\(subcommand)'; expected add, revise, approve, status, list or verify")
+        }
+    }
+
+    /// The archive folder: `--archive DIR`, else `archive` in the nearest agendac.json above `folder`.
+    static func location(_ option: String?, near folder: URL, io: CommandIO) throws(UsageError) -> URL {
+        if let option {
+            guard !option.isEmpty else { throw UsageError("--archive needs a folder") }
+            return io.resolve(option).standardizedFileURL
+        }
+        if let settingsURL = WorkspaceSettings.find(from: folder) {
+            switch WorkspaceSettings.load(settingsURL) {
+            case .success(let settings):
+                if let archive = settings.archiveURL { return archive.standardizedFileURL }
+            case .failure(let problem):
+                throw UsageError("\(InputFiles.displayPath(settingsURL, io: io)) \(problem.reason); fix it or give --archive DIR")
+            }
+        }
+        throw UsageError("no archive named: give --archive DIR, or set \"archive\" in agendac.json")
+    }
+
+    /// Opens the archive at `url` for a command that only reads or changes an existing one.
+    static func open(_ url: URL) throws(UsageError) -> ArchiveStore {
+        do {
+            return try ArchiveStore.open(at: url)
+        } catch {
+            throw UsageError(error.description)
+        }
+    }
+
+    /// `--at TIME`, checked; the current time (UTC, seconds) when not given.
+    static func time(_ option: String?) throws(UsageError) -> String {
+        guard let option else {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            return formatter.string(from: Date())
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard formatter.date(from: option) != nil || fractional.date(from: option) != nil else {
+            throw UsageError("--at \(option) is not an ISO 8601 time; write it as 2026-05-11T09:30:00Z or 2026-05-11T11:30:00+02:00")
+        }
+        return option
+    }
+}
