@@ -25,6 +25,21 @@ public struct ArchiveStore: Sendable {
 
     /// Opens an existing archive: the folder must hold `agendac-archive.json`.
     public static func open(at root: URL) throws(ArchiveError) -> ArchiveStore {
+        let municipality = try readManifest(root)
+        let catalogURL = root.appendingPathComponent(ArchiveLayout.catalogName)
+        let catalog: CatalogFile
+        if let bytes = FileManager.default.contents(atPath: catalogURL.path) {
+            catalog = try CatalogFile.parse(Array(bytes))
+        } else if FileManager.default.fileExists(atPath: catalogURL.path) {
+            throw ArchiveError("\(ArchiveLayout.catalogName): cannot be read")
+        } else {
+            throw .malformed(ArchiveLayout.catalogName, "the file is missing")
+        }
+        return ArchiveStore(root: root, municipality: municipality, catalog: catalog)
+    }
+
+    /// Reads the marker file; returns the municipality it names.
+    static func readManifest(_ root: URL) throws(ArchiveError) -> String? {
         let manifestURL = root.appendingPathComponent(ArchiveLayout.manifestName)
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             var isFolder: ObjCBool = false
@@ -43,16 +58,7 @@ public struct ArchiveStore: Sendable {
         guard let version = manifest["version"]?.intValue, version <= formatVersion, version >= 1 else {
             throw ArchiveError("\(ArchiveLayout.manifestName): the archive's format version is not one this agendac reads (it reads version \(formatVersion)); use a newer agendac")
         }
-        let catalogURL = root.appendingPathComponent(ArchiveLayout.catalogName)
-        let catalog: CatalogFile
-        if let bytes = FileManager.default.contents(atPath: catalogURL.path) {
-            catalog = try CatalogFile.parse(Array(bytes))
-        } else if FileManager.default.fileExists(atPath: catalogURL.path) {
-            throw ArchiveError("\(ArchiveLayout.catalogName): cannot be read")
-        } else {
-            throw .malformed(ArchiveLayout.catalogName, "the file is missing")
-        }
-        return ArchiveStore(root: root, municipality: manifest["municipality"]?.stringValue, catalog: catalog)
+        return manifest["municipality"]?.stringValue
     }
 
     /// Opens the archive, or makes a new one in a folder that does not exist or holds nothing but hidden entries (`.git`).
@@ -76,6 +82,8 @@ public struct ArchiveStore: Sendable {
         do {
             try AtomicFile.write([], to: root.appendingPathComponent(ArchiveLayout.catalogName))
             try AtomicFile.write([], to: root.appendingPathComponent(ArchiveLayout.ledgerName))
+            // version control keeps the archive, never a write in progress
+            try AtomicFile.write(ArchiveLayout.stagingFolder + "/\n", to: root.appendingPathComponent(".gitignore"))
             // the marker last: a folder without it is not an archive yet, and is made again
             try AtomicFile.write(manifest.json.prettyPrinted(), to: root.appendingPathComponent(ArchiveLayout.manifestName))
         } catch {

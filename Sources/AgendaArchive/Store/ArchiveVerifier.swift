@@ -47,7 +47,7 @@ public enum ArchiveVerifier {
             report.problems.append(.init(kind: kind, place: place, detail: detail))
         }
         do {
-            _ = try ArchiveStore.open(at: root)
+            _ = try ArchiveStore.readManifest(root)
         } catch {
             problem(.unreadable, ArchiveLayout.manifestName, error.description)
         }
