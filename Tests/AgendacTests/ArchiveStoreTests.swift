@@ -315,6 +315,11 @@ import Testing
                 #expect(pages.joined().contains("Udvalget godkendte købet"))
             }
         }
+        // both PDFs are archival: PDF/A-2a identification in their XMP
+        for pdf in meeting.files where pdf.kind == .pdf || pdf.kind == .publicPDF {
+            let bytes = String(decoding: Golden.bytes(archive.appendingPathComponent(pdf.path)), as: UTF8.self)
+            #expect(bytes.contains("<pdfaid:part>2</pdfaid:part>") && bytes.contains("<pdfaid:conformance>A</pdfaid:conformance>"), "\(pdf.path) is not PDF/A-2a")
+        }
         // nothing below public/ but the public files
         let publicOnDisk = Self.tree(archive).keys.filter { $0.contains("/public/") && !$0.hasSuffix("/") }
         #expect(Set(publicOnDisk) == Set(meeting.publicFiles.map(\.path)))

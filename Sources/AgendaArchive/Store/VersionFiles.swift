@@ -1,5 +1,4 @@
 import AgendaBase
-import AgendaPDF
 import AgendaRender
 import AgendaSemantics
 import Foundation
@@ -47,9 +46,9 @@ struct VersionFiles {
         let full = plan.rewrite(meeting)
         let shown = plan.rewrite(published)
         let links = AttachmentLinks(base: ArchiveLayout.rootFromOutputFolder)
-        let internalOptions = RenderOptions(publicVersion: false, attachmentLinks: links, style: style)
+        let internalOptions = RenderOptions(publicVersion: false, attachmentLinks: links, style: style, archival: true)
         // the public files are made as `compile --public` makes them: from the full model, withheld by the renderers
-        let publicOptions = RenderOptions(publicVersion: true, attachmentLinks: links, style: style)
+        let publicOptions = RenderOptions(publicVersion: true, attachmentLinks: links, style: style, archival: true)
         for (subfolder, model, options, kinds) in [(internalFolder, full, internalOptions, [ArchivedFile.Kind.json, .html, .pdf]),
                                                    (publicFolder, full, publicOptions, [.publicJSON, .publicHTML, .publicPDF])] {
             let base = folder + "/" + subfolder + "/" + outputName
@@ -60,12 +59,10 @@ struct VersionFiles {
         return VersionFiles(files: files, publicMeeting: shown)
     }
 
-    /// The PDF as PDF/A-2a and PDF/UA-1.
+    /// The PDF as PDF/A-2a and PDF/UA-1 (`options.archival`).
     static func archivalPDF(_ meeting: Meeting, options: RenderOptions) throws(ArchiveError) -> [UInt8] {
-        var document = PDFLayout.document(meeting, options: options, faces: .bundled)
-        document.archival = true
         do {
-            return try PDFWriter.write(document)
+            return try PDFRenderer.render(meeting, options: options)
         } catch {
             throw ArchiveError("the PDF could not be written: \(error)")
         }
