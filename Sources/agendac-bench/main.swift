@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only | --archive-only] [--pdf-items N,N]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only | --archive-only | --store-only] [--pdf-items N,N]
            agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
@@ -15,7 +15,8 @@ let usage = """
     beside /bin/true, and peak memory of check, compile and fmt --check on
     generated 10 MB files; the language server over stdio; and the search index
     on generated archives of 1,000 to 100,000 items; the archive's public site
-    (full build, build after adding one meeting, size) at the same sizes.
+    (full build, build after adding one meeting, size) at the same sizes;
+    `archive add` per meeting on archives of 1,000 to 100,000 items.
     Prints Markdown tables.
     Build in release first, as scripts/install does:
     swift build -c release --static-swift-stdlib && .build/release/agendac-bench
@@ -26,6 +27,7 @@ let usage = """
       --search-only    only the search index
       --site-only      only the archive's site (keeps the largest in .build/archive-site-large)
       --archive-only   only the archive's search index on disk (with --quick an archive of 100 items)
+      --store-only     only the archive store (`archive add` per meeting; with --quick an archive of 100 items)
       --server-only    only the language-server measurements
       --process-only   only agendac as whole processes (start-up and peak memory)
       --pdf-only       only `agendac compile --to pdf` as whole processes (and Typst beside it when
@@ -35,7 +37,7 @@ let usage = """
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only", "--archive-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only", "--archive-only", "--store-only"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 // `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
 if arguments.first == "--postgres-export" {
@@ -79,6 +81,11 @@ if arguments.contains("--pdf-only") {
     emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
     exit(0)
 }
+let archiveSizes = quick ? [100] : [1000, 10_000, 100_000]
+if arguments.contains("--store-only") {
+    emit(ArchiveBenchmark.run(sizes: archiveSizes, added: quick ? 2 : 5))
+    exit(0)
+}
 let archiveOnly = arguments.contains("--archive-only")
 let searchOnly = arguments.contains("--search-only") || archiveOnly
 let serverOnly = arguments.contains("--server-only")
@@ -105,6 +112,9 @@ if !serverOnly && !processOnly && !siteOnly {
 }
 if !serverOnly && !processOnly && !searchOnly {
     emit(SiteBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000]))
+}
+if !serverOnly && !processOnly && !searchOnly && !siteOnly {
+    emit(ArchiveBenchmark.run(sizes: archiveSizes, added: quick ? 2 : 5))
 }
 emit("Peak memory of this process: \(Measure.format(Measure.peakMemoryMiB())) MiB")
 
