@@ -31,7 +31,7 @@ import Testing
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             result[relative + (isFolder.boolValue ? "/" : "")] = isFolder.boolValue ? [] : Golden.bytes(url)
         }
@@ -193,6 +193,44 @@ import Testing
         #expect(meeting.earlierVersions.first?.approvals.count == 2)
         #expect(Self.archive(["verify"], archive).code == 0)
         Golden.check(Self.ledgerSummary(archive), against: Self.fixtures.appendingPathComponent("revision.ledger"))
+    }
+
+    @Test func minutesWithoutSignersOrParticipantsAreApprovedByTheCommitteesMembers() throws {
+        let folder = temporaryTestFolder("agendac-archive-members")
+        try Data("""
+            {"committees": [{"name": "Økonomiudvalget", "members": [{"name": "Anna Hansen"}, {"name": "Bo Jensen"}, {"name": "Carl Lund"}]}]}
+            """.utf8).write(to: folder.appendingPathComponent("agendac.json"))
+        let file = folder.appendingPathComponent("referat.agenda")
+        try "møde: Økonomiudvalget\ndokument: referat\ndato: 2026-05-04\nfraværende: Carl Lund\n\npunkt 1: Orientering\nbeslutning:\nTaget til efterretning.\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let archive = Self.newArchive()
+        let added = Self.archive(["add", file.path], archive)
+        #expect(added.output.contains("awaiting approval by Anna Hansen, Bo Jensen"), "\(added.output) \(added.errors)")
+    }
+
+    @Test func twoMeetingsOfACommitteeOnOneDayAreKeptApart() throws {
+        let folder = temporaryTestFolder("agendac-archive-twice")
+        let archive = Self.newArchive()
+        for time in ["09:00", "15:00"] {
+            let file = folder.appendingPathComponent("moede-\(time.prefix(2)).agenda")
+            try "møde: Økonomiudvalget\ndokument: dagsorden\ndato: 2026-05-04\ntid: \(time)\n\npunkt 1: Orientering\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            #expect(Self.archive(["add", file.path], archive).code == 0)
+        }
+        let store = try ArchiveStore.open(at: archive)
+        #expect(store.entries.map(\.id.path) == ["oekonomiudvalget/2026-05-04", "oekonomiudvalget/2026-05-04-1500"])
+        #expect(Self.archive(["verify"], archive).code == 0)
+    }
+
+    @Test func oneWriterAtATime() throws {
+        let archive = Self.newArchive()
+        var store = try ArchiveStore.openOrCreate(at: archive)
+        let held = try ArchiveLock(root: archive)
+        #expect(throws: ArchiveError.self) {
+            _ = try store.add(try Self.document(Self.meetings.appendingPathComponent("dagsorden.agenda")), at: "2026-04-27T08:00:00Z")
+        }
+        withExtendedLifetime(held) {}
+        #expect(store.entries.isEmpty)
     }
 
     // MARK: - verify

@@ -11,12 +11,16 @@ public struct ArchiveDocument: Sendable {
     public var file: URL
     public var meeting: Meeting
     public var style: HouseStyle
+    /// The committee's members from the workspace settings: who approves
+    /// minutes that name neither signers nor participants.
+    public var committeeMembers: [String]
 
-    public init(source: [UInt8], file: URL, meeting: Meeting, style: HouseStyle = .standard) {
+    public init(source: [UInt8], file: URL, meeting: Meeting, style: HouseStyle = .standard, committeeMembers: [String] = []) {
         self.source = source
         self.file = file
         self.meeting = meeting
         self.style = style
+        self.committeeMembers = committeeMembers
     }
 }
 
@@ -100,7 +104,7 @@ extension ArchiveStore {
                                           agendaFile: document.file, folder: folder)
         let archived = files.files.map(\.archived)
         let version = VersionState(name: versionName, source: sha, addedAt: time, reason: reason,
-                                   approvers: isMinutes ? ArchiveStore.approvers(of: document.meeting) : [],
+                                   approvers: isMinutes ? ArchiveStore.approvers(of: document.meeting, committeeMembers: document.committeeMembers) : [],
                                    approvals: [], files: archived)
         var state = existing ?? MeetingState(id: id, committee: filed.committee, date: filed.date,
                                              time: document.meeting.time?.value.text, versions: [])
@@ -132,10 +136,13 @@ extension ArchiveStore {
         return MeetingID(committee: existing.committee, date: filed.date, time: time, disambiguate: true)
     }
 
-    /// Who must approve the minutes: the signature sheet's signers, else the participants.
-    static func approvers(of meeting: Meeting) -> [String] {
+    /// Who must approve the minutes: the signature sheet's signers, else the
+    /// participants, else the committee's members from the settings who were not absent.
+    static func approvers(of meeting: Meeting, committeeMembers: [String] = []) -> [String] {
         let signers = meeting.signatures?.signers.map(\.name) ?? []
-        let names = signers.isEmpty ? meeting.participants.map(\.name) : signers
+        let absent = Set(meeting.absentees.map { ApproverName.key($0.name) })
+        let members = committeeMembers.filter { !absent.contains(ApproverName.key($0)) }
+        let names = !signers.isEmpty ? signers : !meeting.participants.isEmpty ? meeting.participants.map(\.name) : members
         var seen: Set<String> = []
         return names.map(\.trimmedSpaces).filter { !$0.isEmpty && seen.insert(ApproverName.key($0)).inserted }
     }

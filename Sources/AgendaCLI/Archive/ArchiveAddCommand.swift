@@ -51,7 +51,8 @@ enum ArchiveAddCommand {
                 failed = true
                 continue
             }
-            prepared.append((shown, ArchiveDocument(source: analyzed.source.bytes, file: url, meeting: analyzed.meeting, style: style)))
+            let members = analyzed.meeting.committee.flatMap { StyleCommand.nearestSettings(url.deletingLastPathComponent())?.committee(named: $0.value) }?.members.map(\.name) ?? []
+            prepared.append((shown, ArchiveDocument(source: analyzed.source.bytes, file: url, meeting: analyzed.meeting, style: style, committeeMembers: members)))
         }
         if failed {
             io.standardError("agendac: nothing was added to the archive\n")
