@@ -305,6 +305,14 @@ import Testing
         Self.expectVerifyFinds(archive, "missing record: ledger.jsonl: record 2 is missing")
     }
 
+    @Test func verifyReportsAForgedSequenceAsOneGap() throws {
+        let archive = try Self.approvedArchive()
+        try Self.editLedger(archive) { $0[3] = $0[3].replacingOccurrences(of: "{\"sequence\":4,", with: "{\"sequence\":4000000000000,") }
+        let result = Self.archive(["verify"], archive)
+        #expect(result.code == 1)
+        #expect(result.output.contains("records 4 to 3999999999999 are missing"), "\(result.output)")
+    }
+
     // MARK: - atomic writes
 
     @Test(arguments: ArchiveStore.WriteStep.allCases)

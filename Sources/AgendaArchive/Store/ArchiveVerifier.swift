@@ -100,9 +100,15 @@ public enum ArchiveVerifier {
                 problem(.reordered, place, "record \(entry.record.sequence) stands after record \(before); records were reordered outside the tool")
             }
         }
-        let highest = records.map(\.record.sequence).max() ?? 0
-        for sequence in 1...max(highest, 1) where highest > 0 && seen[sequence] == nil {
-            problem(.missingRecord, name, "record \(sequence) is missing; it was removed outside the tool")
+        // gaps in the sequence, each reported once (a forged sequence of 10^12 must not mean 10^12 lines)
+        var expected = 1
+        for sequence in Set(records.map(\.record.sequence)).sorted() where sequence >= expected {
+            if sequence == expected + 1 {
+                problem(.missingRecord, name, "record \(expected) is missing; it was removed outside the tool")
+            } else if sequence > expected {
+                problem(.missingRecord, name, "records \(expected) to \(sequence - 1) are missing; they were removed outside the tool")
+            }
+            expected = sequence + 1
         }
         // the chain, in sequence order: each record names the hash of the one before
         let bySequence = Dictionary(records.map { ($0.record.sequence, $0) }, uniquingKeysWith: { first, _ in first })
