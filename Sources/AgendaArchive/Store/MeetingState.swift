@@ -159,14 +159,6 @@ enum SHA256Text {
     static func of(_ bytes: [UInt8]) -> String { SHA256.hexDigest(bytes) }
 }
 
-/// Paths inside the archive as the store writes them: relative, `/`-separated, no `.` or `..`.
-enum ArchivePath {
-    static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
-    }
-}
-
 extension CalendarDate {
     /// `2026-05-04`; nil for anything else.
     static func iso(_ text: String) -> CalendarDate? {
