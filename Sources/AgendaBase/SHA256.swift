@@ -35,7 +35,7 @@ public enum SHA256 {
 
     public static func hash(_ text: String) -> [UInt8] { hash(Array(text.utf8)) }
 
-    /// The digest in lowercase hexadecimal.
+    /// The digest of `bytes` (the message, not a digest) in lowercase hexadecimal.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

@@ -17,7 +17,7 @@ enum ArchiveFixture {
         guard var record = try? ArchivedMeeting.record(of: AnalyzedDocument(text: Golden.read(url)).meeting).get() else { return nil }
         let bytes = Golden.bytes(url)
         let path = url.path.replacingOccurrences(of: Golden.packageRoot.path + "/", with: "")
-        record.files = [ArchivedFile(kind: .source, path: path, sha256: SHA256.hexDigest(SHA256.hash(bytes)), byteCount: bytes.count)]
+        record.files = [ArchivedFile(kind: .source, path: path, sha256: SHA256.hexDigest(bytes), byteCount: bytes.count)]
         return record
     }
 

@@ -20,7 +20,7 @@ import Testing
 
     static let pdfBytes = Array("%PDF-1.7\n% a stand-in for the public PDF\n".utf8)
     static func file(_ kind: ArchivedFile.Kind, _ path: String, _ bytes: [UInt8]) -> ArchivedFile {
-        ArchivedFile(kind: kind, path: path, sha256: SHA256.hexDigest(SHA256.hash(bytes)), byteCount: bytes.count)
+        ArchivedFile(kind: kind, path: path, sha256: SHA256.hexDigest(bytes), byteCount: bytes.count)
     }
 
     /// The samples and one more meeting, as the store would give them: the

@@ -35,7 +35,7 @@ enum IndexSegment {
             self.records = records
             var bytes: [UInt8] = []
             for record in records { bytes += record.json.serializedBytes() }
-            fingerprint = SHA256.hexDigest(SHA256.hash(bytes))
+            fingerprint = SHA256.hexDigest(bytes)
         }
 
         init(id: String, fingerprint: String, records: [ItemRecord]) {

@@ -55,7 +55,7 @@ struct SiteWriter {
         switch file.content {
         case .text(let make):
             let bytes = Array(make().utf8)
-            return (SHA256.hexDigest(SHA256.hash(bytes)), bytes.count, bytes)
+            return (SHA256.hexDigest(bytes), bytes.count, bytes)
         case .copy(let archived):
             return (archived.sha256, archived.byteCount, nil)
         }
@@ -66,7 +66,7 @@ struct SiteWriter {
         guard case .copy(let archived) = file.content else { return [] }
         let bytes: [UInt8]
         do { bytes = try readFile(archived) } catch { throw .init(description: "cannot read the archive's \(archived.path): \(error)") }
-        guard SHA256.hexDigest(SHA256.hash(bytes)) == archived.sha256 else {
+        guard SHA256.hexDigest(bytes) == archived.sha256 else {
             throw .init(description: "the archive's \(archived.path) does not match its recorded SHA-256; run `agendac archive verify`")
         }
         return bytes

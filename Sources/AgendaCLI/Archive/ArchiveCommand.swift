@@ -18,6 +18,13 @@ enum ArchiveCommand {
           status [MEETING-ID]     a meeting's versions and approvals, or the minutes still awaiting approval
           list                    every meeting with its stage and who has still to approve
           verify                  recompute every hash and the ledger's chain; exit 1 when something changed
+          search QUERY [--committee C] [--from DATE] [--to DATE] [--case NUMBER] [--decided] [--limit N] [--json]
+                                  ranked full-text search over the public items, with the passage and its place
+          case NUMBER [--json]    every treatment of a case across the archive, oldest first
+          site DIR                the static public website (pages, case histories, in-browser search)
+          export --to oparl DIR --base-url URL [--page-size N]
+          export --to postgres DIR
+                                  the public archive as OParl 1.1 files, or as what psql loads
 
         The archive is --archive DIR, else `archive` in the nearest agendac.json.
         TIME is ISO 8601 (2026-05-11T09:30:00Z); the default is now.
@@ -38,11 +45,57 @@ enum ArchiveCommand {
         case "status": return try ArchiveStatusCommand.run(rest, io: io, listing: false)
         case "list": return try ArchiveStatusCommand.run(rest, io: io, listing: true)
         case "verify": return try ArchiveVerifyCommand.run(rest, io: io)
+        case "export": return try ArchiveExportCommand.run(rest, io: io)
+        case "search", "case", "site": return try runReader(subcommand, rest, io: io)
         case "help", "--help", "-h":
             io.standardOutput(usage)
             return ExitCode.success
         default:
-            throw UsageError("unknown archive subcommand '\(subcommand)'; expected add, revise, approve, status, list or verify")
+            throw UsageError("unknown archive subcommand '\(subcommand)'; expected add, revise, approve, status, list, verify, search, case, site or export")
+        }
+    }
+
+    /// The commands that read the archive's public snapshot: `--archive DIR`
+    /// is taken out here, the rest goes to the command's own parser.
+    static func runReader(_ subcommand: String, _ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
+        var rest: [String] = []
+        var archiveOption: String?
+        var index = 0
+        while index < arguments.count {
+            if arguments[index] == "--archive" {
+                guard index + 1 < arguments.count else { throw UsageError("--archive needs a folder") }
+                archiveOption = arguments[index + 1]
+                index += 2
+            } else {
+                rest.append(arguments[index])
+                index += 1
+            }
+        }
+        let store = try open(try location(archiveOption, near: io.currentDirectory, io: io))
+        let snapshot: ArchiveSnapshot
+        do { snapshot = try store.snapshot() } catch {
+            io.standardError("agendac: \(error.description)\n")
+            return ExitCode.findings
+        }
+        switch subcommand {
+        case "case":
+            return ArchiveCaseCommand.run(rest, snapshot: snapshot, io: io)
+        case "site":
+            let root = store.root
+            return ArchiveSiteCommand.run(rest, snapshot: snapshot, readFile: { file in
+                guard ArchivePath.isSafe(file.path), let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path) else {
+                    throw UsageError("the archive lacks \(file.path); run agendac archive verify")
+                }
+                return [UInt8](data)
+            }, io: io)
+        default:
+            // the index follows the archive: only meetings added or changed since it was last brought up to date are indexed
+            let indexFolder = store.root.appendingPathComponent("index")
+            do { try ArchiveSearchIndex(folder: indexFolder).sync(with: snapshot) } catch {
+                io.standardError("agendac: \(error.description)\n")
+                return ExitCode.findings
+            }
+            return ArchiveSearchCommand.run(rest, indexFolder: indexFolder, io: io)
         }
     }
 
