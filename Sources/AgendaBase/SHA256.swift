@@ -36,16 +36,7 @@ public enum SHA256 {
     public static func hash(_ text: String) -> [UInt8] { hash(Array(text.utf8)) }
 
     /// The digest of `bytes` (the message, not a digest) in lowercase hexadecimal.
-    public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in hash(bytes) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func hexDigest(_ bytes: [UInt8]) -> String { Hex.lowercase(hash(bytes)) }
 
     private static func compress(_ state: inout [UInt32], _ bytes: [UInt8], from offset: Int, schedule w: inout [UInt32]) {
         for t in 0..<16 {

@@ -32,17 +32,8 @@ public enum SHA512 {
         return digest
     }
 
-    /// The digest of `bytes` in lowercase hexadecimal.
-    public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(128)
-        for byte in hash(bytes) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// The digest of `bytes` (the message, not a digest) in lowercase hexadecimal.
+    public static func hexDigest(_ bytes: [UInt8]) -> String { Hex.lowercase(hash(bytes)) }
 
     private static func compress(_ state: inout [UInt64], _ bytes: [UInt8], from offset: Int, schedule w: inout [UInt64]) {
         for t in 0..<16 {
