@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // agendac: the agenda language, its compiler and its language server.
 // Foundation only, no package dependencies. Layers, lowest first:
-// AgendaBase → AgendaSyntax → AgendaSemantics → AgendaRender / AgendaFormat → AgendaArchive / AgendaIDE → AgendaLSP → AgendaCLI.
+// AgendaBase → AgendaSyntax → AgendaSemantics → AgendaRender / AgendaFormat → AgendaArchive / AgendaImport / AgendaIDE → AgendaLSP → AgendaCLI.
 import PackageDescription
 
 let package = Package(
@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "AgendaFormat", dependencies: ["AgendaBase", "AgendaSyntax"]),
         // The minutes archive: store, hash chain, case history, search and exports; uses the compiler as a library.
         .target(name: "AgendaArchive", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaPDF", "AgendaSearch"]),
+        // Import of existing minutes (text, or PDF through pdftotext) into the language; uses the compiler as a library.
+        .target(name: "AgendaImport", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat"]),
         .target(name: "AgendaIDE", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaArchive"], exclude: ["README.md"]),
         .target(name: "AgendaLSP", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaIDE", "AgendaFormat", "AgendaArchive"]),
-        .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP", "AgendaArchive"]),
+        .target(name: "AgendaCLI", dependencies: ["AgendaBase", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaLSP", "AgendaArchive", "AgendaImport"]),
         .executableTarget(name: "agendac", dependencies: ["AgendaCLI"]),
-        .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaArchive", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
-        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaArchive", "AgendaPDF", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI"], path: "Tests/AgendacTests"),
+        .executableTarget(name: "agendac-bench", dependencies: ["AgendaBase", "AgendaArchive", "AgendaImport", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP"]),
+        .testTarget(name: "AgendacTests", dependencies: ["AgendaBase", "AgendaArchive", "AgendaPDF", "AgendaSearch", "AgendaSyntax", "AgendaSemantics", "AgendaRender", "AgendaFormat", "AgendaIDE", "AgendaLSP", "AgendaCLI", "AgendaImport"], path: "Tests/AgendacTests"),
     ]
 )
