@@ -84,8 +84,9 @@ public enum CLI {
                                      printed in the house style beside it (agendac-stil.json) or STYLE
           style --print [STYLE]      show the effective house style, to start a municipality's from
           style --schema             print the style file's JSON Schema
-          check FILES-OR-FOLDERS… [--format text|json|github|sarif]
-                                     report problems; exit 1 when there are errors
+          check FILES-OR-FOLDERS… [--format text|json|github|sarif] [--archive DIR]
+                                     report problems; exit 1 when there are errors; `sagens gang:`
+                                     lines are read against the archive (--archive, or agendac.json's)
           fmt FILES-OR-FOLDERS… [--check]
                                      rewrite files in the canonical layout; --check only reports
           fmt -                      format standard input to standard output

@@ -1,8 +1,11 @@
+import AgendaArchive
 import AgendaBase
 import AgendaSemantics
 import Foundation
 
-/// `agendac check FILES-OR-FOLDERS… [--format text|json|github|sarif]`: linting for CI.
+/// `agendac check FILES-OR-FOLDERS… [--format text|json|github|sarif] [--archive DIR]`: linting for CI.
+/// With an archive (`--archive DIR`, or `archive` in the files' agendac.json), `sagens gang:`
+/// lines are also read against it (AG705–AG707).
 /// Exit 0 without errors, 1 with errors, 2 when the command line or a file cannot be used
 /// (every other file is still checked and reported).
 enum CheckCommand {
@@ -28,26 +31,29 @@ enum CheckCommand {
     }
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["--format"], switches: [])
+        let reader = try ArgumentReader(arguments, valued: ["--format", "--archive"], switches: [])
         let formatName = reader.value("--format") ?? "text"
         guard let format = OutputFormat(rawValue: formatName) else {
             throw UsageError("--format must be text, json, github or sarif, not '\(formatName)'")
         }
         guard !reader.positional.isEmpty else { throw UsageError("check needs files or folders: agendac check samples/") }
         let expansion = try InputFiles.expand(reader.positional, io: io)
+        var archives = try CheckArchives(option: reader.value("--archive"), io: io)
         var unreadable = expansion.unreadable
         let files = expansion.files
         var findings: [Finding] = []
         for file in files {
-            let document: AnalyzedDocument, settingsProblems: [Diagnostic]
+            let analyzed: InputFiles.Analyzed
             do {
-                (document, settingsProblems) = try InputFiles.analyze(file, io: io)
+                analyzed = try InputFiles.analyzeInContext(file, io: io)
             } catch {
                 unreadable.append(error)
                 continue
             }
+            let document = analyzed.document
             let path = InputFiles.displayPath(file, io: io)
-            for diagnostic in settingsProblems + document.diagnostics {
+            let archived = archives.findings(for: document, settings: analyzed.context.settings, io: io)
+            for diagnostic in ArchiveHistoryCheck.merged(analyzed.settingsProblems + document.diagnostics, archived) {
                 findings.append(Finding(file: path, diagnostic: diagnostic, in: document.source))
             }
         }

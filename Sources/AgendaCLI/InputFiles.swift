@@ -143,9 +143,21 @@ enum InputFiles {
 
     /// Reads, discovers the workspace settings, and analyzes one file.
     static func analyze(_ url: URL, io: CommandIO) throws(Unreadable) -> (AnalyzedDocument, [Diagnostic]) {
+        let analyzed = try analyzeInContext(url, io: io)
+        return (analyzed.document, analyzed.settingsProblems)
+    }
+
+    /// One file analyzed, with the settings it was checked under.
+    struct Analyzed {
+        var document: AnalyzedDocument
+        var context: CheckContext
+        var settingsProblems: [Diagnostic]
+    }
+
+    static func analyzeInContext(_ url: URL, io: CommandIO) throws(Unreadable) -> Analyzed {
         let source = try read(url, io: io)
         let (context, settingsProblems) = CheckContext.discover(for: url)
-        return (AnalyzedDocument(source: source, context: context), settingsProblems)
+        return Analyzed(document: AnalyzedDocument(source: source, context: context), context: context, settingsProblems: settingsProblems)
     }
 
     /// The path as shown in messages: relative to the current folder when below it.

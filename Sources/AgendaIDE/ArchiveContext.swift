@@ -37,7 +37,8 @@ public struct ArchiveContext: Sendable {
 
     /// The text of an archived source; nil for anything but an archived source.
     public func source(ofDocumentID id: String) -> SourceText? {
-        guard let path = sourcesByID[id], let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        // only a path inside the archive: the catalog is a file anyone could have edited
+        guard let path = sourcesByID[id], ArchivePath.isSafe(path), let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
         return SourceText(bytes: [UInt8](data))
     }
 

@@ -33,4 +33,22 @@ public enum ArchiveHistoryCheck {
         }
         return findings
     }
+
+    /// `findings` and `archive`'s, both in source order, as one list in source
+    /// order (a finding of `findings` first among equals). Linear.
+    public static func merged(_ findings: [Diagnostic], _ archive: [Diagnostic]) -> [Diagnostic] {
+        guard !archive.isEmpty else { return findings }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(findings.count + archive.count)
+        var next = archive[...]
+        for finding in findings {
+            while let first = next.first, first.range.lowerBound < finding.range.lowerBound {
+                result.append(first)
+                next = next.dropFirst()
+            }
+            result.append(finding)
+        }
+        result += next
+        return result
+    }
 }

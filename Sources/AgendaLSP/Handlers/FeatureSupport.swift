@@ -12,7 +12,26 @@ extension HandlerContext {
         let id = DocumentURI.canonical(document.uri)
         let workspace = state.featureIndex.current(workspace: state.workspace, documents: state.documents,
                                                    leavingStale: indexingSelf ? nil : id)
-        return IDEContext(documentID: id, checkContext: document.cell.context, workspace: workspace)
+        var context = IDEContext(documentID: id, checkContext: document.cell.context, workspace: workspace)
+        context.archive = state.archives.use(for: document.cell.context.settings)?.context
+        return context
+    }
+
+    /// An LSP `Location` in an archived source (read from the archive, once per
+    /// request through `sources`); nil for any other document.
+    func archivedLocation(_ location: Location, archive: ArchiveContext?, sources: inout [String: SourceText]) -> JSON? {
+        guard let archive else { return nil }
+        let source: SourceText
+        if let known = sources[location.documentID] {
+            source = known
+        } else {
+            guard let read = archive.source(ofDocumentID: location.documentID) else { return nil }
+            sources[location.documentID] = read
+            source = read
+        }
+        guard location.range.upperBound <= source.bytes.count else { return nil }
+        let positions = LSPPositions(source, encoding)
+        return .object([("uri", .string(location.documentID)), ("range", positions.json(location.range))])
     }
 
     /// An LSP `Location` for a range in any document of the workspace (`current`
@@ -50,17 +69,27 @@ extension HandlerContext {
         return .object([("changes", .object([(document.uri, lspEdits)]))])
     }
 
-    /// Runs a cross-document feature once the workspace is indexed: at once if
-    /// it is, else after waiting off the work queue, then back on it. A document
-    /// edited meanwhile answers ContentModified: the position no longer means
-    /// what the client meant.
+    /// Runs a cross-document feature once the workspace is indexed and its
+    /// archive loaded: at once if they are, else after waiting off the work queue,
+    /// then back on it. A document edited meanwhile answers ContentModified: the
+    /// position no longer means what the client meant.
     func whenIndexed(_ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
-        guard state.workspace.isIndexing else { return .result(try body(self)) }
+        try whenReady(indexing: true, body)
+    }
+
+    /// Runs a feature that reads the archive (diagnostics) once no archive is loading.
+    func whenArchivesLoaded(_ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
+        try whenReady(indexing: false, body)
+    }
+
+    private func whenReady(indexing: Bool, _ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
+        guard (indexing && state.workspace.isIndexing) || state.archives.isLoading else { return .result(try body(self)) }
         let uri = params?["textDocument"]?["uri"]?.stringValue
         let version = uri.flatMap { state.documents.document($0)?.version }
         let context = self
         return .deferred { token throws(ResponseError) in
-            try context.state.workspace.waitUntilIndexed(token: token)
+            if indexing { try context.state.workspace.waitUntilIndexed(token: token) }
+            try context.state.archives.waitUntilLoaded(token: token)
             try token.check()
             let result = context.state.queue.sync { () -> Result<JSON, ResponseError> in
                 if let uri, context.state.documents.document(uri)?.version != version { return .failure(.contentModified) }

@@ -28,6 +28,11 @@ enum NavigationHandlers {
         let ide = context.ideContext(for: document)
         let includeDeclaration = context.params?["context"]?["includeDeclaration"]?.boolValue ?? true
         let locations = Navigation.references(in: document.analysis, at: offset, context: ide, includeDeclaration: includeDeclaration)
-        return .array(locations.compactMap { context.location($0, in: ide.workspace, current: document) })
+        // the archive's treatments, in archived sources the workspace does not hold
+        var archived: [String: SourceText] = [:]
+        return .array(locations.compactMap { location in
+            context.location(location, in: ide.workspace, current: document)
+                ?? context.archivedLocation(location, archive: ide.archive, sources: &archived)
+        })
     }
 }

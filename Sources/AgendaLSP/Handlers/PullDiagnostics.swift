@@ -12,18 +12,23 @@ enum PullDiagnostics {
         ])
     }
 
+    /// Waits for an archive that is loading, so the first answer already reads `sagens gang:` lines against it.
     static func handle(_ context: HandlerContext) throws(ResponseError) -> Reply {
+        try context.whenArchivesLoaded(report)
+    }
+
+    static func report(_ context: HandlerContext) throws(ResponseError) -> JSON {
         let document = try context.document()
         let resultID = String(document.cell.serial)
         if context.params?["previousResultId"]?.stringValue == resultID {
-            return .result(.object([("kind", .string("unchanged")), ("resultId", .string(resultID))]))
+            return .object([("kind", .string("unchanged")), ("resultId", .string(resultID))])
         }
         let diagnostics = document.cell.diagnostics
         try context.token.check()
-        return .result(.object([
+        return .object([
             ("kind", .string("full")),
             ("resultId", .string(resultID)),
             ("items", DiagnosticConversion.json(diagnostics, positions: document.positions)),
-        ]))
+        ])
     }
 }

@@ -1,3 +1,4 @@
+import AgendaArchive
 import AgendaBase
 import AgendaIDE
 import AgendaSemantics
@@ -13,6 +14,9 @@ public final class AnalysisCell: Sendable {
     public let context: CheckContext
     /// Problems with the workspace settings, reported with the document's own.
     public let settingsProblems: [Diagnostic]
+    /// The archive the settings name, as loaded when the cell was made: its
+    /// `sagens gang:` lines are read against it (AG705–AG707).
+    public let archive: ArchiveContext?
     /// Unique per cell; the pull-diagnostics result id.
     public let serial: Int
     /// A house style file (`agendac-stil.json`), checked as one rather than as an agenda.
@@ -33,9 +37,10 @@ public final class AnalysisCell: Sendable {
 
     /// `previous` and `edits`: the cell this version was edited from, and the
     /// edits (byte ranges, each in the text the one before left).
-    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = [], isStyleFile: Bool = false,
-                after previous: AnalysisCell? = nil, edits: [TextEdit] = []) {
+    public init(source: SourceText, context: CheckContext, settingsProblems: [Diagnostic] = [], archive: ArchiveContext? = nil,
+                isStyleFile: Bool = false, after previous: AnalysisCell? = nil, edits: [TextEdit] = []) {
         self.source = source
+        self.archive = archive
         self.isStyleFile = isStyleFile
         self.context = context
         self.settingsProblems = settingsProblems
@@ -105,9 +110,12 @@ public final class AnalysisCell: Sendable {
         }
     }
 
-    /// Every finding to show for the document: the settings' problems first.
+    /// Every finding to show for the document: the settings' problems first,
+    /// then the document's and the archive's in source order.
     public var diagnostics: [Diagnostic] {
         if isStyleFile { return StyleFileAssist.diagnostics(source) }
-        return settingsProblems + incremental.diagnostics
+        let own = settingsProblems + incremental.diagnostics
+        guard let archive else { return own }
+        return ArchiveHistoryCheck.merged(own, ArchiveHistoryCheck.check(analysis.meeting, against: archive.history.lookup))
     }
 }

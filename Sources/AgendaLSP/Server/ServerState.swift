@@ -30,6 +30,8 @@ final class ServerState: @unchecked Sendable {
     var encoding = PositionEncoding.utf16
     var documents = DocumentStore()
     let settings = SettingsCache()
+    /// The archives the settings name, for the `sagens gang:` check, hover and references.
+    let archives = ArchiveCache(identify: { DocumentURI.uri(for: $0) })
     let workspace: Workspace
     lazy var diagnostics = DiagnosticsPublisher(state: self)
     let featureIndex = FeatureIndex()
@@ -39,14 +41,19 @@ final class ServerState: @unchecked Sendable {
         self.connection = connection
         self.options = options
         self.workspace = Workspace(settings: settings)
+        archives.onLoad { [weak self] in
+            guard let self else { return }
+            queue.async { self.archiveLoaded() }
+        }
     }
 
     /// A fresh analysis cell for a text of `uri`, under the current settings.
     /// `previous` and `edits`: the cell before an edit and the edit, so that only what it touches is analysed again.
     func analysisCell(uri: String, source: SourceText, after previous: AnalysisCell? = nil, edits: [TextEdit] = []) -> AnalysisCell {
         let (context, problems) = settings.context(forURI: uri)
-        return AnalysisCell(source: source, context: context, settingsProblems: problems, isStyleFile: StyleFileAssist.isStyleFile(uri),
-                            after: previous, edits: edits)
+        let archive = archives.use(for: context.settings)
+        return AnalysisCell(source: source, context: context, settingsProblems: problems + (archive?.problem.map { [$0] } ?? []),
+                            archive: archive?.context, isStyleFile: StyleFileAssist.isStyleFile(uri), after: previous, edits: edits)
     }
 
     /// The text of `uri`: the open document's, else the indexed or on-disk file's.
@@ -57,6 +64,18 @@ final class ServerState: @unchecked Sendable {
         guard let url = DocumentURI.fileURL(of: uri), workspace.mayRead(url),
               let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return (analysisCell(uri: uri, source: SourceText(bytes: Array(data))), nil)
+    }
+
+    /// An archive was loaded (again): the open documents' `sagens gang:` lines are
+    /// checked against it; their own analyses are kept, nothing else changed.
+    func archiveLoaded() {
+        guard lifecycle == .running else { return }
+        for document in documents.all {
+            var updated = document
+            updated.analysis = analysisCell(uri: document.uri, source: document.source, after: document.analysis)
+            documents.store(updated)
+        }
+        diagnostics.refreshAll()
     }
 
     /// The workspace settings or the client's `kleFile` changed: analyze everything again.
