@@ -83,7 +83,15 @@ extension HandlerContext {
     }
 
     private func whenReady(indexing: Bool, _ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
-        guard (indexing && state.workspace.isIndexing) || state.archives.isLoading else { return .result(try body(self)) }
+        // an archive whose catalog changed since it was loaded starts loading again here, and is waited for
+        if let uri = params?["textDocument"]?["uri"]?.stringValue, let open = state.documents.document(uri) {
+            _ = state.archives.use(for: open.analysis.context.settings)
+        }
+        guard (indexing && state.workspace.isIndexing) || state.archives.isLoading else {
+            // a load that ended while this request waited in the queue: its documents are checked first
+            state.archiveLoaded()
+            return .result(try body(self))
+        }
         let uri = params?["textDocument"]?["uri"]?.stringValue
         let version = uri.flatMap { state.documents.document($0)?.version }
         let context = self
@@ -92,6 +100,7 @@ extension HandlerContext {
             try context.state.archives.waitUntilLoaded(token: token)
             try token.check()
             let result = context.state.queue.sync { () -> Result<JSON, ResponseError> in
+                context.state.archiveLoaded()
                 if let uri, context.state.documents.document(uri)?.version != version { return .failure(.contentModified) }
                 do throws(ResponseError) { return .success(try body(context)) } catch { return .failure(error) }
             }

@@ -54,6 +54,7 @@ public final class ArchiveCache: Sendable {
     }
 
     private let entries = Locked<[String: Entry]>([:])
+    private let loads = Locked(0)
     private let queue = DispatchQueue(label: "agendac.lsp.archive", qos: .utility)
     private let identify: @Sendable (URL) -> String
     private let loaded: Locked<(@Sendable () -> Void)?>
@@ -65,10 +66,13 @@ public final class ArchiveCache: Sendable {
     }
 
     /// `action` runs (on the loading queue) after each load, so the server can
-    /// check its documents again; it runs before the archive stops counting as loading.
+    /// check its documents again.
     public func onLoad(_ action: @escaping @Sendable () -> Void) {
         loaded.withLock { $0 = action }
     }
+
+    /// How many loads have ended: the server compares it with the count its documents were checked at.
+    public var generation: Int { loads.current }
 
     /// Whether a load is running, so a feature answering now might miss the archive.
     public var isLoading: Bool { entries.withLock { $0.values.contains { $0.loading } } }
@@ -108,9 +112,10 @@ public final class ArchiveCache: Sendable {
             entries.withLock { entries in
                 entries[root.path]?.context = context
                 entries[root.path]?.problem = problem
+                loads.withLock { $0 += 1 }
+                entries[root.path]?.loading = false
             }
             loaded.current?()
-            entries.withLock { $0[root.path]?.loading = false }
         }
     }
 

@@ -66,10 +66,16 @@ final class ServerState: @unchecked Sendable {
         return (analysisCell(uri: uri, source: SourceText(bytes: Array(data))), nil)
     }
 
+    /// The archive loads the open documents were last checked after.
+    var archiveGeneration = 0
+
     /// An archive was loaded (again): the open documents' `sagens gang:` lines are
     /// checked against it; their own analyses are kept, nothing else changed.
+    /// Runs after every load, and sooner when a request finds a load it has not seen.
     func archiveLoaded() {
-        guard lifecycle == .running else { return }
+        let generation = archives.generation
+        guard lifecycle == .running, generation != archiveGeneration else { return }
+        archiveGeneration = generation
         for document in documents.all {
             var updated = document
             updated.analysis = analysisCell(uri: document.uri, source: document.source, after: document.analysis)
