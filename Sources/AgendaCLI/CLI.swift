@@ -102,6 +102,9 @@ public enum CLI {
                                      every archived meeting, its stage and missing approvals
           archive verify [--archive DIR]
                                      recompute every hash and the ledger's chain; exit 1 when changed
+          import FILES… [-o OUT]     read existing minutes (text, Markdown, PDF) into the language:
+                                     FILE.agenda beside each, or OUT (a folder for several); prints
+                                     what was recognised and what could not be placed
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text
@@ -134,6 +137,7 @@ public enum CLI {
             case "rules": return RulesCommand.run(rest, io: io)
             case "style": return try StyleCommand.run(rest, io: io)
             case "archive": return try ArchiveCommand.run(rest, io: io)
+            case "import": return try ImportCommand.run(rest, io: io)
             case "--version", "version":
                 io.standardOutput("agendac \(AgendacVersion.current)\n")
                 return ExitCode.success
@@ -141,7 +145,7 @@ public enum CLI {
                 io.standardOutput(usage)
                 return ExitCode.success
             default:
-                io.standardError("agendac: unknown command '\(command)'; expected compile, check, fmt, archive, lsp or rules\n")
+                io.standardError("agendac: unknown command '\(command)'; expected compile, check, fmt, archive, import, lsp or rules\n")
                 return ExitCode.usage
             }
         } catch {

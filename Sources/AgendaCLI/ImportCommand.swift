@@ -1,0 +1,69 @@
+import AgendaBase
+import AgendaImport
+import Foundation
+
+/// `agendac import FILE… [-o OUT]`: existing agendas and minutes (text,
+/// Markdown-flavoured text, PDF) written in the language. One file goes to OUT,
+/// or beside it with `.agenda`; several go into the folder OUT, or each beside
+/// its original. Prints each file's short report. Exit 2 when a file could not
+/// be read or written (the others are still done), 0 otherwise: what could not
+/// be placed is in the report, and kept in the file.
+enum ImportCommand {
+    static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
+        let reader = try ArgumentReader(arguments, valued: ["-o", "--output"], switches: [])
+        let files = reader.positional
+        guard !files.isEmpty else { throw UsageError("import needs files: agendac import referat.txt [-o referat.agenda]") }
+        let output = reader.value("-o") ?? reader.value("--output")
+        let outputFolder: URL? = files.count > 1 ? output.map { io.resolve($0) } : nil
+        if let outputFolder {
+            do {
+                try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+            } catch {
+                throw UsageError("-o \(output ?? ""): cannot make the folder: \(error.localizedDescription)")
+            }
+        }
+        var failed = false
+        for path in files {
+            let input = io.resolve(path)
+            let target: URL
+            if files.count == 1, let output {
+                target = io.resolve(output)
+            } else if let outputFolder {
+                target = outputFolder.appendingPathComponent(input.deletingPathExtension().lastPathComponent + ".agenda")
+            } else {
+                target = input.deletingPathExtension().appendingPathExtension("agenda")
+            }
+            if target.standardizedFileURL.path == input.standardizedFileURL.path {
+                io.standardError("agendac: \(path): the output would overwrite the original; give -o\n")
+                failed = true
+                continue
+            }
+            do {
+                let lines = try readLines(input)
+                let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent)
+                try AtomicFile.write(result.source, to: target)
+                io.standardOutput(result.report.text.replacingOccurrences(of: "\(input.lastPathComponent):", with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):", options: .anchored))
+            } catch {
+                io.standardError("agendac: \(path): \(error)\n")
+                failed = true
+            }
+        }
+        return failed ? ExitCode.usage : ExitCode.success
+    }
+
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String { "cannot be read (no such file, or no permission)" }
+    }
+
+    struct NotText: Error, CustomStringConvertible {
+        var description: String { "is not UTF-8 text; import text (.txt, .md) or a PDF" }
+    }
+
+    /// A PDF through the PDF reader, anything else as text.
+    static func readLines(_ url: URL) throws -> [ImportLine] {
+        if url.pathExtension.lowercased() == "pdf" { return try ImportPDFHook.lines(ofPDFAt: url) }
+        guard let bytes = FileBytes.contents(ofFile: url.path) else { throw Unreadable() }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw NotText() }
+        return ImportLine.lines(ofText: text)
+    }
+}

@@ -1,0 +1,257 @@
+import AgendaSemantics
+import AgendaSyntax
+import Foundation
+
+/// The meeting's header: the title line, `Mødedato`, `Mødested`, the
+/// participants and absentees, and the contents list.
+extension Recognizer {
+    mutating func readHeader(_ text: LineText, _ line: ImportLine) {
+        if ImportPatterns.contentsHeadings.contains(text.folded) && (sawTitle || text.folded != "dagsorden") {
+            phase = .contents
+            countStructure(text.plain)
+            return
+        }
+        if !sawTitle, readTitle(text) {
+            sawTitle = true
+            countStructure(text.plain)
+            return
+        }
+        if expectCommittee, text.looksLikeHeading, !draft.hasMeetingField(.committee) {
+            expectCommittee = false
+            setCommitteeAndDate(text.plain)
+            countStructure(text.plain)
+            return
+        }
+        if readMeetingField(text) {
+            countStructure(text.plain)
+            return
+        }
+        if let who = absentSentence(text.plain) {
+            draft.setMeetingField(.absent, who)
+            countStructure(text.plain)
+            return
+        }
+        if ImportPatterns.closedItemHeadings.contains(text.folded) {
+            pendingClosed = true
+            countStructure(text.plain)
+            return
+        }
+        if ImportPatterns.openItemHeadings.contains(text.folded) {
+            countStructure(text.plain)
+            return
+        }
+        unplaced(line, reason: "text of the header that is no meeting field", keptIn: "the meeting's preamble")
+        draft.preamble.append(ProseEscaping.prose(text.written))
+    }
+
+    /// `REFERAT Beskæftigelsesudvalget d. 13-01-2026`, `Dagsorden til mødet i Byrådet den 12. maj 2026`.
+    private mutating func readTitle(_ text: LineText) -> Bool {
+        for (word, kind) in ImportPatterns.documentWords {
+            guard text.folded == word || text.folded.hasPrefix(word + " ") else { continue }
+            draft.setMeetingField(.documentKind, kind)
+            isMinutes = kind == "referat"
+            var rest = String(text.plain.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            for linker in ImportPatterns.titleLinkers where LineText.fold(String(rest.prefix(linker.count))) == linker {
+                rest = String(rest.dropFirst(linker.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
+            if rest.isEmpty {
+                expectCommittee = true
+            } else {
+                setCommitteeAndDate(rest)
+            }
+            return true
+        }
+        return false
+    }
+
+    /// `Beskæftigelsesudvalget d. 13-01-2026` → the committee and, when written, the date.
+    mutating func setCommitteeAndDate(_ text: String) {
+        var committee = text
+        for marker in [" d. ", " den ", " - ", " – ", ", "] {
+            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            let tail = String(text[range.upperBound...])
+            if let date = Self.date(in: tail) {
+                committee = String(text[..<range.lowerBound])
+                if !draft.hasMeetingField(.date) { draft.setMeetingField(.date, date) }
+                break
+            }
+        }
+        committee = committee.trimmingCharacters(in: .whitespaces)
+        if !committee.isEmpty { draft.setMeetingField(.committee, committee) }
+    }
+
+    /// `Mødedato Mandag d. 04. maj 2026 kl. 15:00`, `Mødested: C3.40`,
+    /// `Mødedeltagere …`, `Fraværende: …`, `Afbud: …`.
+    private mutating func readMeetingField(_ text: LineText) -> Bool {
+        guard let (keyword, value) = Self.labelledField(text.plain, allowed: { $0.isAllowed(in: .meeting) }) else { return false }
+        switch keyword {
+        case .date:
+            if let date = Self.date(in: value) {
+                draft.meetingFields.removeAll { $0.0 == Keyword.date.canonical }
+                draft.setMeetingField(.date, date)
+            }
+            if let time = Self.time(in: value) { draft.setMeetingField(.time, time) }
+            if Self.date(in: value) == nil && Self.time(in: value) == nil { return false }
+        case .time:
+            guard let time = Self.time(in: value) ?? (value.isEmpty ? nil : value) else { return false }
+            draft.setMeetingField(.time, time)
+        case .participants, .absent, .substitutes:
+            if value.isEmpty {
+                pending = .participants
+                return keyword == .participants
+            }
+            appendPeople(keyword, value)
+        case .committee:
+            setCommitteeAndDate(value)
+        default:
+            guard !value.isEmpty else { return false }
+            draft.setMeetingField(keyword, value)
+        }
+        return true
+    }
+
+    private mutating func appendPeople(_ keyword: Keyword, _ value: String) {
+        if let existing = draft.meetingFields.firstIndex(where: { $0.0 == keyword.canonical }) {
+            draft.meetingFields[existing].1 += ", " + value
+        } else {
+            draft.setMeetingField(keyword, value)
+        }
+    }
+
+    mutating func readContents(_ text: LineText, _ line: ImportLine) {
+        if let entry = LineReading.contentsEntry(line.text.replacingOccurrences(of: "**", with: "")) {
+            contents.append((entry.title, entry.page, line))
+            contentsKeys.insert(Self.titleKey(entry.title))
+            report.contentsEntries += 1
+            return
+        }
+        if readMeetingField(text) {
+            countStructure(text.plain)
+            return
+        }
+        // a line of the contents list without a page number (a group heading, a wrapped title)
+        unplaced(line, reason: "line of the contents list without a page number, not copied (the contents list is made from the items)",
+                 keptIn: "nowhere: the contents list is not copied")
+    }
+
+    mutating func readSignature(_ text: LineText, _ line: ImportLine) {
+        var name = text.plain
+        if name.hasPrefix("- ") || name.hasPrefix("* ") { name = String(name.dropFirst(2)) }
+        if name.allSatisfy({ $0 == "_" || $0 == "." || $0 == " " }) { return }
+        countStructure(name)
+        draft.signatures?.append("- " + name)
+    }
+
+    // MARK: - Readings shared with items
+
+    /// `Label: value`, `Label value` or `**Label** value`, where the label is a
+    /// keyword (or an absentee/participant/substitute label of other layouts).
+    static func labelledField(_ plain: String, allowed: (Keyword) -> Bool) -> (Keyword, String)? {
+        let candidates: [(label: String, value: String)] = {
+            var found: [(String, String)] = []
+            if let colon = plain.firstIndex(of: ":"), plain.distance(from: plain.startIndex, to: colon) <= 40 {
+                found.append((String(plain[..<colon]), String(plain[plain.index(after: colon)...])))
+            }
+            let words = plain.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+            for count in stride(from: min(3, words.count), through: 1, by: -1) {
+                let label = words.prefix(count).joined(separator: " ")
+                let value = words.dropFirst(count).joined(separator: " ")
+                found.append((label, value))
+            }
+            return found
+        }()
+        for (label, value) in candidates {
+            let folded = LineText.fold(label.trimmingCharacters(in: .whitespaces))
+            let cleanValue = value.trimmingCharacters(in: .whitespaces)
+            let keyword: Keyword?
+            if ImportPatterns.absentLabels.contains(folded) {
+                keyword = .absent
+            } else if ImportPatterns.participantLabels.contains(folded) {
+                keyword = .participants
+            } else if ImportPatterns.substituteLabels.contains(folded) {
+                keyword = .substitutes
+            } else if let spelling = KeywordMatcher.spelling(written: Array(folded.utf8)) {
+                keyword = Keyword.allCases.first { $0.spellings.contains(spelling) }
+            } else {
+                keyword = nil
+            }
+            if let keyword, allowed(keyword) { return (keyword, cleanValue) }
+        }
+        return nil
+    }
+
+    /// `X deltog ikke i mødet.` → `X`.
+    func absentSentence(_ plain: String) -> String? {
+        guard plain.utf8.count <= 300 else { return nil }
+        var sentence = plain
+        while let last = sentence.last, last == "." || last == " " { sentence.removeLast() }
+        for ending in ImportPatterns.absentSentenceEndings where sentence.hasSuffix(ending) {
+            let who = String(sentence.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            guard Self.looksLikeNames(who) else { continue }
+            return who
+        }
+        return nil
+    }
+
+    /// `Anna Hansen (A) deltog som stedfortræder for Jens Friis Felber.` → `Anna Hansen (A) for Jens Friis Felber`.
+    func substituteSentence(_ plain: String) -> String? {
+        guard plain.utf8.count <= 300 else { return nil }
+        var sentence = plain
+        while let last = sentence.last, last == "." || last == " " { sentence.removeLast() }
+        for marker in ImportPatterns.substituteSentenceMarkers {
+            guard let range = sentence.range(of: marker) else { continue }
+            let who = String(sentence[..<range.lowerBound]), forWhom = String(sentence[range.upperBound...])
+            guard Self.looksLikeNames(who), Self.looksLikeNames(forWhom) else { continue }
+            return "\(who) for \(forWhom)"
+        }
+        return nil
+    }
+
+    /// Capitalised names with parties, joined by `,` and `og`.
+    static func looksLikeNames(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 200 else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { word in
+            word == "og" || word.first.map { $0.isUppercase || $0 == "(" } == true
+        }
+    }
+
+    /// The first date in a text, as written when `dato:` reads it, else ISO.
+    static func date(in text: String) -> String? {
+        guard text.utf8.count <= 400 else { return nil }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0) }
+        for start in tokens.indices {
+            if case .date(let date) = CalendarDate.read(tokens[start]) { return date.iso }
+            if start + 2 < tokens.count {
+                let window = tokens[start...(start + 2)].joined(separator: " ")
+                if case .date(let date) = CalendarDate.read(window) { return date.iso }
+            }
+        }
+        return nil
+    }
+
+    /// `kl. 15:00`, `kl. 15.00-17.00` → `15:00`, `15.00-17.00`.
+    static func time(in text: String) -> String? {
+        guard text.utf8.count <= 400 else { return nil }
+        let tokens = text.split(separator: " ").map { String($0) }
+        guard let marker = tokens.firstIndex(where: { $0.lowercased() == "kl." || $0.lowercased() == "kl" }), marker + 1 < tokens.count else { return nil }
+        var time = tokens[marker + 1]
+        if marker + 3 < tokens.count, tokens[marker + 2] == "-" || tokens[marker + 2] == "–" { time += "-" + tokens[marker + 3] }
+        while let last = time.last, last == "." || last == "," { time.removeLast() }
+        guard time.first?.isNumber == true else { return nil }
+        return time.replacingOccurrences(of: "–", with: "-")
+    }
+
+    /// A title's key for matching an item against the contents list: its first
+    /// letters and digits, folded (contents lists cut long titles short).
+    static func titleKey(_ title: String) -> String {
+        var key = ""
+        for character in LineText.fold(title) where character.isLetter || character.isNumber {
+            key.append(character)
+            if key.count == 16 { break }
+        }
+        return key
+    }
+}

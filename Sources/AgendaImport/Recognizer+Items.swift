@@ -1,0 +1,429 @@
+import AgendaSemantics
+import AgendaSyntax
+import Foundation
+
+/// Items: their start in its forms, their fields, sections, recommendation,
+/// decision with votes and absentees, and attachments.
+extension Recognizer {
+    /// `Punkt 11: Titel`, `Pkt. 42 Titel`, `Nr.178 - Titel`, or `11. Titel`
+    /// when it is a heading or the contents list names it.
+    func itemStart(_ text: LineText) -> (number: String, title: String)? {
+        guard text.plain.utf8.count <= 600, previousBlank || text.headingLevel > 0 || text.bold || phase == .contents else { return nil }
+        let plain = text.plain
+        let folded = text.folded
+        for prefix in ImportPatterns.itemPrefixes where folded.hasPrefix(prefix) {
+            let rest = plain.dropFirst(prefix.count)
+            guard let first = rest.drop(while: { $0 == " " }).first, first.isASCII, first.isNumber else { continue }
+            // `Punkt 2 blev godkendt` is a sentence: a separator, a heading or a capital title is needed
+            guard let (number, title, separated) = Self.numberAndTitle(rest) else { continue }
+            let capital = title.first.map { $0.isUppercase || $0.isNumber } ?? false
+            if separated || text.headingLevel > 0 || text.bold || capital { return (number, title) }
+        }
+        // `11. Titel`: only as a heading, or when the contents list has the title
+        guard let first = plain.first, first.isASCII, first.isNumber,
+              let (number, title, separated) = Self.numberAndTitle(Substring(plain)), separated else { return nil }
+        if text.headingLevel > 0 && text.headingLevel <= 2 { return (number, title) }
+        if phase != .header, !contentsKeys.isEmpty, contentsKeys.contains(Self.titleKey(title)) {
+            // a numbered line whose title is in the contents list, and not a list inside a section
+            if case .prose = section, !previousBlank { return nil }
+            return (number, title)
+        }
+        return nil
+    }
+
+    /// ` 11: Titel` → (`11`, `Titel`, separator written).
+    static func numberAndTitle(_ text: Substring) -> (String, String, Bool)? {
+        let rest = text.drop { $0 == " " }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 6 else { return nil }
+        var after = rest.dropFirst(digits.count).drop { $0 == " " }
+        var separated = false
+        if let separator = after.first, ImportPatterns.itemSeparators.contains(separator) {
+            separated = true
+            after = after.dropFirst().drop { $0 == " " }
+        }
+        let title = after.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { return nil }
+        return (String(digits), title, separated)
+    }
+
+    mutating func startItem(number: String, title: String, line: ImportLine) {
+        closePending()
+        phase = .items
+        section = .none
+        recommendationHasValue = false
+        sectionLine = -1
+        var item = ItemDraft(number: number, title: ProseEscaping.singleLine(title), sourceLine: line.sourceLine)
+        item.closed = pendingClosed
+        pendingClosed = false
+        draft.items.append(item)
+        report.items += 1
+        countStructure(line.text)
+    }
+
+    private var itemIndex: Int { draft.items.count - 1 }
+
+    mutating func readItemLine(_ text: LineText, _ line: ImportLine) {
+        guard !draft.items.isEmpty else { return }
+        if readPending(text) {
+            countStructure(text.plain)
+            return
+        }
+        if section == .none, !draft.items[itemIndex].hasField(.caseNumber), let number = LineReading.caseNumber(text) {
+            draft.items[itemIndex].setField(.caseNumber, number)
+            countStructure(text.plain)
+            return
+        }
+        if readLabelledLine(text) {
+            countStructure(text.plain)
+            return
+        }
+        if (previousBlank || text.headingLevel > 0 || text.bold), text.looksLikeHeading, readHeading(text, line) { return }
+        if readSentence(text) {
+            countStructure(text.plain)
+            return
+        }
+        readSectionLine(text, line)
+    }
+
+    // MARK: - Labels with values below them
+
+    private mutating func readPending(_ text: LineText) -> Bool {
+        guard let pending else { return false }
+        switch pending {
+        case .distributionCodes:
+            var line = Substring(text.plain)
+            if line.hasPrefix("- ") { line = line.dropFirst(2) }
+            let codes = line.split(separator: " ")
+            if codes.count >= 1, codes.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0.isNumber } }) {
+                self.pending = .distributionMark(String(line))
+                return true
+            }
+            self.pending = nil
+            return false
+        case .distributionMark(let codes):
+            self.pending = nil
+            if text.folded == "x" {
+                // the mark's column is lost in the text; it is put on the first code
+                let parts = codes.split(separator: " ", maxSplits: 1)
+                let marked = parts.first.map { "\($0)(x)" + (parts.count > 1 ? " " + parts[1] : "") } ?? codes
+                draft.items[itemIndex].setField(.distribution, marked)
+                return true
+            }
+            draft.items[itemIndex].setField(.distribution, codes)
+            return false
+        case .absent(let inDecision):
+            self.pending = nil
+            guard Self.looksLikeNames(text.plain) else { return false }
+            addAbsent(text.plain, inDecision: inDecision)
+            return true
+        case .participants:
+            self.pending = nil
+            return false
+        }
+    }
+
+    mutating func closePending() {
+        if case .distributionMark(let codes) = pending, !draft.items.isEmpty {
+            draft.items[itemIndex].setField(.distribution, codes)
+        }
+        pending = nil
+    }
+
+    private mutating func addAbsent(_ who: String, inDecision: Bool) {
+        if inDecision {
+            draft.items[itemIndex].body.append("\(Keyword.absent.canonical): \(who)")
+        } else if !draft.items[itemIndex].absent.contains(who) {
+            draft.items[itemIndex].absent.append(who)
+        }
+    }
+
+    // MARK: - Headings
+
+    /// A section heading of the seeds or of another layout, or a sub-heading.
+    private mutating func readHeading(_ text: LineText, _ line: ImportLine) -> Bool {
+        let folded = text.folded
+        if let decision = decisionHeading(text.plain) {
+            openSection(.decision, line: decision.isEmpty ? "\(Keyword.decision.canonical):" : "\(Keyword.decision.canonical): \(decision)")
+            draft.items[itemIndex].hasDecision = true
+            countStructure(text.plain)
+            return true
+        }
+        if ImportPatterns.closedItemHeadings.contains(folded) {
+            if draft.items[itemIndex].body.isEmpty { draft.items[itemIndex].closed = true } else { pendingClosed = true }
+            countStructure(text.plain)
+            return true
+        }
+        if ImportPatterns.openItemHeadings.contains(folded) {
+            countStructure(text.plain)
+            return true
+        }
+        if ImportPatterns.signatureHeadings.contains(folded), text.headingLevel <= 2, section != .none || draft.items[itemIndex].body.isEmpty == false {
+            // the signature sheet after the last item
+            phase = .signatures
+            section = .none
+            draft.signatures = ["\(Keyword.signatures.canonical):"]
+            countStructure(text.plain)
+            return true
+        }
+        if let keyword = Self.sectionKeyword(folded) {
+            switch keyword.keyword {
+            case .recommendation: openSection(.recommendation, line: "\(keyword.spelling):")
+            case .decision:
+                openSection(.decision, line: "\(keyword.spelling):")
+                draft.items[itemIndex].hasDecision = true
+            case .attachments: openSection(.attachments, line: "\(keyword.spelling):")
+            default: openSection(.prose(keyword.spelling), line: "\(keyword.spelling):")
+            }
+            countStructure(text.plain)
+            return true
+        }
+        if ImportPatterns.customHeadings.contains(folded) || (Self.isHistoryHeading(folded)) {
+            openSection(.prose(text.plain), line: "\(Keyword.customSection.canonical): \(ProseEscaping.singleLine(text.plain))")
+            countStructure(text.plain)
+            return true
+        }
+        // a field label alone, its value on the lines below
+        if let (keyword, value) = Self.labelledField(text.plain, allowed: { $0.isAllowed(in: .item) || $0.isAllowed(in: .decision) }), value.isEmpty {
+            switch keyword {
+            case .distribution:
+                pending = .distributionCodes
+                countStructure(text.plain)
+                return true
+            case .absent:
+                pending = .absent(inDecision: section == .decision)
+                countStructure(text.plain)
+                return true
+            default: break
+            }
+        }
+        return readSubheading(text)
+    }
+
+    /// `Beslutning i Byrådet den 12-05-2026` → `Byrådet, 12-05-2026`; `Beslutning i Byrådet` → `Byrådet`.
+    private func decisionHeading(_ plain: String) -> String? {
+        let folded = LineText.fold(plain)
+        for prefix in ImportPatterns.decisionPrefixes where folded.hasPrefix(prefix) {
+            let rest = String(plain.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            guard let first = rest.first, first.isUppercase || first.isNumber else { continue }
+            if let range = rest.range(of: " den ", options: .backwards) {
+                let when = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                if case .date = CalendarDate.read(when) {
+                    return "\(rest[..<range.lowerBound]), \(when)"
+                }
+            }
+            if case .date = CalendarDate.read(rest) { return rest }
+            guard BodyNames.looksLikeName(rest) || BodyNames.isBodyLike(rest) else { continue }
+            if let date = draft.meetingFields.first(where: { $0.0 == Keyword.date.canonical })?.1 { return "\(rest), \(date)" }
+            return rest
+        }
+        return nil
+    }
+
+    /// A section keyword of the table spelt by a heading, or one of the other
+    /// layouts' headings that stand for it; with the spelling to write.
+    static func sectionKeyword(_ folded: String) -> (keyword: Keyword, spelling: String)? {
+        if ImportPatterns.recommendationHeadings.contains(folded) { return (.recommendation, Keyword.recommendation.canonical) }
+        if ImportPatterns.presentationHeadings.contains(folded) { return (.presentation, Keyword.presentation.canonical) }
+        if ImportPatterns.attachmentHeadings.contains(folded) { return (.attachments, Keyword.attachments.canonical) }
+        guard folded.utf8.count <= 40, let spelling = KeywordMatcher.spelling(written: Array(folded.utf8)),
+              let keyword = Keyword.allCases.first(where: { $0.spellings.contains(spelling) }),
+              keyword.role == .section, keyword != .history, keyword != .customSection, !keyword.isClosedItemPublication else { return nil }
+        return (keyword, spelling)
+    }
+
+    private static func isHistoryHeading(_ folded: String) -> Bool { folded == "sagens gang" || folded == "history" }
+
+    private mutating func openSection(_ kind: Section, line: String) {
+        closePending()
+        section = kind
+        recommendationHasValue = false
+        if draft.items[itemIndex].body.last != "" { draft.items[itemIndex].body.append("") }
+        sectionLine = draft.items[itemIndex].body.count
+        draft.items[itemIndex].body.append(line)
+        draft.items[itemIndex].sectionCount += 1
+        report.sections += 1
+    }
+
+    /// A short line standing alone inside prose: a Markdown heading, a bold
+    /// line, or (plain text) a line without a sentence's end between blank lines.
+    private mutating func readSubheading(_ text: LineText) -> Bool {
+        guard case .prose = section else { return false }
+        guard let first = text.plain.first, first.isUppercase || first.isNumber, !text.written.hasSuffix(":") else { return false }
+        let marked = text.headingLevel >= 2 || text.bold
+        if !marked {
+            guard text.plain.split(separator: " ").count <= 12, !ProseEscaping.isListMarker(text.written), nextLineIsBlank,
+                  text.plain.first?.isNumber == false else { return false }
+        }
+        let level = text.headingLevel >= 4 ? Keyword.subheading : Keyword.heading
+        if draft.items[itemIndex].body.last != "" { draft.items[itemIndex].body.append("") }
+        draft.items[itemIndex].body.append("\(level.canonical): \(ProseEscaping.singleLine(text.plain))")
+        countStructure(text.plain)
+        return true
+    }
+
+    private var nextLineIsBlank: Bool {
+        let next = index + 1
+        guard next < lines.count else { return true }
+        return lines[next].text.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    // MARK: - Labelled lines and sentences
+
+    /// `Sagsbehandler: -`, `Fraværende: X`, `For: 20 (…)`, `Stedfortræder: X for Y`.
+    private mutating func readLabelledLine(_ text: LineText) -> Bool {
+        guard text.written.contains(":") || text.bold || text.written.hasPrefix("**") else { return false }
+        let inDecision = section == .decision
+        guard let (keyword, value) = Self.labelledField(text.plain, allowed: { keyword in
+            if inDecision && keyword.nestsInDecision { return true }
+            return keyword.role == .field && keyword.isAllowed(in: .item)
+        }) else { return false }
+        if keyword == .absent || keyword == .conflictOfInterest, !value.isEmpty, !Self.looksLikeNames(value) { return false }
+        switch keyword {
+        case .absent:
+            if value.isEmpty {
+                pending = .absent(inDecision: inDecision)
+            } else {
+                addAbsent(value, inDecision: inDecision)
+            }
+        case .substitutes:
+            return false
+        case .caseNumber:
+            guard !value.isEmpty else { return false }
+            draft.items[itemIndex].setField(.caseNumber, value)
+        default:
+            if keyword.nestsInDecision && inDecision {
+                let spelling = keyword.takesNumber ? "\(keyword.canonical) 1" : keyword.canonical
+                draft.items[itemIndex].body.append(value.isEmpty ? "\(spelling):" : "\(spelling): \(value)")
+            } else if keyword.role == .field {
+                draft.items[itemIndex].setField(keyword, value)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `Sagen afgøres af Byrådet.`, `X deltog ikke i mødet.`, `X deltog som stedfortræder for Y.`
+    private mutating func readSentence(_ text: LineText) -> Bool {
+        let plain = text.plain
+        if plain.utf8.count <= 200 {
+            for (prefix, keyword) in ImportPatterns.authoritySentences where plain.hasPrefix(prefix) && plain.hasSuffix(".") {
+                let body = String(plain.dropFirst(prefix.count).dropLast()).trimmingCharacters(in: .whitespaces)
+                guard !body.isEmpty, !body.contains(". "), !draft.items[itemIndex].hasField(.concludedIn),
+                      !draft.items[itemIndex].hasField(.decidedIn), !draft.items[itemIndex].hasField(.decidedBy) else { continue }
+                draft.items[itemIndex].setField(keyword, body)
+                return true
+            }
+        }
+        if let who = absentSentence(plain) {
+            addAbsent(who, inDecision: section == .decision)
+            return true
+        }
+        if section == .decision, let substitution = substituteSentence(plain) {
+            draft.items[itemIndex].body.append("\(Keyword.substitute.canonical): \(substitution)")
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Section text
+
+    private mutating func readSectionLine(_ text: LineText, _ line: ImportLine) {
+        switch section {
+        case .attachments:
+            var title = text.written
+            for marker in ["- ", "* ", "• ", "– "] where title.hasPrefix(marker) { title = String(title.dropFirst(marker.count)) }
+            draft.items[itemIndex].body.append("- " + ProseEscaping.singleLine(title))
+            countStructure(title)
+        case .recommendation:
+            if !recommendationHasValue, text.folded.contains("indstiller"), text.written.utf8.count <= 200, !ProseEscaping.isListMarker(text.written) {
+                recommendationHasValue = true
+                // the line replaces the bare keyword line written when the section opened
+                if draft.items[itemIndex].body.indices.contains(sectionLine), draft.items[itemIndex].body[sectionLine].hasSuffix(":") {
+                    draft.items[itemIndex].body[sectionLine] += " " + text.written
+                    // a blank line kept between the heading and this line would now separate the value from its points
+                    if draft.items[itemIndex].body.last == "" && draft.items[itemIndex].body.count == sectionLine + 2 {
+                        draft.items[itemIndex].body.removeLast()
+                    }
+                }
+                countStructure(text.written)
+                return
+            }
+            recommendationHasValue = true
+            appendProse(text, counted: true)
+        case .decision, .prose:
+            appendProse(text, counted: false)
+        case .none:
+            unplaced(line, reason: "text before the item's first section heading", keptIn: "punkt \(draft.items[itemIndex].number), sagsfremstilling")
+            openSection(.prose(Keyword.presentation.canonical), line: "\(Keyword.presentation.canonical):")
+            appendProse(text, counted: nil)
+        }
+    }
+
+    /// A line of prose, a list entry or a table row, escaped as needed.
+    /// `counted`: true counts it as structure, false as prose, nil not at all.
+    private mutating func appendProse(_ text: LineText, counted: Bool?) {
+        let raw = lines[index].text
+        let written: String
+        if let cells = LineReading.tableCells(raw) {
+            written = tableRow(cells)
+        } else if text.written.hasPrefix("|") {
+            written = text.written
+        } else if ProseEscaping.isListMarker(text.written) && text.indent >= 2 {
+            written = String(repeating: " ", count: min(text.indent, 12)) + text.written
+        } else {
+            written = ProseEscaping.prose(text.written)
+        }
+        draft.items[itemIndex].body.append(written)
+        switch counted {
+        case true?: countStructure(text.written)
+        case false?: countProse(text.written)
+        case nil: break
+        }
+    }
+
+    /// A tab-separated row as a table row; the first row of a table gets the dash row below it.
+    private mutating func tableRow(_ cells: [String]) -> String {
+        let row = "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        let body = draft.items[itemIndex].body
+        if let last = body.last, last.hasPrefix("|") { return row }
+        // a new table: its first row is the header
+        return row + "\n|" + String(repeating: " --- |", count: cells.count)
+    }
+
+    // MARK: - The end
+
+    mutating func finish() {
+        closePending()
+        for position in draft.items.indices where isMinutes && !draft.items[position].hasDecision {
+            draft.items[position].withoutDecision = true
+        }
+        crossCheckContents()
+    }
+
+    /// Every entry of the contents list should be an item; each that is not is reported.
+    private mutating func crossCheckContents() {
+        guard !contents.isEmpty else { return }
+        var itemKeys: [String: Int] = [:]
+        for item in draft.items { itemKeys[Self.titleKey(item.title), default: 0] += 1 }
+        for entry in contents {
+            let key = Self.titleKey(entry.title)
+            if let count = itemKeys[key], count > 0 {
+                itemKeys[key] = count - 1
+                continue
+            }
+            if ImportPatterns.signatureHeadings.contains(LineText.fold(entry.title)) && draft.signatures != nil { continue }
+            report.findings.append(ImportFinding(sourceLine: entry.line.sourceLine, page: entry.line.page, text: entry.title,
+                                                 reason: "the contents list names an item the document does not have",
+                                                 keptIn: "nowhere: the contents list is made from the items"))
+        }
+    }
+}
+
+extension ProseEscaping {
+    /// A value that must stay on one line (a title, a heading).
+    static func singleLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ").trimmingCharacters(in: .whitespaces)
+    }
+}

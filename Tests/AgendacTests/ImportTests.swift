@@ -1,0 +1,146 @@
+import AgendaBase
+import AgendaImport
+import AgendaRender
+import AgendaSemantics
+import Foundation
+import Testing
+
+/// `agendac import` on text: each `Tests/Fixtures/import/<name>.txt` (or `.md`)
+/// imports to `<name>.agenda` with the report `<name>.report`; the result
+/// checks without errors and compiles back to the original's words.
+@Suite struct ImportTests {
+    static let folder = "import"
+
+    static func inputs() -> [String] {
+        (Golden.inputs(folder, ext: "txt") + Golden.inputs(folder, ext: "md")).map(\.lastPathComponent).sorted()
+    }
+
+    static func imported(_ name: String) -> ImportResult {
+        let url = Golden.fixtures.appendingPathComponent(folder).appendingPathComponent(name)
+        return DocumentImporter.importDocument(ImportLine.lines(ofText: Golden.read(url)), fileName: name)
+    }
+
+    static func base(_ name: String) -> URL {
+        Golden.fixtures.appendingPathComponent(folder).appendingPathComponent((name as NSString).deletingPathExtension)
+    }
+
+    @Test(arguments: inputs())
+    func importsToTheExpectedSourceAndReport(_ name: String) {
+        let result = Self.imported(name)
+        Golden.check(result.source, against: Self.base(name).appendingPathExtension("agenda"))
+        Golden.check(result.report.text, against: Self.base(name).appendingPathExtension("report"))
+    }
+
+    @Test(arguments: inputs())
+    func theImportChecksWithoutErrors(_ name: String) {
+        let result = Self.imported(name)
+        let document = AnalyzedDocument(source: SourceText(result.source),
+                                        context: CheckContext(fileURL: URL(fileURLWithPath: "/import/\(name).agenda"), fileExists: { _ in false }))
+        let problems = document.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
+        #expect(problems.isEmpty, "\(name): \(problems.prefix(5).map { "\($0.rule.code) \($0.message)" })")
+    }
+
+    /// The seeds' layouts must give back 99 % of their words, other layouts 97 %.
+    @Test(arguments: inputs())
+    func compilesBackToTheOriginalsWords(_ name: String) {
+        let original = Golden.read(Golden.fixtures.appendingPathComponent(Self.folder).appendingPathComponent(name))
+        let result = Self.imported(name)
+        let meeting = AnalyzedDocument(source: SourceText(result.source)).meeting
+        let compiled = AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: Self.style(for: meeting)))
+        let figures = WordFidelity.compare(original: WordFidelity.originalWords(original), compiled: WordFidelity.compiledWords(compiled))
+        let target = name.hasPrefix("seed-") ? 0.99 : 0.97
+        print("import \(name): recall \(String(format: "%.4f", figures.recall)), precision \(String(format: "%.4f", figures.precision)) (\(figures.originalCount) words; missing \(figures.missing.prefix(20)); added \(figures.added.prefix(20)))")
+        #expect(figures.recall >= target, "\(name): recall \(figures.recall) below \(target); missing \(figures.missing.prefix(30))")
+        #expect(figures.precision >= target, "\(name): precision \(figures.precision) below \(target); added \(figures.added.prefix(30))")
+    }
+
+    /// The municipality's house style kept in `samples/styles` (`Horsens Kommune` →
+    /// `horsens.stil.json`), the standard style for others.
+    static func style(for meeting: Meeting) -> HouseStyle {
+        guard let name = meeting.municipality?.value.split(separator: " ").first?.lowercased() else { return .standard }
+        let url = Golden.samples.appendingPathComponent("styles/\(name).stil.json")
+        guard let bytes = FileManager.default.contents(atPath: url.path) else { return .standard }
+        return StyleFile.read(Array(bytes)).style ?? .standard
+    }
+
+    @Test func importingTwiceGivesTheSameSource() {
+        for name in Self.inputs() {
+            #expect(Self.imported(name).source == Self.imported(name).source)
+        }
+    }
+}
+
+/// Words as the fidelity figures count them: runs of letters and digits, lowercased.
+enum WordFidelity {
+    struct Figures {
+        var recall: Double
+        var precision: Double
+        var originalCount: Int
+        var missing: [String]
+        var added: [String]
+    }
+
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The original less its contents list (made again from the items, so not compared).
+    static func originalWords(_ text: String) -> [String] {
+        var kept: [Substring] = []
+        var inContents = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let plain = line.filter { $0 != "*" && $0 != "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            if plain == "indholdsfortegnelse" { inContents = true; continue }
+            if inContents {
+                if plain.hasPrefix("punkt ") || plain.hasPrefix("pkt") || plain.hasPrefix("nr") { inContents = false } else { continue }
+            }
+            kept.append(line)
+        }
+        return words(kept.joined(separator: "\n"))
+    }
+
+    /// The compiled text less its contents list.
+    static func compiledWords(_ text: String) -> [String] {
+        var kept: [Substring] = []
+        var state = 0  // 0 before, 1 heading seen, 2 in the list, 3 after
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            switch state {
+            case 0 where line == "Indholdsfortegnelse": state = 1; continue
+            case 1: if !line.isEmpty { state = 2 }; continue
+            case 2: if line.isEmpty { state = 3 }; continue
+            default: break
+            }
+            kept.append(line)
+        }
+        return words(kept.joined(separator: "\n"))
+    }
+
+    static func compare(original: [String], compiled: [String]) -> Figures {
+        var available: [String: Int] = [:]
+        for word in compiled { available[word, default: 0] += 1 }
+        var missing: [String] = []
+        var matched = 0
+        for word in original {
+            if let count = available[word], count > 0 {
+                available[word] = count - 1
+                matched += 1
+            } else {
+                missing.append(word)
+            }
+        }
+        let added = available.filter { $0.value > 0 }.flatMap { Array(repeating: $0.key, count: $0.value) }.sorted()
+        return Figures(recall: Double(matched) / Double(max(1, original.count)), precision: Double(matched) / Double(max(1, compiled.count)),
+                       originalCount: original.count, missing: missing, added: added)
+    }
+}
