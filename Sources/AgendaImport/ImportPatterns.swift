@@ -28,9 +28,9 @@ enum ImportPatterns {
         "høring", "høringssvar", "tidsplan", "kommunikation og inddragelse", "bemærkninger", "beslutningskompetence",
         "sagsbeskrivelse", "sagsforløb", "problemstilling", "formål", "indhold", "konsekvenser", "økonomiske konsekvenser",
         "bevillingsmæssige konsekvenser", "personalemæssige konsekvenser", "miljømæssige konsekvenser", "klimavurdering",
-        "bæredygtighed", "borgerinddragelse", "videre proces", "den videre proces", "næste skridt", "opfølgning",
+        "bæredygtighed", "borgerinddragelse", "videre proces", "den videre proces", "opfølgning",
         "supplerende sagsfremstilling", "sagen afgøres af", "kompetence", "fagudvalgets bemærkninger",
-        "udtalelse", "udtalelser", "indledning", "orientering", "beskrivelse", "konklusion", "risici", "handicappolitik",
+        "udtalelse", "udtalelser", "risici",
     ]
 
     /// Headings that say who recommends (`Direktionens indstilling`): read as `indstilling:`.

@@ -252,8 +252,9 @@ extension Recognizer {
         guard let first = text.plain.first, first.isUppercase || first.isNumber, !text.written.hasSuffix(":") else { return false }
         let marked = text.headingLevel >= 2 || text.bold
         if !marked {
+            // a short line alone, not a sentence, a label with its value, or a list entry
             guard text.plain.split(separator: " ").count <= 12, !ProseEscaping.isListMarker(text.written), nextLineIsBlank,
-                  text.plain.first?.isNumber == false else { return false }
+                  text.plain.first?.isNumber == false, !text.plain.contains(". "), !text.plain.contains(": ") else { return false }
         }
         let level = text.headingLevel >= 4 ? Keyword.subheading : Keyword.heading
         if draft.items[itemIndex].body.last != "" { draft.items[itemIndex].body.append("") }
@@ -352,7 +353,14 @@ extension Recognizer {
             }
             recommendationHasValue = true
             appendProse(text, counted: true)
-        case .decision, .prose:
+        case .decision:
+            if let parties = Self.position(text.plain) {
+                let keyword = parties.majority ? Keyword.majority : Keyword.minority
+                draft.items[itemIndex].body.append("\(keyword.canonical): \(parties.names)")
+                countStructure(parties.names)
+            }
+            appendProse(text, counted: false)
+        case .prose:
             appendProse(text, counted: false)
         case .none:
             unplaced(line, reason: "text before the item's first section heading", keptIn: "punkt \(draft.items[itemIndex].number), sagsfremstilling")
@@ -383,13 +391,54 @@ extension Recognizer {
         }
     }
 
+    /// `Et flertal i udvalget bestående af Socialdemokratiet og Venstre tiltrådte …`:
+    /// a position and its parties as written.
+    static func position(_ plain: String) -> (majority: Bool, names: String)? {
+        let majority: Bool
+        if plain.hasPrefix("Et flertal ") || plain.hasPrefix("Flertallet ") {
+            majority = true
+        } else if plain.hasPrefix("Et mindretal ") || plain.hasPrefix("Mindretallet ") {
+            majority = false
+        } else {
+            return nil
+        }
+        guard let marker = plain.range(of: " bestående af ") else { return nil }
+        var names: [Substring] = []
+        for word in plain[marker.upperBound...].split(separator: " ") {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.()"))
+            guard let first = bare.first, first.isUppercase || bare == "og" || word.hasPrefix("(") else { break }
+            names.append(word)
+            if word.hasSuffix(".") { break }
+        }
+        while let last = names.last, last == "og" { names.removeLast() }
+        let written = names.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",. "))
+        return written.isEmpty ? nil : (majority, written)
+    }
+
     /// A tab-separated row as a table row; the first row of a table gets the dash row below it.
     private mutating func tableRow(_ cells: [String]) -> String {
-        let row = "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        let row = "| " + cells.map { Self.joiningHyphenatedWords($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         let body = draft.items[itemIndex].body
         if let last = body.last, last.hasPrefix("|") { return row }
         // a new table: its first row is the header
         return row + "\n|" + String(repeating: " --- |", count: cells.count)
+    }
+
+    /// `Beskæftigel- sesrettet` → `Beskæftigelsesrettet`: a word broken inside a
+    /// table cell. `Social- og` (a shared ending) stays as written.
+    static func joiningHyphenatedWords(_ cell: String) -> String {
+        guard cell.contains("- ") else { return cell }
+        let words = cell.split(separator: " ", omittingEmptySubsequences: false)
+        var out: [String] = []
+        for word in words {
+            if let previous = out.last, previous.count > 1, previous.hasSuffix("-"), let first = word.first, first.isLowercase,
+               !["og", "eller", "til", "samt"].contains(word) {
+                out[out.count - 1] = String(previous.dropLast()) + word
+            } else {
+                out.append(String(word))
+            }
+        }
+        return out.joined(separator: " ")
     }
 
     // MARK: - The end

@@ -107,7 +107,14 @@ enum WordFidelity {
             }
             kept.append(line)
         }
-        return words(kept.joined(separator: "\n"))
+        return words(joiningBrokenWords(kept.joined(separator: "\n")))
+    }
+
+    /// `Beskæftigel- sesrettet` → `Beskæftigelsesrettet`: a word the original broke
+    /// with a hyphen counts whole (`Social- og` is no broken word).
+    static func joiningBrokenWords(_ text: String) -> String {
+        guard let pattern = try? NSRegularExpression(pattern: "(\\p{L}{2,})- (?!og\\b|eller\\b|til\\b|samt\\b)(\\p{Ll})") else { return text }
+        return pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
     }
 
     /// The compiled text less its contents list.
