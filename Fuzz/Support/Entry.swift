@@ -19,6 +19,7 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "pdf-writer": fuzzPDFWriter,
     "image": fuzzImage,
     "search-index": fuzzSearchIndex,
+    "import": fuzzImport,
 ]
 
 nonisolated(unsafe) var selectedTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }

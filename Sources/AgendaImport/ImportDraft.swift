@@ -27,10 +27,14 @@ struct ItemDraft {
     var title: String
     var sourceLine: Int
     var closed = false
+    /// Comments above the `punkt` line (what the language has no mark for).
+    var comments: [String] = []
     /// `(spelling, value)` of the item's fields (`sagsnr`, `kommunikation` …).
     var fields: [(String, String)] = []
     /// Item-level absentees, `fraværende:` under the fields.
     var absent: [String] = []
+    /// The same names as a set, so a long list is not searched for each new name.
+    var absentNames: Set<String> = []
     /// The sections and their lines, already in the language.
     var body: [String] = []
     var hasDecision = false
@@ -62,6 +66,7 @@ extension ImportDraft {
         }
         for item in items {
             lines.append("")
+            lines.append(contentsOf: item.comments)
             lines.append("punkt \(item.number): \(item.title)")
             for (spelling, value) in item.fields {
                 lines.append(value.isEmpty ? "\(spelling):" : "\(spelling): \(value)")

@@ -40,6 +40,10 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
+        if ImportPatterns.supplementaryHeadings.contains(text.folded) {
+            supplementaryAgenda(line)
+            return
+        }
         unplaced(line, reason: "text of the header that is no meeting field", keptIn: "the meeting's preamble")
         draft.preamble.append(ProseEscaping.prose(text.written))
     }
@@ -121,8 +125,11 @@ extension Recognizer {
 
     mutating func readContents(_ text: LineText, _ line: ImportLine) {
         if let entry = LineReading.contentsEntry(line.text.replacingOccurrences(of: "**", with: "")) {
-            contents.append((entry.title, entry.page, line))
-            contentsKeys.insert(Self.titleKey(entry.title))
+            // `Pkt. 42 Budget`: the entry's title without the item's number
+            var title = entry.title
+            if let start = itemStart(LineText(entry.title)) { title = start.title }
+            contents.append((title, entry.page, line))
+            contentsKeys.insert(Self.titleKey(title))
             report.contentsEntries += 1
             return
         }
@@ -133,6 +140,13 @@ extension Recognizer {
         // a line of the contents list without a page number (a group heading, a wrapped title)
         unplaced(line, reason: "line of the contents list without a page number, not copied (the contents list is made from the items)",
                  keptIn: "nowhere: the contents list is not copied")
+    }
+
+    /// "Tillægsdagsorden": the language has no mark for items added to the
+    /// agenda, so the heading is kept as a comment above the next item.
+    mutating func supplementaryAgenda(_ line: ImportLine) {
+        pendingComments.append("// " + line.text.trimmingCharacters(in: .whitespaces))
+        unplaced(line, reason: "the language has no mark for a supplementary agenda", keptIn: "a comment above the next item")
     }
 
     mutating func readSignature(_ text: LineText, _ line: ImportLine) {

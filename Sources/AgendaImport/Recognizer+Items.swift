@@ -56,6 +56,8 @@ extension Recognizer {
         var item = ItemDraft(number: number, title: ProseEscaping.singleLine(title), sourceLine: line.sourceLine)
         item.closed = pendingClosed
         pendingClosed = false
+        item.comments = pendingComments
+        pendingComments = []
         draft.items.append(item)
         report.items += 1
         countStructure(line.text)
@@ -133,7 +135,7 @@ extension Recognizer {
     private mutating func addAbsent(_ who: String, inDecision: Bool) {
         if inDecision {
             draft.items[itemIndex].body.append("\(Keyword.absent.canonical): \(who)")
-        } else if !draft.items[itemIndex].absent.contains(who) {
+        } else if draft.items[itemIndex].absentNames.insert(who).inserted {
             draft.items[itemIndex].absent.append(who)
         }
     }
@@ -156,6 +158,10 @@ extension Recognizer {
         }
         if ImportPatterns.openItemHeadings.contains(folded) {
             countStructure(text.plain)
+            return true
+        }
+        if ImportPatterns.supplementaryHeadings.contains(folded) {
+            supplementaryAgenda(line)
             return true
         }
         if ImportPatterns.signatureHeadings.contains(folded), text.headingLevel <= 2, section != .none || draft.items[itemIndex].body.isEmpty == false {
@@ -293,7 +299,12 @@ extension Recognizer {
             guard !value.isEmpty else { return false }
             draft.items[itemIndex].setField(.caseNumber, value)
         default:
-            if keyword.nestsInDecision && inDecision {
+            if keyword == .vote, inDecision {
+                // `Afstemning om indstillingen:` → `afstemning: indstillingen`
+                var subject = Substring(value)
+                if subject.lowercased().hasPrefix("om ") { subject = subject.dropFirst(3) }
+                draft.items[itemIndex].body.append("\(keyword.canonical): \(subject)")
+            } else if keyword.nestsInDecision && inDecision {
                 let spelling = keyword.takesNumber ? "\(keyword.canonical) 1" : keyword.canonical
                 draft.items[itemIndex].body.append(value.isEmpty ? "\(spelling):" : "\(spelling): \(value)")
             } else if keyword.role == .field {
@@ -418,8 +429,7 @@ extension Recognizer {
     /// A tab-separated row as a table row; the first row of a table gets the dash row below it.
     private mutating func tableRow(_ cells: [String]) -> String {
         let row = "| " + cells.map { Self.joiningHyphenatedWords($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
-        let body = draft.items[itemIndex].body
-        if let last = body.last, last.hasPrefix("|") { return row }
+        if let last = draft.items[itemIndex].body.last, last.hasPrefix("|") { return row }
         // a new table: its first row is the header
         return row + "\n|" + String(repeating: " --- |", count: cells.count)
     }

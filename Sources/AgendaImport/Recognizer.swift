@@ -44,6 +44,8 @@ struct Recognizer {
     /// Where in the current item's body the open section's keyword line stands.
     var sectionLine = -1
     var pendingClosed = false
+    /// Comments written above the next item (`// Tillægsdagsorden`).
+    var pendingComments: [String] = []
     var previousBlank = true
     var index = 0
 
@@ -71,6 +73,11 @@ struct Recognizer {
     }
 
     private mutating func read(_ text: LineText, _ line: ImportLine) {
+        if phase == .contents, LineReading.contentsEntry(line.text.replacingOccurrences(of: "**", with: "")) != nil {
+            // `Pkt. 42 Budget ........ 3` is an entry of the contents list, not the item
+            readContents(text, line)
+            return
+        }
         if let start = itemStart(text) {
             startItem(number: start.number, title: start.title, line: line)
             return
@@ -85,9 +92,10 @@ struct Recognizer {
 
     private mutating func blank() {
         guard phase == .items, !draft.items.isEmpty else { return }
-        let body = draft.items[draft.items.count - 1].body
         // no blank line right below a section's keyword line, nor two in a row
-        guard body.count != sectionLine + 1, body.last != "" else { return }
+        // (the body is read in place: a copy held here would make each append copy it)
+        let last = draft.items.count - 1
+        guard draft.items[last].body.count != sectionLine + 1, draft.items[last].body.last != "" else { return }
         switch section {
         case .none, .attachments: break
         default: draft.items[draft.items.count - 1].body.append("")
