@@ -28,7 +28,34 @@ extension Recognizer {
             if case .prose = section, !previousBlank { return nil }
             return (number, title)
         }
+        // without a contents list: a title (not a sentence) whose next line is a case number or a section heading
+        if contentsKeys.isEmpty, previousBlank, section != .recommendation, followsTheLastItem(number),
+           title.last.map({ !".,:;".contains($0) }) ?? false, startsAnItem(after: index) {
+            return (number, title)
+        }
         return nil
+    }
+
+    /// The next number after the last item's (any number for the first item).
+    private func followsTheLastItem(_ number: String) -> Bool {
+        guard let last = draft.items.last else { return true }
+        guard let previous = Int(last.number), let this = Int(number) else { return false }
+        return this == previous + 1
+    }
+
+    /// Whether the first non-blank line after `position` (within three) is a case
+    /// number or a section heading, as below an item's title.
+    private func startsAnItem(after position: Int) -> Bool {
+        var next = position + 1
+        while next < lines.count, next <= position + 3 {
+            let text = LineText(lines[next].text)
+            if !text.isBlank {
+                if text.plain.utf8.count > 60 { return false }
+                return LineReading.caseNumber(text) != nil || Self.sectionKeyword(text.folded) != nil
+            }
+            next += 1
+        }
+        return false
     }
 
     /// ` 11: Titel` → (`11`, `Titel`, separator written).
@@ -174,18 +201,19 @@ extension Recognizer {
         }
         if let keyword = Self.sectionKeyword(folded) {
             switch keyword.keyword {
-            case .recommendation: openSection(.recommendation, line: "\(keyword.spelling):")
+            case .recommendation: openSection(.recommendation, line: "\(keyword.spelling):", headingLevel: text.headingLevel)
             case .decision:
-                openSection(.decision, line: "\(keyword.spelling):")
+                openSection(.decision, line: "\(keyword.spelling):", headingLevel: text.headingLevel)
                 draft.items[itemIndex].hasDecision = true
-            case .attachments: openSection(.attachments, line: "\(keyword.spelling):")
-            default: openSection(.prose(keyword.spelling), line: "\(keyword.spelling):")
+            case .attachments: openSection(.attachments, line: "\(keyword.spelling):", headingLevel: text.headingLevel)
+            default: openSection(.prose(keyword.spelling), line: "\(keyword.spelling):", headingLevel: text.headingLevel)
             }
             countStructure(text.plain)
             return true
         }
         if ImportPatterns.customHeadings.contains(folded) || (Self.isHistoryHeading(folded)) {
-            openSection(.prose(text.plain), line: "\(Keyword.customSection.canonical): \(ProseEscaping.singleLine(text.plain))")
+            openSection(.prose(text.plain), line: "\(Keyword.customSection.canonical): \(ProseEscaping.singleLine(text.plain))",
+                        headingLevel: text.headingLevel)
             countStructure(text.plain)
             return true
         }
@@ -240,8 +268,9 @@ extension Recognizer {
 
     private static func isHistoryHeading(_ folded: String) -> Bool { folded == "sagens gang" || folded == "history" }
 
-    private mutating func openSection(_ kind: Section, line: String) {
+    private mutating func openSection(_ kind: Section, line: String, headingLevel: Int = 0) {
         closePending()
+        sectionHeadingLevel = headingLevel
         section = kind
         recommendationHasValue = false
         if draft.items[itemIndex].body.last != "" { draft.items[itemIndex].body.append("") }
@@ -262,7 +291,8 @@ extension Recognizer {
             guard text.plain.split(separator: " ").count <= 12, !ProseEscaping.isListMarker(text.written), nextLineIsBlank,
                   text.plain.first?.isNumber == false, !text.plain.contains(". "), !text.plain.contains(": ") else { return false }
         }
-        let level = text.headingLevel >= 4 ? Keyword.subheading : Keyword.heading
+        // a Markdown heading two levels below its section's heading is a sub-heading's sub-heading
+        let level = sectionHeadingLevel > 0 && text.headingLevel >= sectionHeadingLevel + 2 ? Keyword.subheading : Keyword.heading
         if draft.items[itemIndex].body.last != "" { draft.items[itemIndex].body.append("") }
         draft.items[itemIndex].body.append("\(level.canonical): \(ProseEscaping.singleLine(text.plain))")
         countStructure(text.plain)

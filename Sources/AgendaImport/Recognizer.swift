@@ -43,6 +43,8 @@ struct Recognizer {
     var recommendationHasValue = false
     /// Where in the current item's body the open section's keyword line stands.
     var sectionLine = -1
+    /// The Markdown level of the open section's heading (0 when not Markdown).
+    var sectionHeadingLevel = 0
     var pendingClosed = false
     /// Comments written above the next item (`// Tillægsdagsorden`).
     var pendingComments: [String] = []
