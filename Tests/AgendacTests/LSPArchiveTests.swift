@@ -37,6 +37,15 @@ import Testing
         #expect(try client.shutdownAndExit() == 0)
     }
 
+    @Test func aFileOnDiskThatIsNotOpenIsReadAgainstTheArchiveToo() throws {
+        let workspace = try SamplesArchive.workspace(archive: SamplesArchive.folder.path)
+        let client = try LSPTestClient()
+        try client.initialize(LSPTestClient.capabilities(pull: true), rootURI: DocumentURIForTests.uri(workspace))
+        let uri = DocumentURIForTests.uri(workspace.appendingPathComponent("history-lines.agenda"))
+        #expect(try Self.diagnostics(client, uri) == ["AG707 13:2", "AG706 14:2", "AG705 15:2", "AG705 16:2", "AG705 17:2"])
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
     @Test func pushedDiagnosticsFollowOnceTheArchiveIsLoaded() throws {
         let workspace = try SamplesArchive.workspace(archive: SamplesArchive.folder.path)
         let (client, uri) = try Self.start(workspace, pull: false)

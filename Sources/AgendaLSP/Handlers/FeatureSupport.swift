@@ -84,8 +84,9 @@ extension HandlerContext {
 
     private func whenReady(indexing: Bool, _ body: @escaping @Sendable (HandlerContext) throws(ResponseError) -> JSON) throws(ResponseError) -> Reply {
         // an archive whose catalog changed since it was loaded starts loading again here, and is waited for
-        if let uri = params?["textDocument"]?["uri"]?.stringValue, let open = state.documents.document(uri) {
-            _ = state.archives.use(for: open.analysis.context.settings)
+        if let uri = params?["textDocument"]?["uri"]?.stringValue {
+            let settings = state.documents.document(uri)?.analysis.context.settings ?? state.settings.context(forURI: uri).0.settings
+            _ = state.archives.use(for: settings)
         }
         guard (indexing && state.workspace.isIndexing) || state.archives.isLoading else {
             // a load that ended while this request waited in the queue: its documents are checked first

@@ -40,7 +40,7 @@ final class ServerState: @unchecked Sendable {
         self.queue = queue
         self.connection = connection
         self.options = options
-        self.workspace = Workspace(settings: settings)
+        self.workspace = Workspace(settings: settings, archives: archives)
         archives.onLoad { [weak self] in
             guard let self else { return }
             queue.async { self.archiveLoaded() }
@@ -59,7 +59,11 @@ final class ServerState: @unchecked Sendable {
     /// The text of `uri`: the open document's, else the indexed or on-disk file's.
     func analysis(forURI uri: String) -> (cell: AnalysisCell, version: Int?)? {
         if let document = documents.document(uri) { return (document.analysis, document.version) }
-        if let indexed = workspace.files[DocumentURI.canonical(uri)] { return (indexed.analysis, nil) }
+        if let indexed = workspace.files[DocumentURI.canonical(uri)] {
+            // the archive may have been loaded since the file was indexed: read it against the archive as it is now
+            guard indexed.analysis.context.settings?.archiveURL != nil else { return (indexed.analysis, nil) }
+            return (analysisCell(uri: indexed.uri, source: indexed.analysis.source, after: indexed.analysis), nil)
+        }
         // never any other file: a request must not make the server read, say, /etc/shadow
         guard let url = DocumentURI.fileURL(of: uri), workspace.mayRead(url),
               let data = FileManager.default.contents(atPath: url.path) else { return nil }

@@ -68,10 +68,13 @@ public final class Workspace: Sendable {
 
     private let state = Locked(State())
     private let settings: SettingsCache
+    private let archives: ArchiveCache?
     private let queue = DispatchQueue(label: "agendac.lsp.workspace-index", qos: .utility)
 
-    public init(settings: SettingsCache) {
+    /// `archives`: the archives the settings name, which the files' `sagens gang:` lines are read against.
+    public init(settings: SettingsCache, archives: ArchiveCache? = nil) {
         self.settings = settings
+        self.archives = archives
     }
 
     public var roots: [URL] { state.current.roots }
@@ -181,11 +184,18 @@ public final class Workspace: Sendable {
     public func settingsChanged() {
         update { [self] in
             for (key, file) in files {
-                let (context, problems) = settings.context(forURI: file.uri)
-                let refreshed = IndexedFile(uri: file.uri, analysis: AnalysisCell(source: file.analysis.source, context: context, settingsProblems: problems))
+                let refreshed = IndexedFile(uri: file.uri, analysis: cell(uri: file.uri, source: file.analysis.source))
                 state.withLock { $0.files[key] = $0.files[key] == nil ? nil : refreshed }
             }
         }
+    }
+
+    /// An analysis of a file on disk under its settings and the archive they name.
+    private func cell(uri: String, source: SourceText) -> AnalysisCell {
+        let (context, problems) = settings.context(forURI: uri)
+        let archive = archives?.use(for: context.settings)
+        return AnalysisCell(source: source, context: context, settingsProblems: problems + (archive?.problem.map { [$0] } ?? []),
+                            archive: archive?.context)
     }
 
     /// Runs a change on the index queue, counted so `isIndexing` covers it.
@@ -230,8 +240,7 @@ public final class Workspace: Sendable {
         guard mayRead(url), let size = Self.size(of: url), size <= limits.maxFileBytes,
               let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let uri = DocumentURI.uri(for: url)
-        let (context, problems) = settings.context(forURI: uri)
-        return IndexedFile(uri: uri, analysis: AnalysisCell(source: SourceText(bytes: Array(data)), context: context, settingsProblems: problems))
+        return IndexedFile(uri: uri, analysis: cell(uri: uri, source: SourceText(bytes: Array(data))))
     }
 
     static func size(of url: URL) -> Int? {
