@@ -2,15 +2,19 @@ import AgendaBase
 import AgendaImport
 import Foundation
 
-/// `agendac import FILE… [-o OUT]`: existing agendas and minutes (text,
+/// `agendac import FILE… [-o OUT] [--into-archive [--archive DIR]]`: existing agendas and minutes (text,
 /// Markdown-flavoured text, PDF) written in the language. One file goes to OUT,
 /// or beside it with `.agenda`; several go into the folder OUT, or each beside
 /// its original. Prints each file's short report. Exit 2 when a file could not
 /// be read or written (the others are still done), 0 otherwise: what could not
-/// be placed is in the report, and kept in the file.
+/// be placed is in the report, and kept in the file. `--into-archive` then
+/// files the imported documents as `agendac archive add` does.
 enum ImportCommand {
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["-o", "--output"], switches: [])
+        let reader = try ArgumentReader(arguments, valued: ["-o", "--output", "--archive"], switches: ["--into-archive"])
+        if reader.value("--archive") != nil, !reader.has("--into-archive") {
+            throw UsageError("--archive DIR names the archive for --into-archive; add --into-archive")
+        }
         let files = reader.positional
         guard !files.isEmpty else { throw UsageError("import needs files: agendac import referat.txt [-o referat.agenda]") }
         let output = reader.value("-o") ?? reader.value("--output")
@@ -23,6 +27,7 @@ enum ImportCommand {
             }
         }
         var failed = false
+        var written: [String] = []
         for path in files {
             let input = io.resolve(path)
             let target: URL
@@ -42,11 +47,21 @@ enum ImportCommand {
                 let lines = try readLines(input)
                 let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent)
                 try AtomicFile.write(result.source, to: target)
+                written.append(target.path)
                 io.standardOutput(result.report.text.replacingOccurrences(of: "\(input.lastPathComponent):", with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):", options: .anchored))
             } catch {
                 io.standardError("agendac: \(path): \(error)\n")
                 failed = true
             }
+        }
+        if reader.has("--into-archive") {
+            if failed {
+                io.standardError("agendac: nothing was added to the archive, since not every file could be imported\n")
+                return ExitCode.usage
+            }
+            // the same path as `agendac archive add`: files that check clean are filed, else nothing is
+            let archive = reader.value("--archive").map { ["--archive", $0] } ?? []
+            return try ArchiveAddCommand.run(written + archive, io: io, revising: false)
         }
         return failed ? ExitCode.usage : ExitCode.success
     }

@@ -6,6 +6,17 @@ import Foundation
 /// participants and absentees, and the contents list.
 extension Recognizer {
     mutating func readHeader(_ text: LineText, _ line: ImportLine) {
+        if let keyword = peopleBelow {
+            // `Deltagere:` alone, one person a line below it
+            var person = text.plain
+            for marker in ["- ", "* ", "• "] where person.hasPrefix(marker) { person = String(person.dropFirst(marker.count)) }
+            if Self.looksLikeNames(person) || person.contains("(") {
+                appendPeople(keyword, person)
+                countStructure(person)
+                return
+            }
+            peopleBelow = nil
+        }
         if ImportPatterns.contentsHeadings.contains(text.folded) && (sawTitle || text.folded != "dagsorden") {
             phase = .contents
             countStructure(text.plain)
@@ -102,8 +113,8 @@ extension Recognizer {
             draft.setMeetingField(.time, time)
         case .participants, .absent, .substitutes:
             if value.isEmpty {
-                pending = .participants
-                return keyword == .participants
+                peopleBelow = keyword
+                return true
             }
             appendPeople(keyword, value)
         case .committee:

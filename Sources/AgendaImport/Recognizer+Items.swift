@@ -146,9 +146,6 @@ extension Recognizer {
             guard Self.looksLikeNames(text.plain) else { return false }
             addAbsent(text.plain, inDecision: inDecision)
             return true
-        case .participants:
-            self.pending = nil
-            return false
         }
     }
 

@@ -25,7 +25,6 @@ struct Recognizer {
         case distributionCodes
         case distributionMark(String)
         case absent(inDecision: Bool)
-        case participants
     }
 
     let fileName: String
@@ -46,6 +45,8 @@ struct Recognizer {
     /// The Markdown level of the open section's heading (0 when not Markdown).
     var sectionHeadingLevel = 0
     var pendingClosed = false
+    /// A people field of the header whose names stand one a line below it.
+    var peopleBelow: Keyword?
     /// Comments written above the next item (`// Tillægsdagsorden`).
     var pendingComments: [String] = []
     var previousBlank = true

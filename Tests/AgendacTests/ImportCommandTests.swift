@@ -55,3 +55,25 @@ import Testing
         #expect(output.standardError.contains("import needs files"))
     }
 }
+
+extension ImportCommandTests {
+    @Test func intoArchiveFilesTheImportAsArchiveAddDoes() throws {
+        let folder = temporaryTestFolder("import-archive")
+        try Self.minutes.write(to: folder.appendingPathComponent("referat.txt"), atomically: true, encoding: .utf8)
+        let output = CapturedOutput()
+        let code = CLI.run(["import", "referat.txt", "--into-archive", "--archive", "arkiv", "--at", "2026-05-05T10:00:00Z"], io: output.io(in: folder))
+        #expect(code == 2, "--at belongs to archive add, not import")
+        let second = CapturedOutput()
+        #expect(CLI.run(["import", "referat.txt", "--into-archive", "--archive", "arkiv"], io: second.io(in: folder)) == 0, "\(second.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("arkiv/ledger.jsonl").path))
+        let listing = CapturedOutput()
+        #expect(CLI.run(["archive", "list", "--archive", "arkiv"], io: listing.io(in: folder)) == 0)
+        #expect(listing.standardOutput.contains("2026-05-04"))
+    }
+
+    @Test func archiveWithoutIntoArchiveIsAUsageError() {
+        let output = CapturedOutput()
+        #expect(CLI.run(["import", "a.txt", "--archive", "arkiv"], io: output.io(in: temporaryTestFolder("import-usage"))) == 2)
+        #expect(output.standardError.contains("add --into-archive"))
+    }
+}

@@ -1,4 +1,5 @@
 import AgendaBase
+import AgendaFormat
 import AgendaImport
 import AgendaRender
 import AgendaSemantics
@@ -167,5 +168,40 @@ enum WordFidelity {
         let added = available.filter { $0.value > 0 }.flatMap { Array(repeating: $0.key, count: $0.value) }.sorted()
         return Figures(recall: Double(matched) / Double(max(1, original.count)), precision: Double(matched) / Double(max(1, compiled.count)),
                        originalCount: original.count, missing: missing, added: added)
+    }
+}
+
+extension ImportTests {
+    /// The seeds and the other layouts mutated line by line (lines dropped,
+    /// doubled, swapped, cut, or replaced by headings and labels of the genre):
+    /// every import finishes, is formatted, is the same twice, and its findings
+    /// name lines of the input.
+    @Test func mutatedDocumentsImportWithoutTrouble() {
+        let genre = ["Punkt 3:", "Pkt. 4", "Nr.5 -", "7.", "Beslutning", "Beslutning i Byrådet den 32-13-2026", "Indstilling", "Bilag",
+                     "Fraværende:", "For: 3 (", "Imod:", "Kommunikation", "X", "Indholdsfortegnelse", "Titel.....\t3", "Lukket punkt",
+                     "Tillægsdagsorden", "Underskrifter", "| a | b", "\ta\tb", "// kommentar", "\\", "resume:", "**", "#", "### **", "- ", "1. "]
+        var random = SeededRandom(seed: 11)
+        for name in Self.inputs() {
+            let original = Golden.read(Golden.fixtures.appendingPathComponent(Self.folder).appendingPathComponent(name))
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<25 {
+                var lines = original
+                for _ in 0..<12 where !lines.isEmpty {
+                    let at = random.below(lines.count)
+                    switch random.below(5) {
+                    case 0: lines.remove(at: at)
+                    case 1: lines.insert(lines[at], at: at)
+                    case 2: lines.swapAt(at, random.below(lines.count))
+                    case 3: lines[at] = String(lines[at].prefix(random.below(lines[at].count + 1)))
+                    default: lines[at] = genre[random.below(genre.count)] + (random.below(2) == 0 ? "" : " " + lines[at])
+                    }
+                }
+                let input = ImportLine.lines(ofText: lines.joined(separator: "\n"))
+                let result = DocumentImporter.importDocument(input, fileName: name)
+                #expect(AgendaFormat.Formatter.format(result.source) == result.source)
+                #expect(DocumentImporter.importDocument(input, fileName: name).source == result.source)
+                #expect(result.report.findings.allSatisfy { $0.sourceLine >= 1 && $0.sourceLine <= max(1, input.count) })
+            }
+        }
     }
 }
