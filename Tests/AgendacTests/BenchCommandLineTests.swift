@@ -42,8 +42,10 @@ enum RunProcess {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = standardInput
+        // a program that exits without reading its input must not kill the tests with SIGPIPE
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        if let input { try? standardInput.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
         try? standardInput.fileHandleForWriting.close()
         // read both pipes while the program runs, so a full pipe never blocks it
         let collected = Collected()
