@@ -70,8 +70,9 @@ enum LayoutTable {
         var output: [ImportLine] = []
         for (number, row) in rows.enumerated() {
             output.append(ImportLine(text: rowText(row.cells), sourceLine: row.line.sourceLine, page: row.line.page))
-            if number == 0, rows.count > 1, !row.cells.contains(where: isNumeric),
-               rows.dropFirst().contains(where: { $0.cells.contains(where: isNumeric) }) {
+            // A first row of words (or of years over amounts) above rows of numbers is the header.
+            if number == 0, rows.count > 1, !row.cells.contains(where: { isNumeric($0) && !isYear($0) }),
+               rows.dropFirst().contains(where: { $0.cells.contains(where: { isNumeric($0) && !isYear($0) }) }) {
                 output.append(ImportLine(text: rowText(row.cells.map { _ in "---" }), sourceLine: row.line.sourceLine, page: row.line.page))
             }
         }
@@ -164,6 +165,10 @@ enum LayoutTable {
 
     static func rowText(_ cells: [String]) -> String {
         "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+    }
+
+    static func isYear(_ text: String) -> Bool {
+        text.count == 4 && (text.hasPrefix("19") || text.hasPrefix("20")) && text.allSatisfy(\.isNumber)
     }
 
     /// A cell that reads as a number or amount: `612,4`, `-2,5`, `35%`, `1.250`, `2024`, `3,5 mio. kr.`.

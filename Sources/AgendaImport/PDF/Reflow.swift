@@ -220,7 +220,7 @@ struct Reflow {
         var index = characters.count - 1
         while index >= 0, characters[index].isWhitespace { index -= 1 }
         guard index >= 1, "-\u{2010}\u{AD}".contains(characters[index]) else { return false }
-        return characters[index - 1].isLetter
+        return characters[index - 1].isLetter || characters[index - 1].isNumber
     }
 
     /// Two pieces of a paragraph put together; a word hyphenated at the line's
