@@ -38,14 +38,15 @@ enum PageFurniture {
         result.reserveCapacity(pageCount)
         for (page, edge) in zip(pages, edges) {
             var dropped = Set<Int>()
-            // From each edge inwards, while the lines are furniture: the first line of text ends it.
-            for index in edge.top {
-                guard repeats(topCounts, page[index].text) || isPageNumber(page[index].text) else { break }
-                dropped.insert(index)
-            }
-            for index in edge.bottom {
-                guard repeats(bottomCounts, page[index].text) || isPageNumber(page[index].text) else { break }
-                dropped.insert(index)
+            // From each edge inwards, while the lines are furniture: the first line of text ends it,
+            // and so does a second line saying the same (a title below a header that repeats it).
+            for edgeLines in [(edge.top, topCounts), (edge.bottom, bottomCounts)] {
+                var said = Set<String>()
+                for index in edgeLines.0 {
+                    let text = page[index].text
+                    guard repeats(edgeLines.1, text) || isPageNumber(text), said.insert(signature(text)).inserted else { break }
+                    dropped.insert(index)
+                }
             }
             var kept: [ImportLine] = []
             for index in page.indices where !dropped.contains(index) { kept.append(page[index]) }
