@@ -20,6 +20,7 @@ let fuzzTargets: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
     "image": fuzzImage,
     "search-index": fuzzSearchIndex,
     "import": fuzzImport,
+    "import-pages": fuzzImportPages,
 ]
 
 nonisolated(unsafe) var selectedTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }

@@ -21,7 +21,12 @@ struct Reflow {
 
     /// A line of output being put together from printed lines.
     private struct Logical {
-        var text: String
+        /// The pieces joined so far; put together once, when the line is done (joining as
+        /// it grows would copy a long paragraph once per printed line).
+        var pieces: [String]
+        var text: String { pieces.joined() }
+        /// The first piece alone, for what looks at how the line starts.
+        var head: String { pieces.first ?? "" }
         var first: ImportLine
         var kind: Kind
         var last: LayoutLine
@@ -67,7 +72,12 @@ struct Reflow {
             }
             let line = lines[index]
             if var logical = current, joins(logical, line, contents: contents) {
-                logical.text = Reflow.joined(logical.text, line.collapsed)
+                let tail = line.collapsed
+                if let last = logical.pieces.popLast() {
+                    let seam = Reflow.seam(last, tail)
+                    logical.pieces.append(seam.head)
+                    logical.pieces.append(seam.tail)
+                }
                 if Reflow.isLeader(line.characters) { logical.kind = .leader }
                 logical.last = line
                 logical.printedLines += 1
@@ -95,7 +105,7 @@ struct Reflow {
         } else if Reflow.numberedMarkerLength(text) != nil {
             kind = .numberedEntry
         }
-        return Logical(text: text, first: line.line, kind: kind, last: line, blankBefore: line.blankBefore)
+        return Logical(pieces: [text], first: line.line, kind: kind, last: line, blankBefore: line.blankBefore)
     }
 
     /// Whether `line` goes on the logical line being built.
@@ -105,15 +115,15 @@ struct Reflow {
         let text = line.collapsed
         if let first = text.first, Reflow.bullets.contains(first) { return false }
         // A title wrapped in a larger font: the contents list has it whole.
-        if logical.kind != .bulletEntry, contents.continues(logical.text, with: text) { return true }
-        if logical.kind != .bulletEntry, logical.printedLines == 1, Reflow.looksLikeItemHeading(logical.text),
+        if logical.kind != .bulletEntry, logical.printedLines <= 3, contents.continues(logical.text, with: text) { return true }
+        if logical.kind != .bulletEntry, logical.printedLines == 1, Reflow.looksLikeItemHeading(logical.head),
            let first = text.first, first.isLowercase { return true }
         if let markerLength = Reflow.numberedMarkerLength(text) {
             // "1. januar 2027" below a full line is the text going on; the next
             // number of the list, or anything else, starts an entry.
             let after = text.dropFirst(markerLength).trimmedSpaces
             if logical.kind == .numberedEntry, let number = Reflow.leadingNumber(text),
-               Reflow.leadingNumber(logical.text).map({ $0 + 1 }) == number { return false }
+               Reflow.leadingNumber(logical.head).map({ $0 + 1 }) == number { return false }
             guard wrapped(last, before: line), let first = after.first, first.isLowercase else { return false }
         }
         guard indentFits(last, line, firstOfEntry: logical.printedLines == 1 && logical.kind != .paragraph) else { return false }
@@ -226,17 +236,23 @@ struct Reflow {
     /// Two pieces of a paragraph put together; a word hyphenated at the line's
     /// end is made whole, a real hyphen kept ("KL-aftale", "Ældre- og …", "2024-2027").
     static func joined(_ head: String, _ tail: String) -> String {
-        guard let last = head.last, "-\u{2010}\u{AD}".contains(last) else { return head + " " + tail }
-        let stem = head.dropLast()
-        guard let before = stem.last, before.isLetter || before.isNumber else { return head + " " + tail }
-        if last == "\u{AD}" { return stem + tail }
-        if before.isNumber { return head + tail }
+        let seam = seam(head, tail)
+        return seam.head + seam.tail
+    }
+
+    /// What `head` becomes (its hyphen dropped or not) and what follows it.
+    static func seam(_ head: String, _ tail: String) -> (head: String, tail: String) {
+        guard let last = head.last, "-\u{2010}\u{AD}".contains(last) else { return (head, " " + tail) }
+        let stem = String(head.dropLast())
+        guard let before = stem.last, before.isLetter || before.isNumber else { return (head, " " + tail) }
+        if last == "\u{AD}" { return (stem, tail) }
+        if before.isNumber { return (head, tail) }
         let nextWord = tail.prefix(while: { $0.isLetter }).lowercased()
-        if ["og", "eller", "samt", "til", "and", "or", "&"].contains(nextWord) { return head + " " + tail }
+        if ["og", "eller", "samt", "til", "and", "or", "&"].contains(nextWord) { return (head, " " + tail) }
         let word = stem.reversed().prefix(while: { $0.isLetter })
         let acronym = word.count == 1 || word.allSatisfy(\.isUppercase)
-        guard !acronym, let first = tail.first, first.isLowercase else { return head + tail }
-        return stem + tail
+        guard !acronym, let first = tail.first, first.isLowercase else { return (head, tail) }
+        return (stem, tail)
     }
 
     /// The column full lines end near: a high percentile of the ends of lines of prose.
