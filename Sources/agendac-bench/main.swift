@@ -5,7 +5,7 @@ import Foundation
 // Prints Markdown tables (pasted into README.md).
 
 let usage = """
-    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only | --archive-only | --store-only] [--pdf-items N,N]
+    usage: agendac-bench [--quick] [--compiler-only | --server-only | --search-only | --process-only | --pdf-only | --site-only | --archive-only | --store-only | --import-only] [--pdf-items N,N]
            agendac-bench --postgres-export ITEMS DIR   (for scripts/bench-postgres)
 
     Measures parse+check, compile and fmt on generated minutes of 1 to 10,000
@@ -28,6 +28,7 @@ let usage = """
       --site-only      only the archive's site (keeps the largest in .build/archive-site-large)
       --archive-only   only the archive's search index on disk (with --quick an archive of 100 items)
       --store-only     only the archive store (`archive add` per meeting; with --quick an archive of 100 items)
+      --import-only    only `agendac import` of a PDF of about 100 pages (20 with --quick) that agendac wrote
       --server-only    only the language-server measurements
       --process-only   only agendac as whole processes (start-up and peak memory)
       --pdf-only       only `agendac compile --to pdf` as whole processes (and Typst beside it when
@@ -37,7 +38,7 @@ let usage = """
 
     """
 
-let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only", "--archive-only", "--store-only"]
+let knownOptions: Set<String> = ["--quick", "--compiler-only", "--search-only", "--server-only", "--process-only", "--pdf-only", "--site-only", "--archive-only", "--store-only", "--import-only"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 // `--postgres-export ITEMS DIR`: a generated archive's PostgreSQL export, for scripts/bench-postgres
 if arguments.first == "--postgres-export" {
@@ -79,6 +80,10 @@ func emit(_ text: String) {
 emit("# agendac benchmark\n\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n")
 if arguments.contains("--pdf-only") {
     emit(PDFBenchmark.run(quick: quick, items: pdfItems, packageRoot: packageRoot()))
+    exit(0)
+}
+if arguments.contains("--import-only") {
+    emit(ImportBenchmark.run(quick: quick))
     exit(0)
 }
 let archiveSizes = quick ? [100] : [1000, 10_000, 100_000]
