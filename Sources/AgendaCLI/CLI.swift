@@ -102,11 +102,12 @@ public enum CLI {
                                      every archived meeting, its stage and missing approvals
           archive verify [--archive DIR]
                                      recompute every hash and the ledger's chain; exit 1 when changed
-          import FILES… [-o OUT] [--into-archive] [--archive DIR]
+          import FILES… [-o OUT] [--into-archive] [--archive DIR] [--style-out FILE]
                                      read existing minutes (text, Markdown, PDF) into the language:
                                      FILE.agenda beside each, or OUT (a folder for several); prints
                                      what was recognised and what could not be placed;
-                                     --into-archive then files them as archive add does
+                                     --into-archive then files them as archive add does;
+                                     --style-out writes the house style they were printed in
           lsp                        run the language server on standard input/output
           rules                      list every rule with its code and explanation
           help                       show this text

@@ -2,8 +2,9 @@ import AgendaBase
 import AgendaImport
 import Foundation
 
-/// `agendac import FILE… [-o OUT] [--into-archive [--archive DIR]]`: existing agendas and minutes (text,
-/// Markdown-flavoured text, PDF) written in the language. One file goes to OUT,
+/// `agendac import FILE… [-o OUT] [--into-archive [--archive DIR]] [--style-out FILE]`: existing agendas and minutes (text,
+/// Markdown-flavoured text, PDF) written in the language, and with `--style-out` the house style
+/// they were printed in (`StyleInference`). One file goes to OUT,
 /// or beside it with `.agenda`; several go into the folder OUT, or each beside
 /// its original. Prints each file's short report. Exit 2 when a file could not
 /// be read or written (the others are still done), 0 otherwise: what could not
@@ -11,7 +12,7 @@ import Foundation
 /// files the imported documents as `agendac archive add` does.
 enum ImportCommand {
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["-o", "--output", "--archive"], switches: ["--into-archive"])
+        let reader = try ArgumentReader(arguments, valued: ["-o", "--output", "--archive", "--style-out"], switches: ["--into-archive"])
         if reader.value("--archive") != nil, !reader.has("--into-archive") {
             throw UsageError("--archive DIR names the archive for --into-archive; add --into-archive")
         }
@@ -26,6 +27,8 @@ enum ImportCommand {
                 throw UsageError("-o \(output ?? ""): cannot make the folder: \(error.localizedDescription)")
             }
         }
+        let styleOut = reader.value("--style-out").map { io.resolve($0) }
+        var styleLines: [ImportLine] = []
         var failed = false
         var written: [String] = []
         for path in files {
@@ -45,12 +48,22 @@ enum ImportCommand {
             }
             do {
                 let lines = try readLines(input)
+                if styleOut != nil { styleLines += lines }
                 let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent)
                 try AtomicFile.write(result.source, to: target)
                 written.append(target.path)
                 io.standardOutput(result.report.text.replacingOccurrences(of: "\(input.lastPathComponent):", with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):", options: .anchored))
             } catch {
                 io.standardError("agendac: \(path): \(error)\n")
+                failed = true
+            }
+        }
+        if let styleOut, !styleLines.isEmpty {
+            do {
+                try AtomicFile.write(StyleInference.infer(from: styleLines), to: styleOut)
+                io.standardOutput("house style as printed → \(styleOut.path) (compile with --style \(styleOut.lastPathComponent), or name it agendac-stil.json beside the agendas)\n")
+            } catch {
+                io.standardError("agendac: --style-out \(styleOut.path): \(error)\n")
                 failed = true
             }
         }

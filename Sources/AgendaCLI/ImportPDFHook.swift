@@ -1,15 +1,20 @@
 import AgendaImport
 import Foundation
 
-/// The PDF side of `agendac import`: a PDF's text as lines with their places.
-/// This build has no PDF reader yet; the PDF reader replaces the body with
-/// `try PDFTextExtraction.lines(ofPDFAt: url)`, and nothing else changes.
+/// The PDF side of `agendac import`: the PDF's text through `pdftotext
+/// -layout`, its page furniture dropped and its wrapped lines joined
+/// (`PageCleaner`), as lines with their places for the recogniser.
 enum ImportPDFHook {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String { "PDF import: not available in this build; import the PDF's text (pdftotext -layout FILE.pdf) as a .txt file" }
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
     }
 
     static func lines(ofPDFAt url: URL) throws -> [ImportLine] {
-        throw Unavailable()
+        do {
+            return PageCleaner.clean(try PDFTextExtraction.lines(ofPDFAt: url))
+        } catch let failure as PDFTextExtraction.Failure {
+            // the command names the file itself
+            throw Failed(description: failure.reason)
+        }
     }
 }

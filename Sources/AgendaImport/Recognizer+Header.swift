@@ -55,6 +55,15 @@ extension Recognizer {
             supplementaryAgenda(line)
             return
         }
+        // the municipality's line above the title, as agendac's own PDFs and many others print it
+        if !sawTitle, text.folded.hasSuffix(" kommune"), text.plain.split(separator: " ").count <= 4 {
+            let known = draft.meetingFields.first { $0.0 == Keyword.municipality.canonical }?.1
+            if known == nil || known == text.plain {
+                if known == nil { draft.setMeetingField(.municipality, text.plain) }
+                countStructure(text.plain)
+                return
+            }
+        }
         unplaced(line, reason: "text of the header that is no meeting field", keptIn: "the meeting's preamble")
         draft.preamble.append(ProseEscaping.prose(text.written))
     }
@@ -273,7 +282,13 @@ extension Recognizer {
     /// letters and digits, folded (contents lists cut long titles short).
     static func titleKey(_ title: String) -> String {
         var key = ""
-        for character in LineText.fold(title) where character.isLetter || character.isNumber {
+        // a contents list may number its entries as the items are ("83. Godkendelse af dagsorden")
+        var folded = Substring(LineText.fold(title))
+        if let number = folded.firstIndex(where: { !($0.isASCII && $0.isNumber) }), number != folded.startIndex,
+           folded[number] == "." || folded[number] == ":", folded[folded.index(after: number)...].first == " " {
+            folded = folded[folded.index(after: number)...]
+        }
+        for character in folded where character.isLetter || character.isNumber {
             key.append(character)
             if key.count == 16 { break }
         }

@@ -20,6 +20,8 @@ extension Recognizer {
             if separated || text.headingLevel > 0 || text.bold || capital { return (number, title) }
         }
         // `11. Titel`: only as a heading, or when the contents list has the title
+        // (and is not itself an entry of the list: "2. Titel.....⇥3")
+        if phase == .contents, LineReading.contentsEntry(plain) != nil { return nil }
         guard let first = plain.first, first.isASCII, first.isNumber,
               let (number, title, separated) = Self.numberAndTitle(Substring(plain)), separated else { return nil }
         if text.headingLevel > 0 && text.headingLevel <= 2 { return (number, title) }

@@ -56,10 +56,10 @@ import Testing
         """)
         let inferred = StyleInference.inferredJSON(from: lines)["templates"]
         #expect(inferred?["itemHeading"]?.stringValue == "Pkt. {number} {title}")
-        #expect(inferred?["headerFact"]?.stringValue == "[{label}: ]{value}")
+        // what the built-in style prints already is left out
+        #expect(inferred?["headerFact"] == nil)
         #expect(inferred?["meetingDate"]?.stringValue == "{date},[ kl. {time}]")
-        #expect(inferred?["caseNumberLine"]?.stringValue == "{label}: {number}")
-        #expect(inferred?["decisionHeading"]?.stringValue == "{heading}[ i {body}][ den {date:text}]")
+        #expect(inferred?["caseNumberLine"] == nil && inferred?["decisionHeading"] == nil)
         #expect(inferred?["absentees"]?.stringValue == "{names} deltog ikke i mødet.")
         #expect(inferred?["municipalityLine"]?.stringValue == "")
     }

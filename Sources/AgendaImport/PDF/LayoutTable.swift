@@ -42,7 +42,9 @@ enum LayoutTable {
         guard candidates >= 2 else { return (index, nil) }
         let rowLines = members.filter { !skipped.contains($0) }
         if maxCells < 3 {
+            // two columns: numbers beside labels in three rows or more (label and value lines are no table)
             let rows = rowLines.map { lines[$0].cells }.filter { $0.count >= 2 }
+            guard rows.count >= 3 else { return (index, nil) }
             let numeric = rows.dropFirst().filter { isNumeric($0.last?.text ?? "") }.count
             let labelled = rows.contains { $0.first?.text.hasSuffix(":") == true }
             guard !labelled, numeric * 2 >= max(1, rows.count - 1) else { return (index, nil) }
@@ -173,11 +175,15 @@ enum LayoutTable {
 
     /// A cell that reads as a number or amount: `612,4`, `-2,5`, `35%`, `1.250`, `2024`, `3,5 mio. kr.`.
     static func isNumeric(_ text: String) -> Bool {
-        var digits = 0, letters = 0
-        for character in text {
-            if character.isNumber { digits += 1 } else if character.isLetter { letters += 1 }
-            else if !",.%-−+ ".contains(character) { return false }
+        let units: Set<String> = ["kr", "kr.", "mio", "mio.", "mia", "mia.", "pct", "pct.", "%", "t.kr.", "dkk"]
+        var digits = false
+        for token in text.lowercased().split(separator: " ") {
+            if token.allSatisfy({ $0.isNumber || ",.%-−+".contains($0) }) {
+                digits = digits || token.contains(where: \.isNumber)
+            } else if !units.contains(String(token)) {
+                return false
+            }
         }
-        return digits > 0 && letters <= 6 && digits >= letters
+        return digits
     }
 }

@@ -20,20 +20,29 @@ public enum PDFTextExtraction {
         /// `pdftotext` stopped with this status and message.
         case toolFailed(path: String, status: Int32, message: String)
 
-        public var description: String {
+        /// What is wrong and how to go on, without the file's name.
+        public var reason: String {
             switch self {
             case .toolMissing:
                 "reading a PDF needs pdftotext from poppler-utils, which is not installed: install poppler-utils (apt-get install poppler-utils), or import the text of the PDF instead"
-            case .unreadable(let path, let reason):
-                "\(path): cannot be read: \(reason)"
-            case .notPDF(let path):
-                "\(path): is not a PDF file (it does not start with %PDF-); import a text file as .txt or .md"
-            case .encrypted(let path):
-                "\(path): the PDF is encrypted and needs a password; save an unprotected copy (for example with qpdf --decrypt) and import that"
-            case .noText(let path):
-                "\(path): the PDF has no text to read (a scanned document?); run OCR on it first (for example ocrmypdf) and import the result"
-            case .toolFailed(let path, let status, let message):
-                "\(path): pdftotext could not read the PDF (exit \(status)): \(message.isEmpty ? "no message" : message)"
+            case .unreadable(_, let reason):
+                "cannot be read: \(reason)"
+            case .notPDF:
+                "is not a PDF file (it does not start with %PDF-); import a text file as .txt or .md"
+            case .encrypted:
+                "the PDF is encrypted and needs a password; save an unprotected copy (for example with qpdf --decrypt) and import that"
+            case .noText:
+                "the PDF has no text to read (a scanned document?); run OCR on it first (for example ocrmypdf) and import the result"
+            case .toolFailed(_, let status, let message):
+                "pdftotext could not read the PDF (exit \(status)): \(message.isEmpty ? "no message" : message)"
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .toolMissing: reason
+            case .unreadable(let path, _), .notPDF(let path), .encrypted(let path), .noText(let path), .toolFailed(let path, _, _):
+                "\(path): \(reason)"
             }
         }
     }

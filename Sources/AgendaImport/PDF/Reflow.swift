@@ -95,7 +95,10 @@ struct Reflow {
     private func start(_ line: LayoutLine) -> Logical {
         var text = line.collapsed
         var kind = Kind.paragraph
-        if Reflow.isLeader(line.characters) {
+        if line.cells.count >= 2, let label = line.cells.first?.text, PrintedLabels.isLabel(label) {
+            // "Sagsbehandler      Louise Kragh": a label set in its own column, as "Sagsbehandler: Louise Kragh"
+            text = label + ": " + line.cells.dropFirst().map(\.text).joined(separator: " ")
+        } else if Reflow.isLeader(line.characters) {
             kind = .leader
         } else if let bullet = text.first, Reflow.bullets.contains(bullet) {
             text = "- " + String(text.dropFirst()).trimmedSpaces

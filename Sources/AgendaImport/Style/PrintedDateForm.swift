@@ -27,7 +27,10 @@ enum PrintedDateForm {
                 sawDate = true
             } else if bare.hasSuffix("."), let day = Int(bare.dropLast()), (1...31).contains(day), index + 1 < words.count,
                       CalendarDate.danishMonths.contains(words[index + 1].lowercased().trimmingTrailing(",")) {
-                parts.append((bare.count == 3 ? "{date:dd}" : "{date:day}") + ".")
+                // "04." is padded; "20." could be either: "d." goes with padded days in the
+                // systems that print it ("Mandag d. 04. maj"), "den" with the plain day.
+                let padded = bare.count == 3 && (bare.first == "0" || parts.last == "d.")
+                parts.append((padded ? "{date:dd}" : "{date:day}") + ".")
             } else if CalendarDate.danishMonths.contains(bare) {
                 parts.append("{date:month}" + comma)
             } else if bare.count == 4, let year = Int(bare), (1900...2199).contains(year), parts.last == "{date:month}" {

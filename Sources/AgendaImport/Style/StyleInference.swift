@@ -41,7 +41,8 @@ public enum StyleInference {
         var seen = Set<StyleTemplate>()
         for (key, template) in templates where !seen.contains(key) {
             seen.insert(key)
-            templateObject.set(key.rawValue, .string(template))
+            // what the built-in style prints already needs no line in the file
+            if template != HouseStyle.standard[key].source { templateObject.set(key.rawValue, .string(template)) }
         }
         style.set("templates", templateObject.json)
         if let facts { style.set("header", .object([("facts", .array(facts.map(JSON.string)))])) }
