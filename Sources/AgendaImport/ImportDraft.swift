@@ -6,7 +6,9 @@ import AgendaSyntax
 struct ImportDraft {
     /// `(spelling, value)` of the meeting's fields in written order.
     var meetingFields: [(String, String)] = []
-    /// Lines kept in the meeting's preamble (already escaped as prose).
+    /// Header text that is no meeting field, kept as comments above the first
+    /// item: the language has no prose before it, and text there would be read
+    /// as the field above it continued.
     var preamble: [String] = []
     var items: [ItemDraft] = []
     /// `underskrifter:` and its lines, when the original ends with a signature sheet.
@@ -62,7 +64,7 @@ extension ImportDraft {
         for (spelling, value) in meetingFields.sorted(by: { rank($0.0) < rank($1.0) }) { lines.append("\(spelling): \(value)") }
         if !preamble.isEmpty {
             lines.append("")
-            lines.append(contentsOf: preamble)
+            lines.append(contentsOf: preamble.map { "// " + $0 })
         }
         for item in items {
             lines.append("")

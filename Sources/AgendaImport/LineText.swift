@@ -118,7 +118,11 @@ enum LineReading {
             title = title.dropLast()
             leader += 1
         }
-        let hasLeader = beforeNumber.hasSuffix("\t") || beforeNumber.hasSuffix("  ") || beforeNumber.contains("....") || beforeNumber.contains("…")
+        // `1. Godkendelse af dagsorden 1`: a numbered entry may end in its page after one space
+        let numbered = title.first.map { $0.isASCII && $0.isNumber } ?? false
+            && title.drop { $0.isASCII && $0.isNumber }.first.map { $0 == "." || $0 == ")" } ?? false
+        let hasLeader = beforeNumber.hasSuffix("\t") || beforeNumber.hasSuffix("  ") || beforeNumber.contains("....")
+            || beforeNumber.contains("…") || (numbered && beforeNumber.hasSuffix(" "))
         guard leader > 0, hasLeader, !title.isEmpty else { return nil }
         return (String(title), page)
     }

@@ -10,7 +10,8 @@ extension Recognizer {
             // `Deltagere:` alone, one person a line below it
             var person = text.plain
             for marker in ["- ", "* ", "• "] where person.hasPrefix(marker) { person = String(person.dropFirst(marker.count)) }
-            if Self.looksLikeNames(person) || person.contains("(") {
+            let labelled = Self.labelledField(text.plain, allowed: { $0.isAllowed(in: .meeting) }) != nil
+            if !labelled, Self.looksLikeNames(person) || person.contains("(") {
                 appendPeople(keyword, person)
                 countStructure(person)
                 return
@@ -26,6 +27,17 @@ extension Recognizer {
             sawTitle = true
             countStructure(text.plain)
             return
+        }
+        if expectCommittee, let first = text.plain.first, first.isLowercase || draft.hasMeetingField(.committee) {
+            // `REFERAT` / `fra ordinært møde torsdag den 18. januar 2024 kl. 15.00`
+            expectCommittee = false
+            let date = Self.date(in: text.plain), time = Self.time(in: text.plain)
+            if let date, !draft.hasMeetingField(.date) { draft.setMeetingField(.date, date) }
+            if let time, !draft.hasMeetingField(.time) { draft.setMeetingField(.time, time) }
+            if date != nil || time != nil {
+                countStructure(text.plain)
+                return
+            }
         }
         if expectCommittee, text.looksLikeHeading, !draft.hasMeetingField(.committee) {
             expectCommittee = false
@@ -64,8 +76,33 @@ extension Recognizer {
                 return
             }
         }
-        unplaced(line, reason: "text of the header that is no meeting field", keptIn: "the meeting's preamble")
-        draft.preamble.append(ProseEscaping.prose(text.written))
+        if readHeaderName(text) {
+            countStructure(text.plain)
+            return
+        }
+        unplaced(line, reason: "text of the header that is no meeting field", keptIn: Self.headerComment)
+        draft.preamble.append(ProseEscaping.singleLine(text.written))
+    }
+
+    /// Where a comment for header text is.
+    static let headerComment = "a comment in the meeting's header"
+
+    /// A line of the header that is only a name: the municipality (`Odense
+    /// Kommune`) or the committee (`Kultur- og Fritidsudvalget` above the title).
+    private mutating func readHeaderName(_ text: LineText) -> Bool {
+        let name = text.plain
+        guard name.utf8.count <= 80, text.looksLikeHeading else { return false }
+        let words = name.split(separator: " ")
+        if words.count == 2, words[1] == "Kommune", BodyNames.looksLikeName(name) {
+            if let known = draft.meetingFields.first(where: { $0.0 == Keyword.municipality.canonical }) { return known.1 == name }
+            draft.setMeetingField(.municipality, name)
+            return true
+        }
+        if !draft.hasMeetingField(.committee), BodyNames.isBodyLike(name) {
+            draft.setMeetingField(.committee, name)
+            return true
+        }
+        return false
     }
 
     /// `REFERAT Beskæftigelsesudvalget d. 13-01-2026`, `Dagsorden til mødet i Byrådet den 12. maj 2026`.
@@ -118,6 +155,8 @@ extension Recognizer {
             if let time = Self.time(in: value) { draft.setMeetingField(.time, time) }
             if Self.date(in: value) == nil && Self.time(in: value) == nil { return false }
         case .time:
+            // `Mødetidspunkt: 12.03.2024 kl. 08:30` gives the date too
+            if let date = Self.date(in: value), !draft.hasMeetingField(.date) { draft.setMeetingField(.date, date) }
             guard let time = Self.time(in: value) ?? (value.isEmpty ? nil : value) else { return false }
             draft.setMeetingField(.time, time)
         case .participants, .absent, .substitutes:
@@ -147,7 +186,12 @@ extension Recognizer {
         if let entry = LineReading.contentsEntry(line.text.replacingOccurrences(of: "**", with: "")) {
             // `Pkt. 42 Budget`: the entry's title without the item's number
             var title = entry.title
-            if let start = itemStart(LineText(entry.title)) { title = start.title }
+            if let start = itemStart(LineText(entry.title)) {
+                title = start.title
+            } else if let (_, bare, separated) = Self.numberAndTitle(Substring(entry.title)), separated {
+                // `1. Godkendelse af dagsorden ..... 2`: the item's number is not part of its title
+                title = bare
+            }
             contents.append((title, entry.page, line))
             contentsKeys.insert(Self.titleKey(title))
             report.contentsEntries += 1
@@ -157,9 +201,15 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
-        // a line of the contents list without a page number (a group heading, a wrapped title)
-        unplaced(line, reason: "line of the contents list without a page number, not copied (the contents list is made from the items)",
-                 keptIn: "nowhere: the contents list is not copied")
+        // a line without a page number: a group heading or a wrapped title of the
+        // list, or the text after a list that ends without a mark; either way it is
+        // kept (as a comment in the header), and a sentence, a case number or a section
+        // heading ends the list
+        if Self.sectionKeyword(text.folded) != nil || LineReading.caseNumber(text) != nil || !text.looksLikeHeading {
+            phase = .header
+        }
+        unplaced(line, reason: "line without a page number where the contents list was read", keptIn: Self.headerComment)
+        draft.preamble.append(ProseEscaping.singleLine(text.written))
     }
 
     /// "Tillægsdagsorden": the language has no mark for items added to the

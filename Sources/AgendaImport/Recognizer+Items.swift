@@ -109,7 +109,9 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
-        if (previousBlank || text.headingLevel > 0 || text.bold), text.looksLikeHeading, readHeading(text, line) { return }
+        // a heading stands after a blank line, is marked, or is a section's name with its colon (`Beslutning:`)
+        let namedWithColon = text.written.hasSuffix(":") && Self.sectionKeyword(text.folded) != nil
+        if (previousBlank || text.headingLevel > 0 || text.bold || namedWithColon), text.looksLikeHeading, readHeading(text, line) { return }
         if readSentence(text) {
             countStructure(text.plain)
             return

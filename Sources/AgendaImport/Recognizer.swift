@@ -120,7 +120,7 @@ struct Recognizer {
 
     /// Where the current line is kept, for findings.
     var place: String {
-        guard let item = draft.items.last, phase == .items else { return "the meeting's preamble" }
+        guard let item = draft.items.last, phase == .items else { return Self.headerComment }
         switch section {
         case .none: return "punkt \(item.number)"
         case .prose(let name): return "punkt \(item.number), \(name)"
