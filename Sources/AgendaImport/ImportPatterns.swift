@@ -95,6 +95,10 @@ enum ImportPatterns {
         ("Sagen afsluttes i ", .concludedIn), ("Sagen afgøres i ", .decidedIn), ("Sagen afgøres af ", .decidedBy),
     ]
 
+    /// Labels of the meeting's start and end (`Møde start: 09:00`, `Mødet slut 11:15`).
+    static let meetingStartLabels = ["møde start", "mødestart", "mødet start", "mødet begyndt", "start:", "starttidspunkt", "mødet startede"]
+    static let meetingEndLabels = ["møde slut", "mødeslut", "mødet slut", "mødet sluttede", "mødet hævet", "slut:", "sluttidspunkt"]
+
     /// Lines that name the contents list.
     static let contentsHeadings: Set<String> = ["indholdsfortegnelse", "indhold", "dagsorden", "punkter på dagsordenen",
                                                  "oversigt over punkter", "indholdsliste"]

@@ -45,10 +45,20 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
-        if readMeetingField(text) {
+        if readStartAndEnd(text) || readMeetingField(text) {
+            countStructure(text.plain)
+            dateJustRead = draft.hasMeetingField(.date)
+            return
+        }
+        if dateJustRead, !draft.hasMeetingField(.place), text.plain.contains(","), text.looksLikeHeading,
+           text.plain.first?.isUppercase == true, text.plain.utf8.count <= 80 {
+            // `Rådhuset, udvalgsværelse C` below the date: where the meeting is
+            dateJustRead = false
+            draft.setMeetingField(.place, text.plain)
             countStructure(text.plain)
             return
         }
+        dateJustRead = false
         if let who = absentSentence(text.plain) {
             draft.setMeetingField(.absent, who)
             countStructure(text.plain)
@@ -82,6 +92,34 @@ extension Recognizer {
         }
         unplaced(line, reason: "text of the header that is no meeting field", keptIn: Self.headerComment)
         draft.preamble.append(ProseEscaping.singleLine(text.written))
+    }
+
+    /// `Møde start: 09:00` and `Møde slut: 11:15` → `tid: 09:00-11:15`.
+    private mutating func readStartAndEnd(_ text: LineText) -> Bool {
+        let isStart = ImportPatterns.meetingStartLabels.contains { text.folded.hasPrefix($0) }
+        let isEnd = ImportPatterns.meetingEndLabels.contains { text.folded.hasPrefix($0) }
+        guard isStart || isEnd, let clock = Self.clockTime(in: text.plain) else { return false }
+        let existing = draft.meetingFields.first(where: { $0.0 == Keyword.time.canonical })?.1
+        if isStart || existing == nil {
+            draft.setMeetingField(.time, clock)
+        } else if let existing, !existing.contains("-") {
+            draft.meetingFields.removeAll { $0.0 == Keyword.time.canonical }
+            draft.setMeetingField(.time, existing + "-" + clock)
+        }
+        return true
+    }
+
+    /// The first `9:00`, `09.00` or `15:30` in a text.
+    static func clockTime(in text: String) -> String? {
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            var word = Substring(token)
+            while let last = word.last, last == "." || last == ":" { word = word.dropLast() }
+            let parts = word.split(whereSeparator: { $0 == ":" || $0 == "." })
+            guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
+                  let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { continue }
+            return String(word)
+        }
+        return nil
     }
 
     /// Where a comment for header text is.
@@ -175,6 +213,14 @@ extension Recognizer {
     }
 
     private mutating func appendPeople(_ keyword: Keyword, _ value: String) {
+        var value = value
+        // `Stedfortræder: Helle Frederiksen (Ø)` with one member absent: the
+        // language writes whom a substitute replaces, and there is only one
+        if keyword == .substitutes, !value.contains(" for "),
+           let absent = draft.meetingFields.first(where: { $0.0 == Keyword.absent.canonical })?.1,
+           !absent.contains(","), !absent.contains(" og ") {
+            value += " for " + absent
+        }
         if let existing = draft.meetingFields.firstIndex(where: { $0.0 == keyword.canonical }) {
             draft.meetingFields[existing].1 += ", " + value
         } else {

@@ -36,6 +36,8 @@ struct Recognizer {
     var pending: Pending?
     var contents: [(title: String, page: Int, line: ImportLine)] = []
     var contentsKeys: Set<String> = []
+    /// Whether the header line before this one gave the date (a place often follows it).
+    var dateJustRead = false
     var sawTitle = false
     var expectCommittee = false
     var isMinutes = false
