@@ -20,6 +20,9 @@ struct PrintedDocument {
     var contents: [ContentsEntry]
     /// One line an entry in the plain-text contents list.
     var contentsLines: [String]
+    /// The same lines without the template's page column (`{page}`, a leader and what follows it),
+    /// for the PDF, which sets its own dot leader and page number beside them.
+    var contentsLinesWithoutPages: [String]
     var signatures: PrintedSignatures?
 }
 
@@ -172,9 +175,12 @@ extension PrintedDocument {
             }
         }
         contentsHeading = style.contentsShown && !contents.isEmpty ? phrases.tableOfContents : nil
-        contentsLines = contents.map { entry in
-            style.phrase(.contentsEntry, ["title": .text(entry.title), "number": .text(style.contentsNumbers ? String(entry.number) : "")])
+        let entryTemplate = style[.contentsEntry], pagelessTemplate = entryTemplate.withoutPageColumn()
+        func values(_ entry: ContentsEntry) -> [String: SlotValue] {
+            ["title": .text(entry.title), "number": .text(style.contentsNumbers ? String(entry.number) : "")]
         }
+        contentsLines = contents.map { entryTemplate.render(values($0)) }
+        contentsLinesWithoutPages = contents.map { pagelessTemplate.render(values($0)) }
         signatures = meeting.signatures.map { signatures in
             PrintedSignatures(heading: phrases.label(.signaturesHeading), lead: phrases.signatureLead(signatures, kind: meeting.kind),
                               signers: signatures.signers.map(phrases.person), digital: signatures.digital)

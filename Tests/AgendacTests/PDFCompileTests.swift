@@ -123,13 +123,14 @@ import Testing
         return text.split(separator: "\n").map(String.init).filter { !bare.contains($0) }
     }
 
-    /// pdftotext's pages (split at form feeds), nil when poppler is not installed.
-    static func pdftotext(_ file: URL) -> [String]? {
+    /// pdftotext's pages (split at form feeds), nil when poppler is not installed; `layout` keeps each
+    /// printed line on one line (`-layout`), as a contents entry with its page number.
+    static func pdftotext(_ file: URL, layout: Bool = false) -> [String]? {
         let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-enc", "UTF-8", file.path, "-"]
+        process.arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", file.path, "-"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

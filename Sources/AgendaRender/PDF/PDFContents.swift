@@ -19,7 +19,8 @@ struct ContentsPlaceholder {
 
 extension PDFComposer {
     /// `TOC` of `TOCI`, each a `Link` to the item: the entry as the text output words it
-    /// (`contentsEntry`), the closed mark after it, and, when the style asks, dot leaders and the page number.
+    /// (`contentsEntry`), the closed mark after it, and, when the style asks, dot leaders and the page number
+    /// (in place of the template's own page column, so the number is printed once).
     mutating func writeContents(_ heading: String) {
         let style = styles.body
         let place = self.heading(heading, role: .h2, style: styles.itemHeading, parent: Self.root, gapBefore: 12)
@@ -28,7 +29,8 @@ extension PDFComposer {
         let pageNumbers = document.phrases.style.contentsPageNumbers
         let pageColumn = pageNumbers ? self.pageColumn : 0
         let right = flow.left + flow.width
-        for (entry, line) in zip(document.contents, document.contentsLines) {
+        let lines = pageNumbers ? document.contentsLinesWithoutPages : document.contentsLines
+        for (entry, line) in zip(document.contents, lines) {
             let item = flow.element(.toci, parent: contents)
             let link = flow.element(.link, parent: item)
             var text = StyledText()

@@ -162,7 +162,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .person: "A person in the header, a list of names or a signature: `{details}` is party and role (\"A, formand\")."
         case .substitution: "One substitute: who stands in for whom."
         case .contentsHeading: "The heading of the contents list."
-        case .contentsEntry: "One line of the contents list in plain text; `{number}` is empty when contents.numbers is false, `{page}` is the page in PDF."
+        case .contentsEntry: "One line of the contents list in plain text; `{number}` is empty when contents.numbers is false. The PDF sets its own dot leader and page number, so it prints the line without `{page}` and without a trailing leader (dots or a tab) and the `{number}` after it."
         case .itemHeading: "An item's heading; `{initials}` are the committee's initials (BIU)."
         case .closedItem: "The mark of a closed item, and its title in the public version when no public title is written."
         case .closedTitle: "A closed item's title when closedItemMarking is \"titlePrefix\"."
