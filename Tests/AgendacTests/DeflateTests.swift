@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    /// The PDF writer's effort: short chains, the same format, still compact on what repeats.
+    @Test func fastEffortRoundTripsAndStillCompresses() throws {
+        for (name, bytes) in Self.inputs() {
+            let fast = Deflate.compress(bytes, effort: .fast)
+            #expect(try Inflate.decompress(fast) == bytes, "\(name)")
+            let thorough = Deflate.compress(bytes)
+            #expect(fast.count * 10 <= thorough.count * 12 + 100, "\(name): fast \(fast.count), thorough \(thorough.count)")
+        }
+        let stream = try #require(Dictionary(uniqueKeysWithValues: Self.inputs())["a content stream"])
+        #expect(Deflate.compress(stream, effort: .fast).count * 8 < stream.count)
+    }
+
     @Test func compressesWhatRepeats() throws {
         let inputs = Dictionary(uniqueKeysWithValues: Self.inputs())
         let run = try #require(inputs["a long run"])

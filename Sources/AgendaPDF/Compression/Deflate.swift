@@ -5,12 +5,25 @@
 // whichever is shortest.
 
 public enum Deflate {
+    /// How hard to look for matches: how many earlier positions are tried per byte, and
+    /// which length is taken without looking further. Either way the work per byte is bounded.
+    public struct Effort: Sendable {
+        public var chainLimit: Int
+        public var goodEnough: Int
+
+        /// Close to zlib's default: the smallest output.
+        public static let thorough = Effort(chainLimit: 48, goodEnough: 128)
+        /// About zlib's level 2: what a PDF's streams use, whose text repeats at short distances,
+        /// so a few percent larger and several times faster.
+        public static let fast = Effort(chainLimit: 8, goodEnough: 32)
+    }
+
     /// The zlib stream of `bytes`.
-    public static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    public static func compress(_ bytes: [UInt8], effort: Effort = .thorough) -> [UInt8] {
         var writer = BitWriter()
         writer.bytes.reserveCapacity(bytes.count / 2 + 64)
         writer.bytes += [0x78, 0x9C]  // 32 KiB window, default level; (0x789C % 31 == 0)
-        var matcher = MatchFinder(input: bytes)
+        var matcher = MatchFinder(input: bytes, effort: effort)
         var block = BlockSymbols()
         var blockStart = 0
         var position = 0
@@ -62,17 +75,18 @@ public enum Adler32 {
 struct MatchFinder {
     static let windowSize = 32_768
     static let hashBits = 15
-    /// How many earlier positions are tried per match: bounds the work per byte.
-    static let chainLimit = 48
-    /// A match this long is taken without looking further.
-    static let goodEnough = 128
 
     let input: [UInt8]
+    /// How many earlier positions are tried per match (bounds the work per byte), and the length taken at once.
+    let chainLimit: Int
+    let goodEnough: Int
     private var head: [Int32]
     private var previous: [Int32]
 
-    init(input: [UInt8]) {
+    init(input: [UInt8], effort: Deflate.Effort = .thorough) {
         self.input = input
+        chainLimit = max(1, effort.chainLimit)
+        goodEnough = max(DeflateTables.minimumMatch, effort.goodEnough)
         head = [Int32](repeating: -1, count: 1 << Self.hashBits)
         previous = [Int32](repeating: -1, count: Self.windowSize)
     }
@@ -95,7 +109,7 @@ struct MatchFinder {
         let limit = min(DeflateTables.maximumMatch, input.count - position)
         var candidate = Int(head[hash(at: position)])
         var bestLength = 0, bestDistance = 0
-        var tries = Self.chainLimit
+        var tries = chainLimit
         return input.withUnsafeBufferPointer { buffer in
             while candidate >= 0, position - candidate <= Self.windowSize, tries > 0 {
                 tries -= 1
@@ -105,7 +119,7 @@ struct MatchFinder {
                     if length > bestLength {
                         bestLength = length
                         bestDistance = position - candidate
-                        if length >= Self.goodEnough || length == limit { break }
+                        if length >= goodEnough || length == limit { break }
                     }
                 }
                 let next = Int(previous[candidate & (Self.windowSize - 1)])

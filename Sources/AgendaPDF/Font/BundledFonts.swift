@@ -1,5 +1,3 @@
-import Foundation
-
 // The font family shipped in the binary: Liberation Sans 2.1.5 (SIL OFL 1.1,
 // `Font/Files/OFL.txt`), full Danish and Western European coverage in four
 // faces. The bytes are embedded by `scripts/embed-fonts`; each face is decoded
@@ -31,7 +29,7 @@ public enum BundledFonts {
         case .italic: base64 = EmbeddedFont.italic
         case .boldItalic: base64 = EmbeddedFont.boldItalic
         }
-        return Data(base64Encoded: base64, options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
+        return Base64.decode(base64)
     }
 
     private static let regular = load(.regular)

@@ -9,9 +9,12 @@ public struct GlyphEncoder: Sendable {
     /// The glyph drawn for characters the font lacks: `?`. `.notdef` is never
     /// drawn (PDF/UA-1 and PDF/A forbid it); the ToUnicode map keeps `?` for it.
     public let substitute: UInt16
+    /// Whether `textOfGlyph` has the glyph yet, by glyph ID: one array read per character instead of a hash lookup.
+    private var recorded: [Bool]
 
     public init(font: TrueTypeFont) {
         self.font = font
+        recorded = [Bool](repeating: false, count: font.glyphCount)
         let question = font.glyphID(for: "?")
         substitute = question != 0 ? question : font.glyphID(for: " ")
     }
@@ -22,12 +25,15 @@ public struct GlyphEncoder: Sendable {
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) {
             var glyph = font.glyphID(for: scalar)
+            var text: String?
             if glyph == 0 {
                 glyph = substitute
                 if glyph == 0 { continue }
-                if textOfGlyph[glyph] == nil { textOfGlyph[glyph] = "?" }
-            } else if textOfGlyph[glyph] == nil {
-                textOfGlyph[glyph] = String(Character(scalar))
+                text = "?"
+            }
+            if !recorded.indices.contains(Int(glyph)) || !recorded[Int(glyph)] {
+                if textOfGlyph[glyph] == nil { textOfGlyph[glyph] = text ?? String(Character(scalar)) }
+                if recorded.indices.contains(Int(glyph)) { recorded[Int(glyph)] = true }
             }
             result.append(glyph)
         }

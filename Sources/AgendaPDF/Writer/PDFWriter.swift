@@ -16,7 +16,7 @@ public struct PDFWriter: Sendable {
     }
 
     /// The bundled faces, streams compressed: what `agendac compile --to pdf` uses.
-    public static let standard = PDFWriter(fonts: { BundledFonts.face($0) }, compression: StreamCompression(deflate: { Deflate.compress($0) }))
+    public static let standard = PDFWriter(fonts: { BundledFonts.face($0) }, compression: StreamCompression(deflate: { Deflate.compress($0, effort: .fast) }))
 
     /// Writes `document` with the bundled fonts, streams compressed.
     public static func write(_ document: LaidOutDocument) throws -> [UInt8] { try standard.write(document) }
@@ -120,7 +120,8 @@ struct WriterState {
         }
         for run in page.texts where !run.text.isEmpty {
             try marks.switchTo(run.owner, page: index, content: &content, structure: &structure)
-            var embedding = try fontEmbedding(run.face)
+            // taken out of the table while it grows, so its glyph table is not copied for every run
+            var embedding = try fontsByFace.removeValue(forKey: run.face) ?? newFontEmbedding(run.face)
             let (codes, substituted) = embedding.encode(run.text)
             fontsByFace[run.face] = embedding
             if usedFaces.insert(run.face).inserted { fontResources[embedding.resourceName] = .reference(embedding.reference) }
@@ -155,12 +156,9 @@ struct WriterState {
         file.set(pages[index], .dictionary(dictionary))
     }
 
-    private mutating func fontEmbedding(_ face: FontFace) throws -> FontEmbedding {
-        if let known = fontsByFace[face] { return known }
+    private mutating func newFontEmbedding(_ face: FontFace) throws -> FontEmbedding {
         guard let font = writer.fonts(face) else { throw PDFWriterError.noFont(face) }
-        let embedding = FontEmbedding(font: font, reference: file.allocate(), resourceName: "F\(face.rawValue + 1)")
-        fontsByFace[face] = embedding
-        return embedding
+        return FontEmbedding(font: font, reference: file.allocate(), resourceName: "F\(face.rawValue + 1)")
     }
 
     /// One image XObject per distinct image, however often it is placed.

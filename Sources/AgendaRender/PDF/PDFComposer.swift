@@ -20,16 +20,21 @@ struct PDFComposer {
     /// The logo's `/Alt` text (the municipality's name); without one the logo is decoration, an artifact.
     var logoDescription: String?
 
-    /// `pageColumn`: nil guesses from the number of items (as many digits as their count).
+    /// `pageColumn`: nil guesses from the number of items (`guessedDigits`).
     init(_ document: PrintedDocument, geometry: PageGeometry, faces: Typefaces, pageColumn: Double? = nil) {
         self.document = document
         styles = PDFStyles(document.phrases.style.html)
-        self.pageColumn = pageColumn ?? Self.pageColumn(digits: String(document.items.count).count, faces: faces, size: styles.body.size)
+        self.pageColumn = pageColumn ?? Self.pageColumn(digits: Self.guessedDigits(items: document.items.count), faces: faces, size: styles.body.size)
         flow = PageFlow(geometry: geometry, faces: faces, linkColor: styles.accent)
         anchors = Set(document.items.map(\.anchor))
     }
 
     static let root: StructureElementID = 0
+
+    /// The page numbers' digits before layout: as many as the item count has, and at least two,
+    /// since minutes of a few items mostly run past page 9 (the Horsens sample's 8 items take 11
+    /// pages); a wrong guess costs a second layout (`PDFLayout.composed`), not a wrong number.
+    static func guessedDigits(items: Int) -> Int { max(2, String(items).count) }
 
     mutating func compose() {
         writeMeetingHeader()
