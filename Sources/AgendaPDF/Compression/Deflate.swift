@@ -74,7 +74,7 @@ public enum Adler32 {
 /// Hash chains over three-byte prefixes within the last 32 KiB.
 struct MatchFinder {
     static let windowSize = 32_768
-    static let hashBits = 15
+    static let largestHashBits = 15
 
     let input: [UInt8]
     /// How many earlier positions are tried per match (bounds the work per byte), and the length taken at once.
@@ -82,24 +82,34 @@ struct MatchFinder {
     let goodEnough: Int
     private var head: [Int32]
     private var previous: [Int32]
+    /// The tables are sized to the input (a page's content is a few kilobytes), so a small stream
+    /// does not clear 256 KiB of them.
+    private let hashBits: Int
+    private let previousMask: Int
 
     init(input: [UInt8], effort: Deflate.Effort = .thorough) {
         self.input = input
         chainLimit = max(1, effort.chainLimit)
         goodEnough = max(DeflateTables.minimumMatch, effort.goodEnough)
-        head = [Int32](repeating: -1, count: 1 << Self.hashBits)
-        previous = [Int32](repeating: -1, count: Self.windowSize)
+        var bits = 8
+        while bits < Self.largestHashBits, 1 << bits < input.count { bits += 1 }
+        hashBits = bits
+        var previousSize = 256
+        while previousSize < Self.windowSize, previousSize < input.count { previousSize *= 2 }
+        previousMask = previousSize - 1
+        head = [Int32](repeating: -1, count: 1 << bits)
+        previous = [Int32](repeating: -1, count: previousSize)
     }
 
     private func hash(at position: Int) -> Int {
         let value = UInt32(input[position]) << 16 | UInt32(input[position + 1]) << 8 | UInt32(input[position + 2])
-        return Int((value &* 2_654_435_761) >> (32 - UInt32(Self.hashBits)))
+        return Int((value &* 2_654_435_761) >> (32 - UInt32(hashBits)))
     }
 
     mutating func insert(_ position: Int) {
         guard position + 2 < input.count else { return }
         let key = hash(at: position)
-        previous[position & (Self.windowSize - 1)] = head[key]
+        previous[position & previousMask] = head[key]
         head[key] = Int32(position)
     }
 
@@ -122,7 +132,7 @@ struct MatchFinder {
                         if length >= goodEnough || length == limit { break }
                     }
                 }
-                let next = Int(previous[candidate & (Self.windowSize - 1)])
+                let next = Int(previous[candidate & previousMask])
                 // An older slot overwritten by a newer position ends the chain.
                 guard next < candidate else { break }
                 candidate = next
