@@ -13,30 +13,24 @@ import Testing
         var description: String { name }
     }
 
-    static func repeated(_ count: Int, _ line: (Int) -> String) -> String {
-        var text = ""
-        for index in 0..<count { text += line(index) }
-        return text
-    }
-
     static let cases: [Case] = [
         Case(name: "lines of one item's text", size: 5_000) { n in
-            "REFERAT Udvalget d. 04-05-2026\n\nPunkt 1: Sag\n\nSagsfremstilling\n\n" + repeated(n) { "Linje \($0) i sagen.\n\n" }
+            "REFERAT Udvalget d. 04-05-2026\n\nPunkt 1: Sag\n\nSagsfremstilling\n\n" + LinearityTests.repeated(n) { "Linje \($0) i sagen.\n\n" }
         },
         Case(name: "items with absentees and votes", size: 1_000) { n in
-            "REFERAT Udvalget d. 04-05-2026\n\n" + repeated(n) {
+            "REFERAT Udvalget d. 04-05-2026\n\n" + LinearityTests.repeated(n) {
                 "Punkt \($0 + 1): Sag\n\n15.00.00-A00-1-26\n\nBeslutning\n\nFor: 2 (A, V)\nFraværende: Person \($0) (A)\n\n"
             }
         },
         Case(name: "a contents list and its items", size: 1_000) { n in
-            "REFERAT Udvalget d. 04-05-2026\n\nIndholdsfortegnelse\n\n" + repeated(n) { "Sag nummer \($0).....\t\($0 % 900 + 1)\n" }
-                + "\n" + repeated(n) { "Punkt \($0 + 1): Sag nummer \($0)\n\nResume\n\nTekst.\n\n" }
+            "REFERAT Udvalget d. 04-05-2026\n\nIndholdsfortegnelse\n\n" + LinearityTests.repeated(n) { "Sag nummer \($0).....\t\($0 % 900 + 1)\n" }
+                + "\n" + LinearityTests.repeated(n) { "Punkt \($0 + 1): Sag nummer \($0)\n\nResume\n\nTekst.\n\n" }
         },
         Case(name: "one long line", size: 400_000) { n in
             "REFERAT Udvalget d. 04-05-2026\n\nPunkt 1: Sag\n\nResume\n\n" + String(repeating: "ord **fed** ", count: n / 12) + "\n"
         },
         Case(name: "a table of many rows", size: 2_000) { n in
-            "Punkt 1: Sag\n\nØkonomi\n\n" + repeated(n) { "Række \($0)\t\($0)\t\($0 * 2)\n" }
+            "Punkt 1: Sag\n\nØkonomi\n\n" + LinearityTests.repeated(n) { "Række \($0)\t\($0)\t\($0 * 2)\n" }
         },
     ]
 
@@ -61,7 +55,7 @@ import Testing
 
     /// 10⁵ lines, and one line of 10 MB: imported, nothing lost, in time linear in their size.
     @Test func aHundredThousandLinesAndATenMegabyteLine() {
-        let manyLines = "Punkt 1: Sag\n\nSagsfremstilling\n\n" + Self.repeated(100_000) { "Linje \($0)\n" }
+        let manyLines = "Punkt 1: Sag\n\nSagsfremstilling\n\n" + LinearityTests.repeated(100_000) { "Linje \($0)\n" }
         let result = DocumentImporter.importDocument(ImportLine.lines(ofText: manyLines), fileName: "many.txt")
         #expect(result.source.contains("Linje 99999"))
         #expect(result.report.items == 1)
