@@ -18,6 +18,35 @@ import Testing
         #expect(none.code == 0 && none.output.contains("no items found"))
     }
 
+    /// `archive search` reads the archive only when something was committed since
+    /// the index was last synced (the catalog's and ledger's stamp says so): a
+    /// meeting added is found without a manual sync, and an unchanged archive's
+    /// meetings stay unread (hiding one's `meeting.json`, which a snapshot needs,
+    /// does not stop the search).
+    @Test func searchSyncsOnlyWhenTheArchiveChanged() throws {
+        let archive = ArchiveExportCommandTests.samplesArchive()
+        #expect(ArchiveStoreTests.archive(["search", "udviklingsspor"], archive).code == 0)
+        let stamp = try #require(ArchiveStamp.read(archive))
+        #expect(ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: stamp))
+
+        let state = archive.appendingPathComponent("meetings/beskaeftigelses-og-integrationsudvalget/2026-05-04/meeting.json")
+        let hidden = state.deletingLastPathComponent().appendingPathComponent("meeting.json.hidden")
+        try FileManager.default.moveItem(at: state, to: hidden)
+        let unread = ArchiveStoreTests.archive(["search", "førtidspension"], archive)
+        #expect(unread.code == 0 && unread.output.contains("førtidspension"), "\(unread.output) \(unread.errors)")
+        try FileManager.default.moveItem(at: hidden, to: state)
+
+        let folder = temporaryTestFolder("agendac-archive-search-added")
+        let file = folder.appendingPathComponent("dagsorden.agenda")
+        try "møde: Økonomiudvalget\ndokument: dagsorden\ndato: 2026-09-07\n\npunkt 1: Vandrehjemmet ved Skibsbroen\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(ArchiveStoreTests.archive(["add", file.path, "--at", "2026-09-01T08:00:00Z"], archive).code == 0)
+        #expect(!ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: try #require(ArchiveStamp.read(archive))))
+        let found = ArchiveStoreTests.archive(["search", "vandrehjem"], archive)
+        #expect(found.code == 0 && found.output.contains("Vandrehjemmet ved Skibsbroen"), "\(found.output) \(found.errors)")
+        #expect(ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: try #require(ArchiveStamp.read(archive))))
+    }
+
     @Test func caseListsEveryTreatmentInDateOrder() {
         let archive = ArchiveExportCommandTests.samplesArchive()
         let result = ArchiveStoreTests.archive(["case", "15.00.00-P05-3-25"], archive)

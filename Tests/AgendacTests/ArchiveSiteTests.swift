@@ -1,5 +1,6 @@
 @testable import AgendaArchive
 import AgendaBase
+import AgendaRender
 import AgendaSearch
 import AgendaSemantics
 import Foundation
@@ -32,17 +33,23 @@ import Testing
         for index in meetings.indices {
             let id = meetings[index].id.path
             if id.hasSuffix("2026-05-04") {
+                // r1 approved, then revised: r2 approved again; r1 is kept with its own files and approvals
+                let first = String(repeating: "a", count: 64), second = String(repeating: "b", count: 64)
+                var approvedFirst = meetings[index].publicMeeting
+                if approvedFirst.items.count > 2 { approvedFirst.items[2].title += " (stavefjel)" }
+                meetings[index].earlierVersions = [KeptVersion(
+                    name: "r1", stage: .approved, revision: 1, sha256: first, addedAt: "2026-05-05T12:00:00Z",
+                    approvals: [Approval(name: "Anne Madsen", at: "2026-05-11T09:30:00Z", sha256: first),
+                                Approval(name: "Bo Jensen", at: "2026-05-11T10:02:00Z", sha256: first)],
+                    files: [file(.publicPDF, "\(id)/r1/offentlig.pdf", pdfBytes)], publicMeeting: approvedFirst)]
                 meetings[index].stage = .approved
                 meetings[index].revision = 2
                 meetings[index].approvals = [
-                    Approval(name: "Anne Madsen", at: "2026-05-11T09:30:00Z", sha256: String(repeating: "a", count: 64)),
-                    Approval(name: "Bo Jensen", at: "2026-05-11T10:02:00Z", sha256: String(repeating: "a", count: 64)),
+                    Approval(name: "Anne Madsen", at: "2026-05-21T09:30:00Z", sha256: second),
+                    Approval(name: "Bo Jensen", at: "2026-05-21T10:02:00Z", sha256: second),
                 ]
-                meetings[index].revisions = [
-                    Revision(number: 1, reason: "", at: "2026-05-11T10:02:00Z", sha256: String(repeating: "a", count: 64)),
-                    Revision(number: 2, reason: "Stavefejl i punkt 3 rettet.", at: "2026-05-20T08:00:00Z", sha256: String(repeating: "b", count: 64)),
-                ]
-                meetings[index].files = [file(.publicPDF, "\(id)/r1/offentlig.pdf", pdfBytes), file(.publicPDF, "\(id)/r2/offentlig.pdf", pdfBytes + [10])]
+                meetings[index].revisions = [Revision(number: 2, reason: "Stavefejl i punkt 3 rettet.", at: "2026-05-20T08:00:00Z", sha256: second)]
+                meetings[index].files = [file(.publicPDF, "\(id)/r2/offentlig.pdf", pdfBytes + [10])]
             }
             if id.hasSuffix("2026-06-01") {
                 let attachment = Golden.bytes(Golden.samples.appendingPathComponent("bilag/udmoentningsplan-udviklingsspor.pdf"))
@@ -99,10 +106,11 @@ import Testing
     @Test func meetingPagesShowFilesApprovalsRevisionsAndCases() throws {
         let files = ArchiveSite.plan(ArchiveSnapshot(meetings: try Self.sampleMeetings()))
         let may = try #require(files.first { $0.path == "moeder/beskaeftigelses-og-integrationsudvalget/2026-05-04/index.html" }.flatMap(Self.text))
-        #expect(may.contains("Anne Madsen godkendte 2026-05-11T09:30:00Z"))
-        #expect(may.contains("Revision 1, 2026-05-11T10:02:00Z") && may.contains("Revision 2, 2026-05-20T08:00:00Z"))
+        #expect(may.contains("Anne Madsen godkendte 2026-05-21T09:30:00Z"))
+        #expect(may.contains("Revision 1, 2026-05-05T12:00:00Z") && may.contains("Revision 2, 2026-05-20T08:00:00Z"))
         #expect(may.contains("Stavefejl i punkt 3 rettet."))
-        #expect(may.contains("href=\"offentlig.pdf\"") && may.contains("href=\"2-offentlig.pdf\""))
+        #expect(may.contains("href=\"offentlig.pdf\""))
+        #expect(!may.contains("superseded") && !may.contains("stavefjel"))
         let june = try #require(files.first { $0.path == "moeder/beskaeftigelses-og-integrationsudvalget/2026-06-01/index.html" }.flatMap(Self.text))
         // the minutes' own link to the attachment and the copied file agree
         #expect(june.contains("href=\"bilag/udmoentningsplan-udviklingsspor.pdf\""))
@@ -111,6 +119,26 @@ import Testing
         #expect(!files.compactMap(Self.text).joined().lowercased().contains("xylofon"), "a closed item's text is in the site")
         let history = try #require(files.first { $0.path == "sager/15.00.00-p05-3-25.html" }.flatMap(Self.text))
         #expect(history.contains("Børne- og Skoleudvalget") && history.contains("Beskæftigelses- og Integrationsudvalget"))
+    }
+
+    /// An earlier revision of approved minutes is a page of its own: its public
+    /// minutes, its own PDF and approvals, marked as replaced (by which revision,
+    /// when, why), and the two pages link to each other.
+    @Test func anEarlierRevisionHasItsOwnPageLinkedBothWays() throws {
+        let files = ArchiveSite.plan(ArchiveSnapshot(meetings: try Self.sampleMeetings()))
+        let folder = "moeder/beskaeftigelses-og-integrationsudvalget/2026-05-04"
+        let current = try #require(files.first { $0.path == folder + "/index.html" }.flatMap(Self.text))
+        let earlier = try #require(files.first { $0.path == folder + "/r1/index.html" }.flatMap(Self.text))
+        #expect(earlier.contains("Tidligere version (r1), erstattet af r2 den 20. maj 2026 fordi: Stavefejl i punkt 3 rettet."))
+        #expect(earlier.contains("stavefjel"), "the page shows r1's own text")
+        #expect(earlier.contains("Anne Madsen godkendte 2026-05-11T09:30:00Z") && !earlier.contains("2026-05-21T09:30:00Z"))
+        #expect(earlier.contains("<a href=\"../index.html\">Se den gældende version (r2)</a>"))
+        #expect(earlier.contains("(denne side)"))
+        #expect(current.contains("<a href=\"r1/index.html\">Se revision 1</a>"))
+        // each version's PDF beside its own page
+        #expect(files.contains { $0.path == folder + "/r1/offentlig.pdf" })
+        #expect(files.contains { $0.path == folder + "/offentlig.pdf" })
+        #expect(!files.contains { $0.path.hasPrefix(folder + "/agenda/") }, "a superseded agenda got a page")
     }
 
     /// Adding the latest meeting writes its page, its files, the pages that list
@@ -149,6 +177,52 @@ import Testing
         let fourth = try ArchiveSite.build(ArchiveSnapshot(meetings: before), into: folder, readFile: Self.readFile(all))
         #expect(fourth.removed.contains(page))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(page).path))
+    }
+
+    /// With public files that vouch for each meeting's public model, a build after
+    /// adding one meeting renders that meeting's page and the pages that list
+    /// meetings, never the other meetings' pages; a changed approval renders its
+    /// meeting again, and so does a different house style.
+    @Test func anUnchangedMeetingPageIsNotEvenRendered() throws {
+        var all = try Self.sampleMeetings()
+        for index in all.indices {
+            let json = Array("{\"meeting\":\"\(all[index].id.path)\"}".utf8)
+            all[index].files.append(Self.file(.publicJSON, "\(all[index].id.path)/r1/offentlig.json", json))
+            for version in all[index].earlierVersions.indices {
+                all[index].earlierVersions[version].files.append(Self.file(.publicJSON, "\(all[index].id.path)/r\(version + 1)/offentlig.json", json))
+            }
+        }
+        let june = try #require(all.first { $0.id.path.hasSuffix("2026-06-01") })
+        let before = all.filter { $0.id != june.id }
+        let folder = temporaryTestFolder("agendac-site-render")
+        let read: (ArchivedFile) throws -> [UInt8] = { file in
+            file.kind == .publicJSON ? Array("{\"meeting\":\"\(file.path.split(separator: "/").prefix(2).joined(separator: "/"))\"}".utf8)
+                : try Self.readFile(all)(file)
+        }
+        let first = try ArchiveSite.build(ArchiveSnapshot(meetings: before), into: folder, readFile: read)
+        let meetingPages = ArchiveSite.plan(ArchiveSnapshot(meetings: before)).filter { $0.fingerprint != nil }.count
+        #expect(meetingPages == before.count + 1, "every meeting page and the earlier revision's carry a fingerprint")
+        #expect(first.rendered == ArchiveSite.plan(ArchiveSnapshot(meetings: before)).filter { Self.text($0) != nil }.count)
+
+        let plan = ArchiveSite.plan(ArchiveSnapshot(meetings: all))
+        let unfingerprinted = plan.filter { Self.text($0) != nil && $0.fingerprint == nil }.count
+        let second = try ArchiveSite.build(ArchiveSnapshot(meetings: all), into: folder, readFile: read)
+        #expect(second.rendered == unfingerprinted + 1, "\(second.rendered) rendered; only June's page of the meeting pages should be")
+        #expect(second.written.contains("moeder/beskaeftigelses-og-integrationsudvalget/2026-06-01/index.html"))
+
+        // a new approval on May's minutes: that meeting's two pages are made again
+        var approved = all
+        let may = try #require(approved.firstIndex { $0.id.path.hasSuffix("2026-05-04") })
+        approved[may].approvals.append(Approval(name: "Carl Lund", at: "2026-05-22T08:00:00Z", sha256: String(repeating: "b", count: 64)))
+        let third = try ArchiveSite.build(ArchiveSnapshot(meetings: approved), into: folder, readFile: read)
+        #expect(third.rendered == unfingerprinted + 2)
+        #expect(third.written.contains("moeder/beskaeftigelses-og-integrationsudvalget/2026-05-04/index.html"))
+
+        // another house style: every page again
+        var style = HouseStyle.standard
+        style.contentsShown = false
+        let fourth = try ArchiveSite.build(ArchiveSnapshot(meetings: approved), into: folder, style: style, readFile: read)
+        #expect(fourth.rendered == plan.filter { Self.text($0) != nil }.count)
     }
 
     @Test func refusesAFolderItDidNotBuild() throws {

@@ -191,7 +191,17 @@ import Testing
         #expect(meeting.earlierVersions.map(\.name) == ["r1"])
         #expect(meeting.earlierVersions.first?.stage == .approved)
         #expect(meeting.earlierVersions.first?.approvals.count == 2)
+        #expect(meeting.earlierVersions.first?.publicMeeting?.items.count == meeting.publicMeeting.items.count)
         #expect(Self.archive(["verify"], archive).code == 0)
+        // the site shows both: r1 on a page of its own, marked as replaced, with its approvals and PDF
+        let site = archive.deletingLastPathComponent().appendingPathComponent("site")
+        #expect(Self.archive(["site", site.path], archive).code == 0)
+        let r1 = String(decoding: Golden.bytes(site.appendingPathComponent("moeder/\(Self.meetingID)/r1/index.html")), as: UTF8.self)
+        #expect(r1.contains("Tidligere version (r1), erstattet af r2 den 20. maj 2026 fordi: Tilføjelsen blev trukket tilbage."), "\(r1.prefix(300))")
+        #expect(r1.contains("Anna Hansen godkendte 2026-05-07T09:00:00Z"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("moeder/\(Self.meetingID)/r1/meeting.pdf").path))
+        let current = String(decoding: Golden.bytes(site.appendingPathComponent("moeder/\(Self.meetingID)/index.html")), as: UTF8.self)
+        #expect(current.contains("<a href=\"r1/index.html\">Se revision 1</a>"))
         Golden.check(Self.ledgerSummary(archive), against: Self.fixtures.appendingPathComponent("revision.ledger"))
     }
 

@@ -71,7 +71,7 @@ public struct ArchivedMeeting: Sendable {
 
 /// An earlier version the archive keeps beside the current one: the files
 /// stay where they were written (`agenda/`, `r1/` …), never overwritten.
-public struct KeptVersion: Hashable, Sendable {
+public struct KeptVersion: Sendable {
     /// The version's folder name inside the meeting's folder: `agenda`, `r1`, `r2` …
     public var name: String
     public var stage: ArchivedMeeting.Stage
@@ -83,9 +83,13 @@ public struct KeptVersion: Hashable, Sendable {
     public var addedAt: String
     public var approvals: [Approval]
     public var files: [ArchivedFile]
+    /// The public version of an earlier revision of the minutes (closed items
+    /// reduced as for the current one; attachments named by their archive path),
+    /// so the site can show it beside the current one. Nil for a superseded agenda.
+    public var publicMeeting: Meeting?
 
     public init(name: String, stage: ArchivedMeeting.Stage, revision: Int?, sha256: String, addedAt: String,
-                approvals: [Approval] = [], files: [ArchivedFile] = []) {
+                approvals: [Approval] = [], files: [ArchivedFile] = [], publicMeeting: Meeting? = nil) {
         self.name = name
         self.stage = stage
         self.revision = revision
@@ -93,6 +97,7 @@ public struct KeptVersion: Hashable, Sendable {
         self.addedAt = addedAt
         self.approvals = approvals
         self.files = files
+        self.publicMeeting = publicMeeting
     }
 
     public var publicFiles: [ArchivedFile] { files.filter(\.isPublic) }

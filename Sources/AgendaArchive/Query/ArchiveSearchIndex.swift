@@ -28,15 +28,24 @@ public struct ArchiveSearchIndex: Sendable {
 
     /// Brings the index in line with a snapshot: meetings new or changed since
     /// they were indexed are indexed, meetings gone are retired; unchanged ones
-    /// cost only their fingerprint.
+    /// cost only their fingerprint. `archiveStamp` is the archive's `ArchiveStamp`
+    /// taken *before* the snapshot was read; it is recorded, so `isCurrent` can
+    /// later tell without reading the archive that nothing changed since.
     @discardableResult
-    public func sync(with snapshot: ArchiveSnapshot) throws(ArchiveIndexError) -> UpdateSummary {
+    public func sync(with snapshot: ArchiveSnapshot, archiveStamp: String? = nil) throws(ArchiveIndexError) -> UpdateSummary {
         let batches = snapshot.meetings.map(IndexSegment.Batch.init)
         let live = try liveMeetings(in: IndexCatalog.read(from: folder) ?? IndexCatalog())
         let wanted = Set(batches.map(\.id))
         let changed = batches.filter { live[$0.id]?.fingerprint != $0.fingerprint }
         let gone = live.keys.filter { !wanted.contains($0) }
-        return try update(changed, removing: Set(gone))
+        return try update(changed, removing: Set(gone), archiveStamp: archiveStamp)
+    }
+
+    /// Whether the index was last synced with the archive in exactly the state
+    /// `archiveStamp` describes: one small file read, no meeting opened.
+    public func isCurrent(archiveStamp: String) -> Bool {
+        guard let catalog = try? IndexCatalog.read(from: folder) else { return false }
+        return catalog.archiveStamp == archiveStamp
     }
 
     /// Indexes these meetings (replacing what was indexed of them) and retires
@@ -58,8 +67,11 @@ public struct ArchiveSearchIndex: Sendable {
         return try sync(with: snapshot)
     }
 
-    func update(_ batches: [IndexSegment.Batch], removing removed: Set<String>) throws(ArchiveIndexError) -> UpdateSummary {
+    func update(_ batches: [IndexSegment.Batch], removing removed: Set<String>,
+                archiveStamp: String? = nil) throws(ArchiveIndexError) -> UpdateSummary {
         var catalog = try IndexCatalog.read(from: folder) ?? IndexCatalog()
+        // only a sync with the whole archive vouches for it; any other update forgets the stamp
+        catalog.archiveStamp = archiveStamp
         let live = try liveMeetings(in: catalog)
         var summary = UpdateSummary()
         let fresh = batches.filter { live[$0.id]?.fingerprint != $0.fingerprint }

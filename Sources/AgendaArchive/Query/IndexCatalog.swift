@@ -32,11 +32,15 @@ struct IndexCatalog: Equatable, Sendable {
     var segments: [Segment] = []
     /// The number the next segment's name takes.
     var nextSegment = 1
+    /// The `ArchiveStamp` of the archive this index was last brought fully up
+    /// to date with (taken before its snapshot was read); nil after any other update.
+    var archiveStamp: String?
 
     var json: JSON {
         var object = JSONObjectBuilder()
         object.set("version", IndexCatalog.formatVersion)
         object.set("next", nextSegment)
+        object.set("archive", archiveStamp)
         object.set("segments", .array(segments.map { segment in
             var entry = JSONObjectBuilder()
             entry.set("name", segment.name)
@@ -58,6 +62,7 @@ struct IndexCatalog: Equatable, Sendable {
             throw ArchiveIndexError("\(IndexCatalog.fileName) lacks `next` or `segments`")
         }
         nextSegment = next
+        archiveStamp = json["archive"]?.stringValue
         for entry in entries {
             guard let name = entry["name"]?.stringValue, IndexCatalog.isSegmentName(name),
                   let items = entry["items"]?.intValue, items >= 0,

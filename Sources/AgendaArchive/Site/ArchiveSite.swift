@@ -19,6 +19,9 @@ public enum ArchiveSite {
         public var removed: [String] = []
         public var fileCount = 0
         public var byteCount = 0
+        /// Generated files whose text was made; a meeting page whose inputs'
+        /// fingerprint matches the last build's is neither made nor written.
+        public var rendered = 0
     }
 
     /// Every file of the site for a snapshot, in a fixed order: (path, text) for
@@ -31,11 +34,16 @@ public enum ArchiveSite {
         for year in index.years().sorted(by: { $0.path < $1.path }) {
             files.append(SiteFile(path: year.path) { year.render(municipality: municipality) })
         }
+        let context = SiteFingerprint.context(style: style, municipality: municipality)
         for meeting in snapshot.meetings {
-            let copies = MeetingPage.copies(of: meeting)
-            let page = MeetingPage(meeting: meeting, style: style, copies: copies)
-            files.append(SiteFile(path: page.path) { page.render(municipality: municipality) })
-            files += copies.map { SiteFile(path: $0.path, copy: $0.file) }
+            // the current version, then each earlier revision of the minutes on a page of its own
+            let pages = [MeetingPage(meeting: meeting, style: style)]
+                + MeetingPage.earlierRevisions(of: meeting).map { MeetingPage(meeting: meeting, style: style, earlier: $0) }
+            let fingerprint = SiteFingerprint.meeting(meeting, context: context)
+            for page in pages {
+                files.append(SiteFile(path: page.path, fingerprint: fingerprint) { page.render(municipality: municipality) })
+                files += page.copies.map { SiteFile(path: $0.path, copy: $0.file) }
+            }
         }
         let cases = snapshot.caseIndex()
         for key in cases.treatmentsByCase.keys.sorted() {
@@ -70,14 +78,19 @@ struct SiteFile {
     }
     let path: String
     let content: Content
+    /// What the text is made from, hashed (`SiteFingerprint`): when the last
+    /// build recorded the same, the text is not made again. Nil: always made.
+    let fingerprint: String?
 
-    init(path: String, text: @escaping () -> String) {
+    init(path: String, fingerprint: String? = nil, text: @escaping () -> String) {
         self.path = path
+        self.fingerprint = fingerprint
         content = .text(text)
     }
 
     init(path: String, copy file: ArchivedFile) {
         self.path = path
+        fingerprint = nil
         content = .copy(file)
     }
 }

@@ -6,20 +6,44 @@ import Foundation
 /// A meeting's page: the public minutes in the house style, then the files
 /// (public PDF, data, published attachments) with their SHA-256, the status
 /// with the members' approvals, the revisions, and links to each case's history.
+/// An earlier revision of approved minutes has a page of its own in the same
+/// shape (`r1/index.html` beside the current page), marked as replaced, with
+/// its own files and approvals; the revision lists link the two both ways.
 struct MeetingPage {
     let meeting: ArchivedMeeting
     let style: HouseStyle
+    /// The earlier revision this page shows; nil for the current version.
+    let earlier: KeptVersion?
     let copies: [FileCopy]
 
-    var path: String { SitePaths.meeting(meeting.id) }
+    init(meeting: ArchivedMeeting, style: HouseStyle, earlier: KeptVersion? = nil) {
+        self.meeting = meeting
+        self.style = style
+        self.earlier = earlier
+        copies = Self.copies(of: earlier?.publicFiles ?? meeting.publicFiles, into: Self.folder(meeting.id, earlier))
+    }
 
-    /// Where each public file of a meeting is copied in its folder: attachments
+    static func folder(_ id: MeetingID, _ earlier: KeptVersion?) -> String {
+        earlier.map { SitePaths.versionFolder(id, $0.name) } ?? SitePaths.meetingFolder(id)
+    }
+
+    var folder: String { Self.folder(meeting.id, earlier) }
+    var path: String { folder + "/index.html" }
+    /// The public minutes this page shows.
+    var shown: Meeting { earlier?.publicMeeting ?? meeting.publicMeeting }
+    var revisionShown: Int { earlier?.revision ?? meeting.revision }
+
+    /// The earlier revisions that get a page: minutes (not a superseded agenda) with a public model.
+    static func earlierRevisions(of meeting: ArchivedMeeting) -> [KeptVersion] {
+        meeting.earlierVersions.filter { $0.revision != nil && $0.publicMeeting != nil }
+    }
+
+    /// Where each public file of a version is copied in its folder: attachments
     /// in `bilag/`, the rest by their own names.
-    static func copies(of meeting: ArchivedMeeting) -> [FileCopy] {
-        let folder = SitePaths.meetingFolder(meeting.id)
+    static func copies(of files: [ArchivedFile], into folder: String) -> [FileCopy] {
         var used = Set<String>()
         var result: [FileCopy] = []
-        for file in meeting.publicFiles {
+        for file in files {
             let name = safeName(lastComponent(file.path))
             let target = file.kind == .attachment ? "bilag/" + name : name
             var candidate = target
@@ -38,14 +62,14 @@ struct MeetingPage {
     /// beside the page: the store names it by its archive path, an agenda by
     /// the path it wrote; a file the archive does not have loses its link.
     func linkedMeeting() -> Meeting {
-        let folder = SitePaths.meetingFolder(meeting.id) + "/"
+        let folder = self.folder + "/"
         var byPath: [String: String] = [:], byName: [String: String] = [:]
         for copy in copies where copy.file.kind == .attachment {
             let local = String(copy.path.dropFirst(folder.count))
             byPath[copy.file.path] = local
             byName[Self.lastComponent(copy.file.path)] = byName[Self.lastComponent(copy.file.path)] ?? local
         }
-        var result = meeting.publicMeeting
+        var result = shown
         for itemIndex in result.items.indices {
             for sectionIndex in result.items[itemIndex].sections.indices {
                 guard case .attachments(var attachments) = result.items[itemIndex].sections[sectionIndex].content else { continue }
@@ -65,16 +89,69 @@ struct MeetingPage {
 
     func render(municipality: String?) -> String {
         let parts = AgendaRenderer.htmlParts(linkedMeeting(), style: style)
-        var body = parts.content
+        var body = supersededNotice()
+        body += parts.content
         body += documentsSection()
         body += statusSection()
         body += revisionsSection()
         body += casesSection(anchors: parts.itemAnchors)
         let year = SitePaths.year(committeeSlug: meeting.id.committeeSlug, year: meeting.date.year)
-        let title = "\(parts.title): \(meeting.committee), \(meeting.date.danishText)"
-        return SiteHTML.page(path: path, title: title,
-                             crumbs: [(SitePhrases.frontPage, SitePaths.index), (SitePhrases.yearHeading(meeting.committee, meeting.date.year), year)],
-                             body: body, municipality: municipality)
+        var title = "\(parts.title): \(meeting.committee), \(meeting.date.danishText)"
+        var crumbs = [(SitePhrases.frontPage, SitePaths.index), (SitePhrases.yearHeading(meeting.committee, meeting.date.year), year)]
+        if let number = earlier?.revision {
+            title = SitePhrases.earlierVersionTitle(number) + " · " + title
+            crumbs.append((SitePhrases.meetingCrumb(meeting.date.danishText), SitePaths.meeting(meeting.id)))
+        }
+        return SiteHTML.page(path: path, title: title, crumbs: crumbs, body: body, municipality: municipality)
+    }
+
+    /// One line per revision of the minutes, oldest first: when, why, its SHA-256, and where its page is.
+    struct RevisionLine {
+        var number: Int
+        var at: String?
+        var reason: String
+        var sha256: String?
+        /// Its page: the current one (`.current`), an earlier revision's by its folder name, or none kept.
+        var page: VersionPage?
+    }
+
+    enum VersionPage: Equatable {
+        case current
+        case earlier(String)
+    }
+
+    /// The link from this page to another version's: both sit in the meeting's folder or one below it.
+    func link(to page: VersionPage) -> String {
+        let up = earlier == nil ? "" : "../"
+        switch page {
+        case .current: return up + "index.html"
+        case .earlier(let name): return up + name + "/index.html"
+        }
+    }
+
+    func revisionLines() -> [RevisionLine] {
+        let pages = Self.earlierRevisions(of: meeting)
+        // the numbers the archive knows of (never a count up to a number read from a file)
+        let numbers = Set(meeting.revisions.map(\.number) + meeting.earlierVersions.compactMap(\.revision) + [meeting.revision])
+        return numbers.sorted().map { number in
+            let revision = meeting.revisions.first { $0.number == number }
+            let kept = meeting.earlierVersions.first { $0.revision == number }
+            let page: VersionPage? = number == meeting.revision ? .current
+                : pages.first { $0.revision == number }.map { .earlier($0.name) }
+            return RevisionLine(number: number, at: revision?.at ?? kept?.addedAt, reason: revision?.reason ?? "",
+                                sha256: revision?.sha256 ?? kept?.sha256, page: page)
+        }
+    }
+
+    /// On an earlier revision's page: which revision replaced it, when and why, and the way to the current one.
+    func supersededNotice() -> String {
+        guard let number = earlier?.revision else { return "" }
+        let next = revisionLines().first { $0.number > number }
+        let date = next?.at.flatMap { CalendarDate.iso(String($0.prefix(10)))?.danishText } ?? next?.at
+        let text = SitePhrases.superseded(number, by: next?.number ?? meeting.revision, on: date, because: next?.reason ?? "")
+        let current = link(to: .current)
+        return "<div class=\"superseded\" role=\"note\">\n<p><strong>\(SiteHTML.escape(text))</strong></p>\n"
+            + "<p><a href=\"\(SiteHTML.escape(current))\">\(SiteHTML.escape(SitePhrases.currentVersion(meeting.revision)))</a></p>\n</div>\n"
     }
 
     func documentsSection() -> String {
@@ -83,12 +160,12 @@ struct MeetingPage {
         for copy in copies {
             let label: String
             switch copy.file.kind {
-            case .publicPDF: label = meeting.stage == .agenda ? SitePhrases.publicAgendaPDF : SitePhrases.publicPDF
+            case .publicPDF: label = (earlier?.stage ?? meeting.stage) == .agenda ? SitePhrases.publicAgendaPDF : SitePhrases.publicPDF
             case .publicHTML: label = SitePhrases.publicHTML
             case .publicJSON: label = SitePhrases.publicJSON
             default: label = SitePhrases.attachment + ": " + Self.lastComponent(copy.file.path)
             }
-            let link = String(copy.path.dropFirst(SitePaths.meetingFolder(meeting.id).utf8.count + 1))
+            let link = String(copy.path.dropFirst(folder.utf8.count + 1))
             out += "<li><a href=\"\(SiteHTML.escape(link))\">\(SiteHTML.escape(label))</a> <span class=\"size\">(\(Self.size(copy.file.byteCount)))</span>"
             out += "<br><span class=\"checksum\">\(SitePhrases.checksum) <code>\(SiteHTML.escape(copy.file.sha256))</code></span></li>\n"
         }
@@ -96,11 +173,14 @@ struct MeetingPage {
     }
 
     func statusSection() -> String {
+        let stage = earlier?.stage ?? meeting.stage
+        // an earlier version's approvals of exactly its own text
+        let approvals = earlier.map { version in version.approvals.filter { $0.sha256 == version.sha256 } } ?? meeting.approvals
         var out = "<section class=\"site-section status\" aria-labelledby=\"status\">\n<h2 id=\"status\">\(SiteHTML.escape(SitePhrases.status))</h2>\n"
-        out += "<p class=\"stage \(meeting.stage.rawValue)\">\(SiteHTML.escape(SitePhrases.stage(meeting.stage)))</p>\n"
-        if !meeting.approvals.isEmpty {
+        out += "<p class=\"stage \(stage.rawValue)\">\(SiteHTML.escape(SitePhrases.stage(stage)))</p>\n"
+        if !approvals.isEmpty {
             out += "<h3>\(SiteHTML.escape(SitePhrases.approvals))</h3>\n<ul class=\"approvals\">\n"
-            for approval in meeting.approvals {
+            for approval in approvals {
                 out += "<li>\(SiteHTML.escape(SitePhrases.approval(approval.name, at: approval.at))) \(SiteHTML.escape(SitePhrases.approvedText)) <code>\(SiteHTML.escape(approval.sha256))</code></li>\n"
             }
             out += "</ul>\n"
@@ -109,19 +189,27 @@ struct MeetingPage {
     }
 
     func revisionsSection() -> String {
-        guard !meeting.revisions.isEmpty else { return "" }
+        let lines = revisionLines()
+        guard lines.count > 1 || !meeting.revisions.isEmpty else { return "" }
         var out = "<section class=\"site-section revisions\" aria-labelledby=\"revisioner\">\n<h2 id=\"revisioner\">\(SiteHTML.escape(SitePhrases.revisions))</h2>\n"
-        out += "<p>\(SiteHTML.escape(SitePhrases.revisionNow(meeting.revision)))</p>\n<ol class=\"revisions\">\n"
-        for revision in meeting.revisions.sorted(by: { $0.number < $1.number }) {
-            out += "<li><strong>\(SiteHTML.escape(SitePhrases.revision(revision.number, at: revision.at)))</strong>"
-            if !revision.reason.isEmpty { out += " \(SiteHTML.escape(SitePhrases.revisionReason)) \(SiteHTML.escape(revision.reason))" }
-            out += "<br><span class=\"checksum\">\(SitePhrases.checksum) <code>\(SiteHTML.escape(revision.sha256))</code></span></li>\n"
+        out += "<p>\(SiteHTML.escape(SitePhrases.revisionNow(revisionShown)))</p>\n<ol class=\"revisions\">\n"
+        for line in lines {
+            let heading = line.at.map { SitePhrases.revision(line.number, at: $0) } ?? SitePhrases.revision(line.number)
+            out += "<li><strong>\(SiteHTML.escape(heading))</strong>"
+            if !line.reason.isEmpty { out += " \(SiteHTML.escape(SitePhrases.revisionReason)) \(SiteHTML.escape(line.reason))" }
+            if line.number == revisionShown {
+                out += " \(SiteHTML.escape(SitePhrases.thisPage))"
+            } else if let page = line.page {
+                out += " <a href=\"\(SiteHTML.escape(link(to: page)))\">\(SiteHTML.escape(SitePhrases.revisionLink(line.number)))</a>"
+            }
+            if let sha = line.sha256 { out += "<br><span class=\"checksum\">\(SitePhrases.checksum) <code>\(SiteHTML.escape(sha))</code></span>" }
+            out += "</li>\n"
         }
         return out + "</ol>\n</section>\n"
     }
 
     func casesSection(anchors: [String]) -> String {
-        let items = meeting.publicMeeting.items
+        let items = shown.items
         let cases = items.indices.compactMap { index -> (Int, String, String)? in
             guard let number = items[index].caseNumber?.value else { return nil }
             return (items[index].number, number, index < anchors.count ? anchors[index] : "punkt-\(items[index].number)")

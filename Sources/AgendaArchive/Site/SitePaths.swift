@@ -16,6 +16,8 @@ enum SitePaths {
 
     static func meetingFolder(_ id: MeetingID) -> String { "moeder/" + id.path }
     static func meeting(_ id: MeetingID) -> String { meetingFolder(id) + "/index.html" }
+    /// An earlier revision's own folder inside its meeting's: `moeder/udvalg/2026-05-04/r1`.
+    static func versionFolder(_ id: MeetingID, _ version: String) -> String { meetingFolder(id) + "/" + version }
     static func year(committeeSlug: String, year: Int) -> String { "moeder/\(committeeSlug)/\(year).html" }
 
     /// `sager/15.00.00-p05-3-25.html`; a key with other characters keeps what it can

@@ -46,7 +46,20 @@ enum SitePhrases {
     static let revisions = "Revisioner"
     static func revisionNow(_ number: Int) -> String { "Siden viser revision \(number)." }
     static func revision(_ number: Int, at: String) -> String { "Revision \(number), \(at)" }
+    static func revision(_ number: Int) -> String { "Revision \(number)" }
     static let revisionReason = "Begrundelse:"
+    static func revisionLink(_ number: Int) -> String { "Se revision \(number)" }
+    static let thisPage = "(denne side)"
+    static func currentVersion(_ number: Int) -> String { "Se den gældende version (r\(number))" }
+    /// The notice above an earlier revision: which one replaced it, when and why.
+    static func superseded(_ number: Int, by newer: Int, on date: String?, because reason: String) -> String {
+        var text = "Tidligere version (r\(number)), erstattet af r\(newer)"
+        if let date { text += " den \(date)" }
+        if !reason.isEmpty { text += " fordi: \(reason)" }
+        return text.hasSuffix(".") ? text : text + "."
+    }
+    static func earlierVersionTitle(_ number: Int) -> String { "Tidligere version (r\(number))" }
+    static func meetingCrumb(_ date: String) -> String { "Mødet \(date)" }
     static let casesOfMeeting = "Sager på mødet"
     static func itemLabel(_ number: Int) -> String { "punkt \(number)" }
     static func caseHeading(_ number: String) -> String { "Sag \(number)" }

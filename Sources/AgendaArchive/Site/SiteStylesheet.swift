@@ -36,6 +36,9 @@ enum SiteStylesheet {
         ol.case-history { padding-left: 0; list-style: none; }
         article.treatment { border-top: 1px solid #999; padding-top: 0.5rem; }
         article.treatment h3 { margin-top: 0.5rem; }
+        .superseded { border: 2px solid #8a1c1c; background: #fdf0ef; color: #1a1a1a; padding: 0.5rem 1rem; margin: 0 0 1.5rem;
+          font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
+        .superseded p { margin: 0.25rem 0; }
         footer.site { border-top: 1px solid #999; margin-top: 3rem; padding-top: 0.5rem; font-size: 0.9rem; color: #555; }
         @media print { header.site, nav.crumbs, .skip-link, footer.site, .search-form { display: none; } }
 

@@ -5,24 +5,41 @@ import Foundation
 /// is compared by SHA-256 with the record of the last build (`.agendac-site.tsv`)
 /// and its size on disk; a changed file is written atomically, an unchanged one
 /// is left alone (its modification time too), and a file the last build wrote
-/// that the plan no longer has is removed. The record is written last.
+/// that the plan no longer has is removed. A page whose inputs' fingerprint is
+/// the one recorded is not even made. The record is written last.
 struct SiteWriter {
     let folder: URL
     let readFile: (ArchivedFile) throws -> [UInt8]
+
+    /// What the last build wrote at a path.
+    struct Recorded {
+        var digest: String
+        var size: Int
+        var fingerprint: String?
+    }
 
     func write(_ files: [SiteFile]) throws(ArchiveSite.BuildError) -> ArchiveSite.Report {
         let manager = FileManager.default
         let record = try readRecord()
         var report = ArchiveSite.Report()
-        var newRecord: [String: (String, Int)] = [:]
+        var newRecord: [String: Recorded] = [:]
         for file in files {
             guard Self.isSafe(file.path) else { throw .init(description: "will not write \(file.path): the path leaves the site's folder") }
             let target = folder.appendingPathComponent(file.path)
+            if let fingerprint = file.fingerprint, let previous = record[file.path], previous.fingerprint == fingerprint,
+               Self.sizeOnDisk(target) == previous.size {
+                newRecord[file.path] = previous
+                report.fileCount += 1
+                report.byteCount += previous.size
+                report.unchanged += 1
+                continue
+            }
             let (digest, size, bytes) = try resolved(file)
-            newRecord[file.path] = (digest, size)
+            if bytes != nil { report.rendered += 1 }
+            newRecord[file.path] = Recorded(digest: digest, size: size, fingerprint: file.fingerprint)
             report.fileCount += 1
             report.byteCount += size
-            if let previous = record[file.path], previous.0 == digest, previous.1 == size, Self.sizeOnDisk(target) == size {
+            if let previous = record[file.path], previous.digest == digest, previous.size == size, Self.sizeOnDisk(target) == size {
                 report.unchanged += 1
                 continue
             }
@@ -40,9 +57,12 @@ struct SiteWriter {
             try? manager.removeItem(at: folder.appendingPathComponent(path))
             report.removed.append(path)
         }
-        let lines = newRecord.keys.sorted().map { path in "\(path)\t\(newRecord[path]?.0 ?? "")\t\(newRecord[path]?.1 ?? 0)" }
+        let lines = newRecord.keys.sorted().map { path in
+            let entry = newRecord[path]
+            return "\(path)\t\(entry?.digest ?? "")\t\(entry?.size ?? 0)\t\(entry?.fingerprint ?? "-")"
+        }
         do {
-            try AtomicFile.write("# agendac archive site: path, SHA-256 and size of every file the last build wrote\n" + lines.joined(separator: "\n") + "\n",
+            try AtomicFile.write("# agendac archive site: path, SHA-256, size and inputs' fingerprint (or -) of every file the last build wrote\n" + lines.joined(separator: "\n") + "\n",
                                  to: folder.appendingPathComponent(SitePaths.buildRecord))
         } catch {
             throw .init(description: "cannot write \(SitePaths.buildRecord): \(error)")
@@ -73,7 +93,7 @@ struct SiteWriter {
     }
 
     /// The last build's record; an empty folder (or none) has none, a folder with other files is refused.
-    func readRecord() throws(ArchiveSite.BuildError) -> [String: (String, Int)] {
+    func readRecord() throws(ArchiveSite.BuildError) -> [String: Recorded] {
         let manager = FileManager.default
         let recordURL = folder.appendingPathComponent(SitePaths.buildRecord)
         guard let data = manager.contents(atPath: recordURL.path) else {
@@ -87,11 +107,12 @@ struct SiteWriter {
             }
             return [:]
         }
-        var record: [String: (String, Int)] = [:]
+        var record: [String: Recorded] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 3, let size = Int(columns[2]) else { continue }
-            record[String(columns[0])] = (String(columns[1]), size)
+            guard columns.count == 3 || columns.count == 4, let size = Int(columns[2]) else { continue }
+            let fingerprint = columns.count == 4 && columns[3] != "-" ? String(columns[3]) : nil
+            record[String(columns[0])] = Recorded(digest: String(columns[1]), size: size, fingerprint: fingerprint)
         }
         return record
     }

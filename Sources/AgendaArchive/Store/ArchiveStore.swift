@@ -110,22 +110,32 @@ public struct ArchiveStore: Sendable {
     public func meeting(_ id: MeetingID) throws(ArchiveError) -> ArchivedMeeting {
         let state = try readState(id)
         guard let current = state.current else { throw .malformed(ArchiveLayout.statePath(id), "no version is listed") }
-        let (meeting, style) = try compile(current, of: id)
-        let plan = AttachmentPlan(publicMeeting: AgendaRenderer.publicVersion(of: meeting, style: style),
-                                  folder: ArchiveLayout.versionFolder(id, current.name))
-        let published = plan.rewrite(AgendaRenderer.publicVersion(of: meeting, style: style))
+        let (meeting, published) = try publicVersion(current, of: id)
         let revisions = state.versions.filter { ($0.revision ?? 0) > 1 }.map { version in
             Revision(number: version.revision ?? 0, reason: version.reason ?? "", at: version.addedAt, sha256: version.source)
         }
-        let earlier = state.versions.dropLast().map { version in
-            KeptVersion(name: version.name, stage: version.stage, revision: version.revision, sha256: version.source,
-                        addedAt: version.addedAt, approvals: version.approvals, files: version.files)
+        var earlier: [KeptVersion] = []
+        for version in state.versions.dropLast() {
+            // an earlier revision of the minutes is shown beside the current one; a superseded agenda is only listed
+            let earlierPublic = version.isAgenda ? nil : try publicVersion(version, of: id).published
+            earlier.append(KeptVersion(name: version.name, stage: version.stage, revision: version.revision, sha256: version.source,
+                                       addedAt: version.addedAt, approvals: version.approvals, files: version.files,
+                                       publicMeeting: earlierPublic))
         }
         return ArchivedMeeting(
             id: id, committee: state.committee, date: state.date, time: meeting.time?.value, place: meeting.place?.value,
             stage: current.stage, revision: current.revision ?? 1, revisions: revisions,
             approvals: current.approvals.filter { $0.sha256 == current.source }, files: current.files,
             publicMeeting: published, approvers: current.approvers, earlierVersions: earlier)
+    }
+
+    /// A version's full model (for the facts read from it) and its public
+    /// version, attachments named by their paths in the version's folder.
+    func publicVersion(_ version: VersionState, of id: MeetingID) throws(ArchiveError) -> (meeting: Meeting, published: Meeting) {
+        let (meeting, style) = try compile(version, of: id)
+        let publicMeeting = AgendaRenderer.publicVersion(of: meeting, style: style)
+        let plan = AttachmentPlan(publicMeeting: publicMeeting, folder: ArchiveLayout.versionFolder(id, version.name))
+        return (meeting, plan.rewrite(publicMeeting))
     }
 
     /// The meeting's `meeting.json`.

@@ -71,7 +71,15 @@ enum ArchiveCommand {
                 index += 1
             }
         }
-        let store = try open(try location(archiveOption, near: io.currentDirectory, io: io))
+        let root = try location(archiveOption, near: io.currentDirectory, io: io)
+        // taken before anything is read: a change made while the index is brought up to date shows as a new stamp next time
+        let stamp = subcommand == "search" ? ArchiveStamp.read(root) : nil
+        let indexFolder = root.appendingPathComponent("index")
+        if let stamp, ArchiveSearchIndex(folder: indexFolder).isCurrent(archiveStamp: stamp) {
+            // nothing committed since the index was last synced: the catalog and the meetings stay unread
+            return ArchiveSearchCommand.run(rest, indexFolder: indexFolder, io: io)
+        }
+        let store = try open(root)
         let snapshot: ArchiveSnapshot
         do { snapshot = try store.snapshot() } catch {
             io.standardError("agendac: \(error.description)\n")
@@ -90,8 +98,7 @@ enum ArchiveCommand {
             }, io: io)
         default:
             // the index follows the archive: only meetings added or changed since it was last brought up to date are indexed
-            let indexFolder = store.root.appendingPathComponent("index")
-            do { try ArchiveSearchIndex(folder: indexFolder).sync(with: snapshot) } catch {
+            do { try ArchiveSearchIndex(folder: indexFolder).sync(with: snapshot, archiveStamp: stamp) } catch {
                 io.standardError("agendac: \(error.description)\n")
                 return ExitCode.findings
             }

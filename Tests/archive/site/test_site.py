@@ -16,10 +16,12 @@ SITE = pathlib.Path(os.environ.get("ARCHIVE_SITE", ROOT / ".build/archive-site")
 FIXTURES = ROOT / "Tests/Fixtures"
 SCREENSHOTS = ROOT / ".build/archive-site-screenshots"
 MEETING = "moeder/beskaeftigelses-og-integrationsudvalget/2026-05-04/index.html"
+REVISION = "moeder/beskaeftigelses-og-integrationsudvalget/2026-05-04/r1/index.html"
 PAGES = {
     "index": "index.html",
     "year": "moeder/beskaeftigelses-og-integrationsudvalget/2026.html",
     "meeting": MEETING,
+    "revision": REVISION,
     "agenda": "moeder/beskaeftigelses-og-integrationsudvalget/2026-06-01/index.html",
     "case": "sager/15.00.00-p05-3-25.html",
     "search": "soeg.html",
@@ -85,6 +87,18 @@ def test_search_results_pass_axe_and_are_announced(browser):
     assert label.text.strip()
     assert search(browser, "borgere")
     assert axe_violations(browser) == []
+
+
+def test_an_earlier_revision_is_marked_and_linked_both_ways(browser):
+    browser.get(url(MEETING))
+    browser.find_element(By.LINK_TEXT, "Se revision 1").click()
+    assert browser.current_url.endswith(REVISION)
+    notice = browser.find_element(By.CSS_SELECTOR, "main .superseded")
+    assert "Tidligere version (r1), erstattet af r2 den 20. maj 2026 fordi" in notice.text
+    assert "r1" in browser.title
+    notice.find_element(By.TAG_NAME, "a").click()
+    assert browser.current_url.endswith(MEETING)
+    assert not browser.find_elements(By.CSS_SELECTOR, "main .superseded")
 
 
 def test_skip_link_moves_focus_to_main(browser):
@@ -187,12 +201,24 @@ def test_screenshots(browser):
     assert (SCREENSHOTS / "search.png").stat().st_size > 10_000
 
 
+QUERIES_LARGE = ["børnehaver", "borgere", "beskæftigelse", "udvalget godkender", "budget", "jobcentret", "ledighed", "plan",
+                 "skole", "kapaciteten", "ældreplejen", "klima lokalplan", "høring", "tilbud", "indsatsen", "Skørping",
+                 "ord123", "ord4711 budget", "15.00.00-P20-17-26", "Aabenraa skole"]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]
+
+
 @pytest.mark.skipif(not os.environ.get("ARCHIVE_SITE_LARGE"), reason="ARCHIVE_SITE_LARGE names no large site")
 def test_search_time_on_a_large_archive(browser):
+    """Each query typed on a freshly loaded search page (cold: its shards and
+    documents are loaded), then once more on the same page (warm); the time is
+    from the search call to the ranked hits with their passages, in ms."""
     large = pathlib.Path(os.environ["ARCHIVE_SITE_LARGE"])
-    queries = ["børnehaver", "borgere", "beskæftigelse", "udvalget godkender", "budget", "jobcentret", "ledighed", "plan"]
     cold, warm = [], []
-    for query in queries:
+    for query in QUERIES_LARGE:
         browser.get(url("soeg.html", large))
         for bucket in (cold, warm):
             ms = browser.execute_async_script(
@@ -200,8 +226,9 @@ def test_search_time_on_a_large_archive(browser):
                 " done(performance.now() - t); });", query)
             bucket.append(ms)
     documents = browser.execute_script("return window.AgendaSite.documentCount && window.AgendaSite.documentCount()")
-    report = (f"in-browser search over {documents} items: first search of a page (loading its shards) "
-              f"p50 {statistics.median(cold):.1f} ms, max {max(cold):.1f} ms; repeated p50 {statistics.median(warm):.1f} ms, max {max(warm):.1f} ms")
+    report = (f"in-browser search over {documents} items, {len(QUERIES_LARGE)} queries (headless Chromium, file://): "
+              f"first search of a page p50 {statistics.median(cold):.1f} ms, p95 {percentile(cold, 0.95):.1f} ms, max {max(cold):.1f} ms; "
+              f"repeated p50 {statistics.median(warm):.1f} ms, p95 {percentile(warm, 0.95):.1f} ms")
     print("\n" + report)
     (ROOT / ".build/archive-site-search-times.txt").write_text(report + "\n")
-    assert statistics.median(cold) < 100
+    assert percentile(cold, 0.95) < 100

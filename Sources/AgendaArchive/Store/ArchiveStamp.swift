@@ -1,0 +1,28 @@
+import AgendaBase
+import Foundation
+
+/// A cheap fingerprint of the archive's state, for readers that keep something
+/// derived from it (the search index) and want to know without reading the
+/// catalog whether anything changed. Every commit replaces `catalog.jsonl`
+/// (a new file: new inode, time and usually size) and appends to
+/// `ledger.jsonl` (which only grows), so two stat calls tell; the agendac
+/// version is part of it, so a new agendac derives everything again.
+public enum ArchiveStamp {
+    /// The stamp of the archive at `root`; nil when it is no archive or its files cannot be read.
+    public static func read(_ root: URL) -> String? {
+        guard (try? ArchiveStore.readManifest(root)) != nil,
+              let catalog = fileFacts(root.appendingPathComponent(ArchiveLayout.catalogName)),
+              let ledger = fileFacts(root.appendingPathComponent(ArchiveLayout.ledgerName)) else { return nil }
+        return "agendac \(AgendacVersion.current); catalog \(catalog); ledger \(ledger)"
+    }
+
+    /// Size, modification time (to the nanosecond) and file number.
+    static func fileFacts(_ url: URL) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
+        let number = (attributes[.systemFileNumber] as? NSNumber)?.int64Value ?? 0
+        return "\(size) \(nanoseconds) \(number)"
+    }
+}
