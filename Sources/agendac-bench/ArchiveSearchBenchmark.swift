@@ -12,6 +12,11 @@ enum ArchiveSearchBenchmark {
 
     /// The minutes of meeting `number`, written in the language and read by the compiler.
     static func meeting(_ number: Int, _ random: inout SearchBenchmark.Generator) -> ArchivedMeeting? {
+        try? ArchivedMeeting.record(of: AnalyzedDocument(text: meetingText(number, &random)).meeting).get()
+    }
+
+    /// The source of meeting `number`: six committees in turn, one date per meeting, recurring words and cases.
+    static func meetingText(_ number: Int, _ random: inout SearchBenchmark.Generator) -> String {
         func word() -> String {
             if random.next(8) == 0 { return "ord\(random.next(50_000))" }
             return SearchBenchmark.stems[random.next(SearchBenchmark.stems.count)] + SearchBenchmark.endings[random.next(SearchBenchmark.endings.count)]
@@ -27,7 +32,7 @@ enum ArchiveSearchBenchmark {
             text += "indstilling: Direktionen indstiller, at\n1. \(sentence(8))\n\n"
             if random.next(3) > 0 { text += "beslutning:\n\(sentence(8))\n\n" }
         }
-        return try? ArchivedMeeting.record(of: AnalyzedDocument(text: text).meeting).get()
+        return text
     }
 
     static let queries: [ArchiveSearchQuery] = [

@@ -69,7 +69,7 @@ enum ProcessBenchmark {
 /// time from spawn to exit and the child's peak resident memory, with none of
 /// Foundation's `Process` machinery in the measurement.
 enum Spawn {
-    static func run(_ path: String, _ arguments: [String]) -> (seconds: Double, peakKiB: Int)? {
+    static func run(_ path: String, _ arguments: [String]) -> (seconds: Double, peakKiB: Int, status: Int32)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -78,8 +78,8 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let start = Measure.now()
         guard let pid = spawn(path, arguments, &actions) else { return nil }
-        guard let peak = reap(pid) else { return nil }
-        return (Double(Measure.now() - start) / 1e9, peak)
+        guard let (peak, status) = reap(pid) else { return nil }
+        return (Double(Measure.now() - start) / 1e9, peak, status)
     }
 
     /// Seconds from spawning `agendac lsp` to reading its answer to `initialize`; the server is then told to exit.
@@ -141,13 +141,15 @@ enum Spawn {
         return pid
     }
 
-    /// Waits for the child; its peak resident memory in KiB.
-    private static func reap(_ pid: pid_t) -> Int? {
+    /// Waits for the child; its peak resident memory in KiB and its exit status (-1 when it did not exit normally).
+    private static func reap(_ pid: pid_t) -> (Int, Int32)? {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { return nil }
         }
-        return usage.ru_maxrss
+        // WIFEXITED and WEXITSTATUS, which Swift does not import
+        let exited = status & 0x7f == 0
+        return (usage.ru_maxrss, exited ? (status >> 8) & 0xff : -1)
     }
 }

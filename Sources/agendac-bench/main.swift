@@ -26,7 +26,8 @@ let usage = """
       --compiler-only  no agendac processes and no language server
       --search-only    only the search index
       --site-only      only the archive's site (keeps the largest in .build/archive-site-large)
-      --archive-only   only the archive's search index on disk (with --quick an archive of 100 items)
+      --archive-only   only the archive's search index on disk and `agendac archive search` as a whole process
+                       (with --quick an archive of 100 items)
       --store-only     only the archive store (`archive add` per meeting; with --quick an archive of 100 items)
       --import-only    only `agendac import` of a PDF of about 100 pages (20 with --quick) that agendac wrote
       --server-only    only the language-server measurements
@@ -114,6 +115,7 @@ if !serverOnly && !processOnly && !siteOnly && !archiveOnly {
 }
 if !serverOnly && !processOnly && !siteOnly {
     emit(ArchiveSearchBenchmark.run(sizes: quick ? [100] : [1000, 10_000, 100_000], rounds: quick ? 2 : 20, additions: quick ? 3 : 20))
+    emit(ArchiveCLISearchBenchmark.run(sizes: quick ? [100] : [1000, 10_000, 100_000], rounds: quick ? 2 : 10))
 }
 if !serverOnly && !processOnly && !searchOnly {
     emit(SiteBenchmark.run(sizes: quick ? [1000] : [1000, 10_000, 100_000]))

@@ -45,6 +45,12 @@ import Testing
         let found = ArchiveStoreTests.archive(["search", "vandrehjem"], archive)
         #expect(found.code == 0 && found.output.contains("Vandrehjemmet ved Skibsbroen"), "\(found.output) \(found.errors)")
         #expect(ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: try #require(ArchiveStamp.read(archive))))
+
+        // an archive that names no municipality has a stamp too; a folder that is no archive has none
+        let bare = ArchiveStoreTests.newArchive()
+        _ = try ArchiveStore.openOrCreate(at: bare)
+        #expect(ArchiveStamp.read(bare) != nil)
+        #expect(ArchiveStamp.read(folder) == nil)
     }
 
     @Test func caseListsEveryTreatmentInDateOrder() {

@@ -10,8 +10,9 @@ import Foundation
 public enum ArchiveStamp {
     /// The stamp of the archive at `root`; nil when it is no archive or its files cannot be read.
     public static func read(_ root: URL) -> String? {
-        guard (try? ArchiveStore.readManifest(root)) != nil,
-              let catalog = fileFacts(root.appendingPathComponent(ArchiveLayout.catalogName)),
+        // (`try?` would flatten the manifest's municipality, nil for many archives, into "no archive")
+        do { _ = try ArchiveStore.readManifest(root) } catch { return nil }
+        guard let catalog = fileFacts(root.appendingPathComponent(ArchiveLayout.catalogName)),
               let ledger = fileFacts(root.appendingPathComponent(ArchiveLayout.ledgerName)) else { return nil }
         return "agendac \(AgendacVersion.current); catalog \(catalog); ledger \(ledger)"
     }
