@@ -77,15 +77,6 @@ extension Recognizer {
             supplementaryAgenda(line)
             return
         }
-        // the municipality's line above the title, as agendac's own PDFs and many others print it
-        if !sawTitle, text.folded.hasSuffix(" kommune"), text.plain.split(separator: " ").count <= 4 {
-            let known = draft.meetingFields.first { $0.0 == Keyword.municipality.canonical }?.1
-            if known == nil || known == text.plain {
-                if known == nil { draft.setMeetingField(.municipality, text.plain) }
-                countStructure(text.plain)
-                return
-            }
-        }
         if readHeaderName(text) {
             countStructure(text.plain)
             return
@@ -126,12 +117,13 @@ extension Recognizer {
     static let headerComment = "a comment in the meeting's header"
 
     /// A line of the header that is only a name: the municipality (`Odense
-    /// Kommune`) or the committee (`Kultur- og Fritidsudvalget` above the title).
+    /// Kommune`, above the title as agendac's own PDFs and many others print
+    /// it) or the committee (`Kultur- og Fritidsudvalget` above the title).
     private mutating func readHeaderName(_ text: LineText) -> Bool {
         let name = text.plain
         guard name.utf8.count <= 80, text.looksLikeHeading else { return false }
         let words = name.split(separator: " ")
-        if words.count == 2, words[1] == "Kommune", BodyNames.looksLikeName(name) {
+        if words.count >= 2, words.count <= 4, words.last == "Kommune", BodyNames.looksLikeName(name) {
             if let known = draft.meetingFields.first(where: { $0.0 == Keyword.municipality.canonical }) { return known.1 == name }
             draft.setMeetingField(.municipality, name)
             return true
@@ -232,12 +224,7 @@ extension Recognizer {
         if let entry = LineReading.contentsEntry(line.text.replacingOccurrences(of: "**", with: "")) {
             // `Pkt. 42 Budget`: the entry's title without the item's number
             var title = entry.title
-            if let start = itemStart(LineText(entry.title)) {
-                title = start.title
-            } else if let (_, bare, separated) = Self.numberAndTitle(Substring(entry.title)), separated {
-                // `1. Godkendelse af dagsorden ..... 2`: the item's number is not part of its title
-                title = bare
-            }
+            if let start = itemStart(LineText(entry.title)) { title = start.title }
             contents.append((title, entry.page, line))
             contentsKeys.insert(Self.titleKey(title))
             report.contentsEntries += 1
