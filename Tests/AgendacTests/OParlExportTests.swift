@@ -118,6 +118,61 @@ import Testing
         #expect(last["links"]?["next"] == nil && last["pagination"]?["totalElements"]?.intValue == horsensItems)
     }
 
+    /// Every file the archive published is listed, earlier versions' too: the
+    /// superseded agenda's PDF is the meeting's invitation, the current
+    /// minutes' PDF its results protocol, and an earlier revision's PDF and
+    /// attachment are auxiliary files of the meeting named by their revision,
+    /// copied byte for byte with their checksums, hanging on no agenda item.
+    @Test func earlierVersionsFilesAreListed() throws {
+        var archive = try ArchiveExportFixtures.samplesArchive()
+        defer { try? FileManager.default.removeItem(at: archive.root) }
+        let index = try #require(archive.snapshot.meetings.firstIndex { $0.id.path.hasSuffix("2026-05-04") && !$0.publicMeeting.items.isEmpty })
+        var meeting = archive.snapshot.meetings[index]
+        let id = meeting.id.path
+        let agendaPDF = try ArchiveExportFixtures.keep(Array("the agenda's PDF\n".utf8), kind: .publicPDF, at: id + "/agenda/offentlig.pdf", root: archive.root)
+        let firstPDF = try ArchiveExportFixtures.keep(Array("r1's PDF\n".utf8), kind: .publicPDF, at: id + "/r1-old/offentlig.pdf", root: archive.root)
+        let firstAttachment = try ArchiveExportFixtures.keep(Array("r1's plan\n".utf8), kind: .attachment, at: id + "/r1-old/bilag/plan.pdf", root: archive.root)
+        let internalSource = try ArchiveExportFixtures.keep(Array("SECRET-SOURCE-MARKER\n".utf8), kind: .source, at: id + "/r1-old/source.agenda", root: archive.root)
+        // r1's model: its first item carries June's item with an attachment, renamed and moved to r1's file
+        var firstModel = meeting.publicMeeting
+        var item = try #require(archive.snapshot.meetings.first { $0.id.path.hasSuffix("2026-06-01") }?.publicMeeting.items.first)
+        for sectionIndex in item.sections.indices {
+            guard case .attachments(var attachments) = item.sections[sectionIndex].content else { continue }
+            for index in attachments.indices where attachments[index].file != nil {
+                attachments[index].title = "Plan fra første udgave"
+                attachments[index].file?.value = firstAttachment.path
+            }
+            item.sections[sectionIndex].content = .attachments(attachments)
+        }
+        firstModel.items[0] = item
+        meeting.earlierVersions = [
+            KeptVersion(name: "agenda", stage: .agenda, revision: nil, sha256: String(repeating: "c", count: 64), addedAt: "2026-04-27T08:00:00Z",
+                        files: [agendaPDF]),
+            KeptVersion(name: "r1", stage: .approved, revision: 1, sha256: String(repeating: "d", count: 64), addedAt: "2026-05-05T08:00:00Z",
+                        files: [firstPDF, firstAttachment, internalSource], publicMeeting: firstModel),
+        ]
+        archive.snapshot.meetings[index] = meeting
+        let files = try Self.export(archive, pageSize: 100)
+        let meetingPath = try #require(files.keys.first { $0.hasSuffix("/meeting/" + id + ".json") })
+        let object = try Self.json(try #require(files[meetingPath]))
+        #expect(object["invitation"]?["name"]?.stringValue == "Dagsorden (PDF)")
+        #expect(object["invitation"]?["accessUrl"]?.stringValue?.hasSuffix(agendaPDF.path) == true)
+        #expect(object["resultsProtocol"]?["accessUrl"]?.stringValue?.hasSuffix(meeting.publicFiles.first { $0.kind == .publicPDF }?.path ?? "-") == true)
+        let auxiliary = object["auxiliaryFile"]?.arrayValue ?? []
+        let names = auxiliary.compactMap { $0["name"]?.stringValue }
+        #expect(names.contains("Referat r1 (PDF)") && names.contains("Plan fra første udgave (r1)"), "\(names)")
+        for file in [agendaPDF, firstPDF, firstAttachment] {
+            #expect(files["content/" + file.path] == Golden.bytes(archive.root.appendingPathComponent(file.path)))
+        }
+        let first = try #require(auxiliary.first { $0["name"]?.stringValue == "Plan fra første udgave (r1)" })
+        #expect(first["sha512Checksum"]?.stringValue == SHA512.hexDigest(Array("r1's plan\n".utf8)))
+        #expect(first["agendaItem"] == nil)
+        let fileList = files.filter { $0.key.hasSuffix("/files.json") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(fileList.contains("Referat r1 (PDF)") && fileList.contains("Dagsorden (PDF)"))
+        let all = files.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        #expect(!all.contains("SECRET-SOURCE-MARKER") && !files.keys.contains { $0.hasSuffix("source.agenda") }, "an internal file of an earlier version was published")
+    }
+
     /// A case treated at two meetings is one Paper with two Consultations, in date order.
     @Test func aCaseIsOnePaperWithItsTreatments() throws {
         let archive = try ArchiveExportFixtures.samplesArchive()

@@ -11,6 +11,8 @@ struct OParlBodyExport {
     private(set) var stamps: [MeetingID: OParlStamp] = [:]
     private(set) var bodyStamp = OParlStamp.none
     private(set) var files: [MeetingID: [OParlFile]] = [:]
+    /// Each meeting's files by the order of the items that name them.
+    private(set) var itemFiles: [MeetingID: [Int: [OParlFile]]] = [:]
     private(set) var fileCount = 0
 
     init(directory: OParlDirectory, base: OParlBaseURL, pageSize: Int) {
@@ -31,7 +33,13 @@ struct OParlBodyExport {
 
     mutating func writeAll<Sink: ExportSink>(files source: some ArchiveFileSource, to output: inout OParlOutput<Sink>) throws(ArchiveExportError) {
         for meeting in directory.meetings {
-            files[meeting.id] = try copyFiles(of: meeting, from: source, to: &output)
+            let copied = try copyFiles(of: meeting, from: source, to: &output)
+            files[meeting.id] = copied
+            var byItem: [Int: [OParlFile]] = [:]
+            for file in copied {
+                for order in file.itemOrders { byItem[order, default: []].append(file) }
+            }
+            itemFiles[meeting.id] = byItem
         }
         var meetings: [JSON] = [], items: [JSON] = [], consultations: [JSON] = [], fileObjects: [JSON] = []
         var meetingsByPath: [String: JSON] = [:], consultationsByPath: [String: JSON] = [:]
@@ -108,33 +116,68 @@ struct OParlBodyExport {
         try output.write(bodyObject(), at: paths.bodyObject)
     }
 
-    /// Reads each public file once, checks it, copies it under `content/` and keeps its checksums.
+    /// Reads each public file once, checks it, copies it under `content/` and
+    /// keeps its checksums: the current version's files, then those of each
+    /// earlier version (the superseded agenda, earlier revisions of the
+    /// minutes), so the export lists every file the archive published.
     mutating func copyFiles<Sink: ExportSink>(of meeting: ArchivedMeeting, from source: some ArchiveFileSource,
                                               to output: inout OParlOutput<Sink>) throws(ArchiveExportError) -> [OParlFile] {
-        let kept = meeting.publicFiles.sorted { ($0.kind.rawValue, $0.path) < ($1.kind.rawValue, $1.path) }
-        let slugs = SlugTable(kept.map { ($0.path, OParlFile.slugName($0)) })
+        let ordered = { (files: [ArchivedFile]) in files.sorted { ($0.kind.rawValue, $0.path) < ($1.kind.rawValue, $1.path) } }
+        let kept: [(file: ArchivedFile, version: KeptVersion?)] =
+            ordered(meeting.publicFiles).map { ($0, nil) }
+            + meeting.earlierVersions.flatMap { version in ordered(version.publicFiles).map { ($0, version) } }
+        let slugs = SlugTable(kept.map { ($0.file.path, OParlFile.slugName($0.file, version: $0.version)) })
+        // which items name each file, and the first title given to it, in one
+        // pass per version; an earlier version's files hang on the meeting
+        // only, not on today's agenda items
+        let current = Self.attachmentUses(meeting.publicMeeting)
+        var earlier: [String: [String: (orders: [Int], title: String?)]] = [:]
         var result: [OParlFile] = []
-        for file in kept {
+        var copied = Set<String>()
+        for (file, version) in kept where copied.insert(file.path).inserted {
             let bytes = try source.bytes(of: file)
             try output.copy(bytes, to: OParlPaths.content(file.path))
             var items: [Int] = []
             var title: String? = nil
-            for (offset, item) in meeting.publicMeeting.items.enumerated() {
-                for attachment in item.attachments where attachment.file?.value == file.path {
-                    if items.last != offset + 1 { items.append(offset + 1) }
-                    if title == nil { title = attachment.title }
-                }
+            if let version {
+                if earlier[version.name] == nil { earlier[version.name] = version.publicMeeting.map(Self.attachmentUses) ?? [:] }
+                title = earlier[version.name]?[file.path]?.title
+            } else {
+                items = current[file.path]?.orders ?? []
+                title = current[file.path]?.title
             }
             result.append(OParlFile(file: file, meeting: meeting.id, slug: slugs[file.path], sha512: SHA512.hexDigest(bytes),
-                                    itemOrders: items, attachmentTitle: title, documentTitle: OParlFile.documentTitle(meeting)))
+                                    itemOrders: items, attachmentTitle: title, documentTitle: OParlFile.documentTitle(meeting, version: version),
+                                    version: version.map { OParlFile.Version(name: $0.name, isAgenda: $0.revision == nil) }))
             fileCount += 1
         }
         return result
+    }
+
+    /// For each attachment path of `meeting`: the items (by order) naming it and its first title.
+    static func attachmentUses(_ meeting: Meeting) -> [String: (orders: [Int], title: String?)] {
+        var uses: [String: (orders: [Int], title: String?)] = [:]
+        for (offset, item) in meeting.items.enumerated() {
+            for attachment in item.attachments {
+                guard let path = attachment.file?.value else { continue }
+                var use = uses[path] ?? ([], attachment.title)
+                if use.orders.last != offset + 1 { use.orders.append(offset + 1) }
+                uses[path] = use
+            }
+        }
+        return uses
     }
 }
 
 /// A public file as the export knows it once read.
 struct OParlFile {
+    /// The earlier version a file belongs to; nil for the current version's files.
+    struct Version {
+        /// The version's folder name: `agenda`, `r1`, `r2` …
+        var name: String
+        var isAgenda: Bool
+    }
+
     var file: ArchivedFile
     var meeting: MeetingID
     var slug: String
@@ -142,16 +185,21 @@ struct OParlFile {
     /// The items (by order) whose attachments name this file.
     var itemOrders: [Int]
     var attachmentTitle: String?
-    /// `Referat` or `Dagsorden`, for naming the meeting's own files.
+    /// `Referat` or `Dagsorden`, for naming the meeting's own files (with the
+    /// revision for an earlier revision of the minutes: `Referat r1`).
     var documentTitle: String
+    var version: Version? = nil
 
-    static func slugName(_ file: ArchivedFile) -> String {
-        file.kind.rawValue + "-" + (file.path.split(separator: "/").last.map(String.init) ?? file.path)
+    static func slugName(_ file: ArchivedFile, version: KeptVersion? = nil) -> String {
+        (version.map { $0.name + "-" } ?? "") + file.kind.rawValue + "-" + (file.path.split(separator: "/").last.map(String.init) ?? file.path)
     }
 
-    static func documentTitle(_ meeting: ArchivedMeeting) -> String {
-        let word = meeting.publicMeeting.kind.danishTitle
-        return word.prefix(1) + word.dropFirst().lowercased()
+    static func documentTitle(_ meeting: ArchivedMeeting, version: KeptVersion? = nil) -> String {
+        let kind: DocumentKind = version.map { $0.revision == nil ? .agenda : .minutes } ?? meeting.publicMeeting.kind
+        let word = kind.danishTitle
+        let title = String(word.prefix(1)) + word.dropFirst().lowercased()
+        guard let version, let revision = version.revision else { return title }
+        return title + " r\(revision)"
     }
 
     var fileName: String { file.path.split(separator: "/").last.map(String.init) ?? file.path }
@@ -161,7 +209,7 @@ struct OParlFile {
         case .publicPDF: documentTitle + " (PDF)"
         case .publicHTML: documentTitle + " (HTML)"
         case .publicJSON: documentTitle + " (JSON)"
-        default: attachmentTitle ?? fileName
+        default: (attachmentTitle ?? fileName) + (version.map { " (\($0.isAgenda ? "dagsorden" : $0.name))" } ?? "")
         }
     }
 

@@ -129,13 +129,20 @@ extension OParlBodyExport {
             guard let entry = directory.person(OParlDirectory.personKey(person.name)), seen.insert(entry.slug).inserted else { return nil }
             return .string(url(paths.person(entry.slug)))
         })
-        if let pdf = kept.first(where: { $0.file.kind == .publicPDF }) {
-            object.set(meeting.stage == .agenda ? "invitation" : "resultsProtocol", fileObject(pdf))
-        }
-        object.setIfNotEmpty("auxiliaryFile", kept.filter { $0.file.kind != .publicPDF && $0.itemOrders.isEmpty }.map(fileObject))
+        // the agenda's PDF is the invitation (the superseded agenda's, once
+        // the minutes replaced it), the current minutes' PDF the results
+        // protocol; every other file without an item, earlier revisions'
+        // files included, is an auxiliary file of the meeting
+        let currentPDF = kept.first { $0.version == nil && $0.file.kind == .publicPDF }
+        let invitation = meeting.stage == .agenda ? currentPDF : kept.last { $0.version?.isAgenda == true && $0.file.kind == .publicPDF }
+        let protocolPDF = meeting.stage == .agenda ? nil : currentPDF
+        if let invitation { object.set("invitation", fileObject(invitation)) }
+        if let protocolPDF { object.set("resultsProtocol", fileObject(protocolPDF)) }
+        let shown = Set([invitation, protocolPDF].compactMap { $0?.file.path })
+        object.setIfNotEmpty("auxiliaryFile", kept.filter { !shown.contains($0.file.path) && $0.itemOrders.isEmpty }.map(fileObject))
         object.set("agendaItem", .array(model.items.enumerated().map { agendaItemObject($1, order: $0 + 1, of: meeting) }))
         stamp(meeting.id).set(on: &object)
-        object.set("web", kept.first { $0.file.kind == .publicHTML }.map { url(OParlPaths.content(URLPath.encode($0.file.path))) })
+        object.set("web", kept.first { $0.version == nil && $0.file.kind == .publicHTML }.map { url(OParlPaths.content(URLPath.encode($0.file.path))) })
         return object.json
     }
 
@@ -149,7 +156,7 @@ extension OParlBodyExport {
         if caseKey(of: item, order: order, in: meeting) != nil { object.set("consultation", url(paths.consultation(meeting.id, order: order))) }
         let resolution = OParlBodyExport.resolutionText(item)
         object.set("resolutionText", resolution.isEmpty ? nil : resolution)
-        object.setIfNotEmpty("auxiliaryFile", (files[meeting.id] ?? []).filter { $0.itemOrders.contains(order) }.map(fileObject))
+        object.setIfNotEmpty("auxiliaryFile", (itemFiles[meeting.id]?[order] ?? []).map(fileObject))
         stamp(meeting.id).set(on: &object)
         return object.json
     }
