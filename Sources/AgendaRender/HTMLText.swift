@@ -2,21 +2,25 @@ import AgendaSemantics
 
 /// Text and inline markup as HTML. Every character that could open markup or
 /// close an attribute is escaped, in text and in attributes alike.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
+public enum HTMLText {
+    /// `text` safe in HTML text and in quoted attributes. Control characters
+    /// other than tab and newline have no place in a page (HTML forbids them)
+    /// and show as U+FFFD, as in every other output (`ControlCharacters`).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
             switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                out.unicodeScalars.append(ControlCharacters.isUnsafe(character) ? ControlCharacters.replacement : character)
             }
         }
-        return result
+        return out
     }
 
     static func inlines(_ inlines: [Inline]) -> String {

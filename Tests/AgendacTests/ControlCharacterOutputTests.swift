@@ -8,7 +8,7 @@ import Testing
 @Suite struct ControlCharacterOutputTests {
     static let text = "møde: Udvalget\u{1B}[2J\u{07}\ndato: 2026-05-04\n\npunkt 1: Titel\u{1B}]0;ejet\u{07}\nresume:\nTekst\u{1B}[31m rød\u{9B}31m og\u{0C}mere.\n"
 
-    @Test("compile --to text and markdown show control characters as U+FFFD", arguments: ["text", "markdown"])
+    @Test("compile --to text, markdown and html show control characters as U+FFFD", arguments: ["text", "markdown", "html"])
     func noControlCharacters(_ format: String) throws {
         let folder = temporaryTestFolder("agendac-control")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,24 +1,11 @@
+import AgendaRender
+
 /// Escaping and the frame every page of the site shares: language, landmarks
 /// (banner, navigation, main, contentinfo), a skip link, and links relative to
 /// the page so the site works from any folder, a web server or the local disk.
 enum SiteHTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // control characters other than tab and newline have no place in a page
-                if character.value < 0x20 && character != "\n" && character != "\t" { out += " " } else { out.unicodeScalars.append(character) }
-            }
-        }
-        return out
-    }
+    /// The renderer's escaping, so a page and the minutes in it escape alike.
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A page: `path` is where it is written (to find the way back to the root),
     /// `crumbs` the trail above it (title and path from the root), `body` what goes in `<main>`.
