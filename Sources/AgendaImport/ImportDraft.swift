@@ -43,6 +43,8 @@ struct ItemDraft {
     /// `uden beslutning`: minutes whose item has no decision in the original.
     var withoutDecision = false
     var sectionCount = 0
+    /// The sections opened so far (a second of one kind is kept as `afsnit:`, as the language has each once).
+    var openedSections: Set<Keyword> = []
 
     mutating func setField(_ keyword: Keyword, _ value: String) {
         let spelling = keyword.canonical

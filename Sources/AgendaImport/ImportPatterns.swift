@@ -20,30 +20,55 @@ enum ImportPatterns {
         case supplementaryAgenda
     }
 
-    /// Headings of other municipalities (folded: lowercase), kept as their own
-    /// sections with the heading as written.
-    static let customHeadings: Set<String> = [
-        "anledning", "baggrund", "forventet sagsgang", "sagens gang", "sagens tidligere behandling", "tidligere behandling",
-        "lovgrundlag", "retsgrundlag", "lovgivning", "vurdering", "administrationens vurdering", "forvaltningens vurdering",
-        "høring", "høringssvar", "tidsplan", "kommunikation og inddragelse", "bemærkninger", "beslutningskompetence",
-        "sagsbeskrivelse", "sagsforløb", "problemstilling", "formål", "indhold", "konsekvenser", "økonomiske konsekvenser",
-        "bevillingsmæssige konsekvenser", "personalemæssige konsekvenser", "miljømæssige konsekvenser", "klimavurdering",
-        "bæredygtighed", "borgerinddragelse", "videre proces", "den videre proces", "opfølgning",
-        "supplerende sagsfremstilling", "sagen afgøres af", "kompetence", "fagudvalgets bemærkninger",
-        "udtalelse", "udtalelser", "risici",
+    /// What a section label of another layout is read as.
+    enum SectionLabel: Equatable {
+        /// A section of the language, written with its canonical spelling.
+        case keyword(Keyword)
+        /// `afsnit: Heading`, the heading kept word for word.
+        case custom
+    }
+
+    /// Every section label of other municipalities' minutes that the keyword
+    /// table does not spell, with its synonyms, in one place (folded:
+    /// lowercase, no colon). The recogniser asks the keyword table first
+    /// (`Resumé`, `Sagsresume`, `Beslutning` …), then this table. A label read
+    /// as `afsnit:` prints as written, so its words come back in the compiled text.
+    static let sectionLabels: [String: SectionLabel] = {
+        var table: [String: SectionLabel] = [:]
+        for (label, synonyms) in sectionSynonyms {
+            for synonym in synonyms { table[synonym] = label }
+        }
+        return table
+    }()
+
+    private static let sectionSynonyms: [(SectionLabel, [String])] = [
+        (.keyword(.recommendation), ["direktionens indstilling", "forvaltningens indstilling", "administrationens indstilling",
+                                     "indstillinger", "borgmesterens indstilling", "direktørens indstilling",
+                                     "forslag til beslutning", "indstilling til beslutning"]),
+        (.keyword(.presentation), ["sagsfremstilling", "sagsfremstillingen", "sagens indhold"]),
+        (.keyword(.attachments), ["bilag", "bilagsliste", "bilagsfortegnelse", "vedlagte bilag", "vedhæftede bilag",
+                                  "bilagsoversigt", "bilag til sagen"]),
+        (.custom, [
+            // why the case is on the agenda
+            "anledning", "baggrund", "problemstilling", "formål", "sagens baggrund", "indledning", "resumé og indstilling",
+            // what it is about
+            "sagsbeskrivelse", "sagsforløb", "indhold", "beskrivelse", "løsning", "løsningsforslag", "forslag",
+            "supplerende sagsfremstilling", "tidligere behandling", "sagens tidligere behandling", "forventet sagsgang",
+            // the assessment and its grounds
+            "lovgrundlag", "retsgrundlag", "lovgivning", "vurdering", "administrationens vurdering", "forvaltningens vurdering",
+            "administrationens bemærkninger", "forvaltningens bemærkninger", "bemærkninger", "fagudvalgets bemærkninger",
+            "udtalelse", "udtalelser", "risici", "risikovurdering",
+            // consequences
+            "konsekvenser", "økonomiske konsekvenser", "bevillingsmæssige konsekvenser", "personalemæssige konsekvenser",
+            "miljømæssige konsekvenser", "klimavurdering", "klimakonsekvenser", "bæredygtighed", "økonomi og finansiering",
+            "finansiering",
+            // who is heard and what follows
+            "høring", "høringssvar", "borgerinddragelse", "kommunikation og inddragelse", "inddragelse", "tidsplan",
+            "videre proces", "den videre proces", "opfølgning", "proces",
+            // who decides
+            "beslutningskompetence", "kompetence", "sagen afgøres af", "kompetencefordeling",
+        ]),
     ]
-
-    /// Headings that say who recommends (`Direktionens indstilling`): read as `indstilling:`.
-    static let recommendationHeadings: Set<String> = [
-        "direktionens indstilling", "forvaltningens indstilling", "administrationens indstilling", "indstillinger",
-        "borgmesterens indstilling", "direktørens indstilling", "forslag til beslutning", "indstilling til beslutning",
-    ]
-
-    /// Headings read as `sagsfremstilling:`.
-    static let presentationHeadings: Set<String> = ["sagsfremstilling", "sagsfremstillingen", "sagens indhold"]
-
-    /// Headings read as `bilag:`.
-    static let attachmentHeadings: Set<String> = ["bilag", "bilagsliste", "bilagsfortegnelse", "vedlagte bilag", "vedhæftede bilag"]
 
     static let closedItemHeadings: Set<String> = ["lukket punkt", "lukket sag", "lukket dagsordenspunkt"]
     static let openItemHeadings: Set<String> = ["åbent punkt", "åben sag", "åbent dagsordenspunkt"]

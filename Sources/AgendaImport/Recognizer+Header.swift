@@ -36,6 +36,7 @@ extension Recognizer {
             if let time, !draft.hasMeetingField(.time) { draft.setMeetingField(.time, time) }
             if date != nil || time != nil {
                 countStructure(text.plain)
+                dateJustRead = date != nil
                 return
             }
         }
@@ -59,8 +60,8 @@ extension Recognizer {
             return
         }
         dateJustRead = false
-        if let who = absentSentence(text.plain) {
-            draft.setMeetingField(.absent, who)
+        if let absent = absentSentence(text.plain), absent.lead == nil {
+            draft.setMeetingField(.absent, absent.who)
             countStructure(text.plain)
             return
         }
@@ -298,15 +299,21 @@ extension Recognizer {
         return nil
     }
 
-    /// `X deltog ikke i mødet.` → `X`.
-    func absentSentence(_ plain: String) -> String? {
+    /// `X deltog ikke i mødet.` → `X`; `Godkendt. X deltog ikke i mødet.` → `X`
+    /// with the sentences before it (`Godkendt.`) as `lead`.
+    func absentSentence(_ plain: String) -> (lead: String?, who: String)? {
         guard plain.utf8.count <= 300 else { return nil }
         var sentence = plain
         while let last = sentence.last, last == "." || last == " " { sentence.removeLast() }
         for ending in ImportPatterns.absentSentenceEndings where sentence.hasSuffix(ending) {
-            let who = String(sentence.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            var who = String(sentence.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            var lead: String?
+            if let stop = who.range(of: ". ", options: .backwards) {
+                lead = String(who[..<stop.lowerBound]) + "."
+                who = String(who[stop.upperBound...])
+            }
             guard Self.looksLikeNames(who) else { continue }
-            return who
+            return (lead, who)
         }
         return nil
     }
@@ -369,8 +376,10 @@ extension Recognizer {
         var folded = Substring(LineText.fold(title))
         if let number = folded.firstIndex(where: { !($0.isASCII && $0.isNumber) }), number != folded.startIndex,
            folded[number] == "." || folded[number] == ":", folded[folded.index(after: number)...].first == " " {
-            folded = folded[folded.index(after: number)...]
+            folded = folded[folded.index(after: number)...].drop { $0 == " " }
         }
+        // `Lukket punkt: Personalesag` is the item `Personalesag`, closed
+        folded = Substring(closedMark(String(folded)).title)
         for character in folded where character.isLetter || character.isNumber {
             key.append(character)
             if key.count == 16 { break }

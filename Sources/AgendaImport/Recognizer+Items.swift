@@ -82,14 +82,27 @@ extension Recognizer {
         section = .none
         recommendationHasValue = false
         sectionLine = -1
-        var item = ItemDraft(number: number, title: ProseEscaping.singleLine(title), sourceLine: line.sourceLine)
-        item.closed = pendingClosed
+        let marked = Self.closedMark(title)
+        var item = ItemDraft(number: number, title: ProseEscaping.singleLine(marked.title), sourceLine: line.sourceLine)
+        item.closed = pendingClosed || marked.closed
         pendingClosed = false
         item.comments = pendingComments
         pendingComments = []
         draft.items.append(item)
         report.items += 1
         countStructure(line.text)
+    }
+
+    /// `Lukket punkt: Ekspropriation` → (`Ekspropriation`, closed): the mark some
+    /// layouts print in front of a closed item's title.
+    static func closedMark(_ title: String) -> (title: String, closed: Bool) {
+        for mark in ImportPatterns.closedItemHeadings {
+            let folded = LineText.fold(String(title.prefix(mark.count + 2)))
+            guard folded.hasPrefix(mark + ":") || folded.hasPrefix(mark + " -") || folded.hasPrefix(mark + " –") else { continue }
+            let rest = title.dropFirst(mark.count + 2).trimmingCharacters(in: .whitespaces)
+            if !rest.isEmpty { return (rest, true) }
+        }
+        return (title, false)
     }
 
     private var itemIndex: Int { draft.items.count - 1 }
@@ -102,6 +115,10 @@ extension Recognizer {
         }
         if section == .none, !draft.items[itemIndex].hasField(.caseNumber), let number = LineReading.caseNumber(text) {
             draft.items[itemIndex].setField(.caseNumber, number)
+            countStructure(text.plain)
+            return
+        }
+        if section == .none, readDistributionLine(text) {
             countStructure(text.plain)
             return
         }
@@ -136,6 +153,11 @@ extension Recognizer {
             return false
         case .distributionMark(let codes):
             self.pending = nil
+            if Self.distributionCodes(text.plain) != nil {
+                // codes broken over lines (`Kommunikation DIR` / `BFU SOS`)
+                self.pending = .distributionMark(codes + " " + text.plain)
+                return true
+            }
             if text.folded == "x" {
                 // the mark's column is lost in the text; it is put on the first code
                 let parts = codes.split(separator: " ", maxSplits: 1)
@@ -151,6 +173,25 @@ extension Recognizer {
             addAbsent(text.plain, inDecision: inDecision)
             return true
         }
+    }
+
+    /// `Kommunikation DIR BFU SOS`: the label with its codes on one line (the mark may follow below).
+    private mutating func readDistributionLine(_ text: LineText) -> Bool {
+        guard let (keyword, value) = Self.labelledField(text.plain, allowed: { $0 == .distribution }), keyword == .distribution,
+              let codes = Self.distributionCodes(value) else { return false }
+        closePending()
+        pending = .distributionMark(codes)
+        return true
+    }
+
+    /// `DIR BFU SOS`: a line of distribution codes only (two to five capitals or digits each), as written.
+    static func distributionCodes(_ line: String) -> String? {
+        guard line.utf8.count <= 400 else { return nil }
+        let codes = line.split(separator: " ")
+        guard !codes.isEmpty, codes.allSatisfy({ code in
+            (2...5).contains(code.count) && code.allSatisfy { $0.isUppercase || ($0.isASCII && $0.isNumber) } && code.contains { $0.isLetter }
+        }) else { return nil }
+        return codes.joined(separator: " ")
     }
 
     mutating func closePending() {
@@ -200,7 +241,7 @@ extension Recognizer {
             countStructure(text.plain)
             return true
         }
-        if let keyword = Self.sectionKeyword(folded) {
+        if let keyword = Self.sectionKeyword(folded), keyword.keyword == .decision || draft.items[itemIndex].openedSections.insert(keyword.keyword).inserted {
             switch keyword.keyword {
             case .recommendation: openSection(.recommendation, line: "\(keyword.spelling):", headingLevel: text.headingLevel)
             case .decision:
@@ -212,7 +253,8 @@ extension Recognizer {
             countStructure(text.plain)
             return true
         }
-        if ImportPatterns.customHeadings.contains(folded) || (Self.isHistoryHeading(folded)) {
+        // a section the item has had already (`Sagsfremstilling` after text kept as one) is kept under its own heading
+        if ImportPatterns.sectionLabels[folded] == .custom || Self.isHistoryHeading(folded) || Self.sectionKeyword(folded) != nil {
             openSection(.prose(text.plain), line: "\(Keyword.customSection.canonical): \(ProseEscaping.singleLine(text.plain))",
                         headingLevel: text.headingLevel)
             countStructure(text.plain)
@@ -258,9 +300,7 @@ extension Recognizer {
     /// A section keyword of the table spelt by a heading, or one of the other
     /// layouts' headings that stand for it; with the spelling to write.
     static func sectionKeyword(_ folded: String) -> (keyword: Keyword, spelling: String)? {
-        if ImportPatterns.recommendationHeadings.contains(folded) { return (.recommendation, Keyword.recommendation.canonical) }
-        if ImportPatterns.presentationHeadings.contains(folded) { return (.presentation, Keyword.presentation.canonical) }
-        if ImportPatterns.attachmentHeadings.contains(folded) { return (.attachments, Keyword.attachments.canonical) }
+        if case .keyword(let keyword)? = ImportPatterns.sectionLabels[folded] { return (keyword, keyword.canonical) }
         guard folded.utf8.count <= 40, let spelling = KeywordMatcher.spelling(written: Array(folded.utf8)),
               let keyword = Keyword.allCases.first(where: { $0.spellings.contains(spelling) }),
               keyword.role == .section, keyword != .history, keyword != .customSection, !keyword.isClosedItemPublication else { return nil }
@@ -317,6 +357,8 @@ extension Recognizer {
             return keyword.role == .field && keyword.isAllowed(in: .item)
         }) else { return false }
         if keyword == .absent || keyword == .conflictOfInterest, !value.isEmpty, !Self.looksLikeNames(value) { return false }
+        // `For stemte 3 medlemmer: A og F.` is a vote told in words: kept as prose, so none are lost
+        if [.votesFor, .votesAgainst, .abstained].contains(keyword), Self.voteSide(value) == nil { return false }
         switch keyword {
         case .absent:
             if value.isEmpty {
@@ -337,7 +379,8 @@ extension Recognizer {
                 draft.items[itemIndex].body.append("\(keyword.canonical): \(subject)")
             } else if keyword.nestsInDecision && inDecision {
                 let spelling = keyword.takesNumber ? "\(keyword.canonical) 1" : keyword.canonical
-                draft.items[itemIndex].body.append(value.isEmpty ? "\(spelling):" : "\(spelling): \(value)")
+                let written = Self.voteSide(value) ?? value
+                draft.items[itemIndex].body.append(written.isEmpty ? "\(spelling):" : "\(spelling): \(written)")
             } else if keyword.role == .field {
                 draft.items[itemIndex].setField(keyword, value)
             } else {
@@ -345,6 +388,27 @@ extension Recognizer {
             }
         }
         return true
+    }
+
+    /// A side of a vote in the language's form, its closing full stop dropped:
+    /// a number (`20`), members or parties in parentheses after it (`6 (B, Ø)`),
+    /// members with their parties (`Bo Hilsted (A), …`), or nothing (names below).
+    /// Nil for a side told in words (`3 medlemmer: A og F`).
+    static func voteSide(_ value: String) -> String? {
+        var side = value.trimmingCharacters(in: .whitespaces)
+        if side.hasSuffix("."), !side.hasSuffix("..") { side.removeLast() }
+        guard side.utf8.count <= 2_000 else { return nil }
+        if side.isEmpty { return side }
+        let number = side.prefix { $0.isASCII && $0.isNumber }
+        let rest = side.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+        if !number.isEmpty {
+            if rest.isEmpty { return side }
+            // the parenthesis may close on a later line
+            return rest.hasPrefix("(") ? side : nil
+        }
+        // names: each with its party in parentheses, no sentence around them
+        guard side.contains("("), !side.contains(":"), side.first?.isUppercase == true else { return nil }
+        return side
     }
 
     /// `Sagen afgøres af Byrådet.`, `X deltog ikke i mødet.`, `X deltog som stedfortræder for Y.`
@@ -359,8 +423,14 @@ extension Recognizer {
                 return true
             }
         }
-        if let who = absentSentence(plain) {
-            addAbsent(who, inDecision: section == .decision)
+        if let absent = absentSentence(plain) {
+            if let lead = absent.lead {
+                // `Godkendt. Hans Okholm deltog ikke …`: the sentences before it stay prose where they stand
+                guard section != .none else { return false }
+                draft.items[itemIndex].body.append(ProseEscaping.prose(lead))
+                countProse(lead)
+            }
+            addAbsent(absent.who, inDecision: section == .decision)
             return true
         }
         if section == .decision, let substitution = substituteSentence(plain) {
@@ -406,6 +476,7 @@ extension Recognizer {
             appendProse(text, counted: false)
         case .none:
             unplaced(line, reason: "text before the item's first section heading", keptIn: "punkt \(draft.items[itemIndex].number), sagsfremstilling")
+            draft.items[itemIndex].openedSections.insert(.presentation)
             openSection(.prose(Keyword.presentation.canonical), line: "\(Keyword.presentation.canonical):")
             appendProse(text, counted: nil)
         }
