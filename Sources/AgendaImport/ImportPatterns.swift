@@ -129,5 +129,10 @@ enum ImportPatterns {
                                                  "oversigt over punkter", "indholdsliste"]
 
     /// Headings of the signature sheet at the end.
-    static let signatureHeadings: Set<String> = ["underskrifter", "underskriftsark", "underskriftsside", "underskriftsblad"]
+    static let signatureHeadings: Set<String> = ["underskrifter", "underskriftsark", "underskriftsside", "underskriftsblad",
+                                                 "underskrift", "underskrevet af"]
+
+    /// The lines above the signers when they approve by click (`Godkendes digitalt af:`): `underskrifter: digital`.
+    static let digitalSignatureHeadings: Set<String> = ["godkendt digitalt af", "godkendes digitalt af", "underskrevet digitalt af",
+                                                        "underskrives digitalt af", "digital godkendelse"]
 }

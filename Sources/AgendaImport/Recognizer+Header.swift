@@ -46,7 +46,7 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
-        if readStartAndEnd(text) || readMeetingField(text) {
+        if readHeaderCells(text) || readStartAndEnd(text) || readMeetingField(text) {
             countStructure(text.plain)
             dateJustRead = draft.hasMeetingField(.date)
             return
@@ -84,6 +84,50 @@ extension Recognizer {
         }
         unplaced(line, reason: "text of the header that is no meeting field", keptIn: Self.headerComment)
         draft.preamble.append(ProseEscaping.singleLine(text.written))
+    }
+
+    /// `Mødedato: 04.05.2026 Mødested: Mødelokale 14`: two cells of a header
+    /// table that the text extraction set only one space apart, each read as its field.
+    private mutating func readHeaderCells(_ text: LineText) -> Bool {
+        let cells = Self.headerCells(text.plain)
+        guard cells.count >= 2 else { return false }
+        for cell in cells {
+            let cellText = LineText(cell)
+            guard readStartAndEnd(cellText) || readMeetingField(cellText) else { return false }
+        }
+        return true
+    }
+
+    /// The cells of a header line at each meeting label after the first
+    /// (`Mødested`, `Fraværende:`); one cell when there is none. A short label
+    /// (`Sted`, `Tid`) splits only with its colon, so a name or a word in a
+    /// value is not taken for one.
+    static func headerCells(_ plain: String) -> [String] {
+        guard plain.utf8.count <= 300, labelledField(plain, allowed: { $0.isAllowed(in: .meeting) }) != nil else { return [plain] }
+        let words = plain.split(separator: " ")
+        var cells: [String] = []
+        var current: [Substring] = []
+        for (position, word) in words.enumerated() {
+            if position > 0, !current.isEmpty, let first = word.first, first.isUppercase, isHeaderLabel(word) {
+                cells.append(current.joined(separator: " "))
+                current = []
+            }
+            current.append(word)
+        }
+        if !current.isEmpty { cells.append(current.joined(separator: " ")) }
+        return cells
+    }
+
+    private static func isHeaderLabel(_ word: Substring) -> Bool {
+        let colon = word.hasSuffix(":")
+        let folded = LineText.fold(String(colon ? word.dropLast() : word))
+        guard colon || folded.count >= 5 else { return false }
+        if ImportPatterns.absentLabels.contains(folded) || ImportPatterns.participantLabels.contains(folded)
+            || ImportPatterns.substituteLabels.contains(folded) { return true }
+        guard let spelling = KeywordMatcher.spelling(written: Array(folded.utf8)),
+              let keyword = Keyword.allCases.first(where: { $0.spellings.contains(spelling) }) else { return false }
+        // the committee's label (`Møde`, `Udvalg`) is a word of many values
+        return keyword.isAllowed(in: .meeting) && keyword != .committee && keyword != .municipality
     }
 
     /// `Møde start: 09:00` and `Møde slut: 11:15` → `tid: 09:00-11:15`.
@@ -254,11 +298,40 @@ extension Recognizer {
     }
 
     mutating func readSignature(_ text: LineText, _ line: ImportLine) {
-        var name = text.plain
-        if name.hasPrefix("- ") || name.hasPrefix("* ") { name = String(name.dropFirst(2)) }
-        if name.allSatisfy({ $0 == "_" || $0 == "." || $0 == " " }) { return }
-        countStructure(name)
-        draft.signatures?.append("- " + name)
+        var written = text.plain
+        if written.hasPrefix("- ") || written.hasPrefix("* ") { written = String(written.dropFirst(2)) }
+        if written.allSatisfy({ $0 == "_" || $0 == "." || $0 == " " || $0 == "\t" }) { return }
+        // signers side by side (`Kristian Tørning      Lars Bjerre`), as a sheet is laid out
+        let names = Self.sideBySide(written)
+        for name in names {
+            let signer = ProseEscaping.singleLine(name.filter { $0 != "_" }).trimmingCharacters(in: .whitespaces)
+            guard !signer.isEmpty else { continue }
+            countStructure(signer)
+            draft.signatures?.append("- " + signer)
+        }
+    }
+
+    /// `Kristian Tørning      Lars Bjerre` → both: cells set apart by a tab or three spaces or more.
+    static func sideBySide(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var spaces = 0
+        for character in line {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if character == "\t" || spaces >= 3 {
+                if !current.isEmpty { cells.append(current) }
+                current = ""
+            } else if spaces > 0, !current.isEmpty {
+                current += String(repeating: " ", count: spaces)
+            }
+            spaces = 0
+            if character != "\t" { current.append(character) }
+        }
+        if !current.isEmpty { cells.append(current) }
+        return cells
     }
 
     // MARK: - Readings shared with items

@@ -118,6 +118,11 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
+        if Self.isSignatureRule(text.plain), section != .none || !draft.items[itemIndex].body.isEmpty {
+            // a paper signature sheet after the last item, without a heading
+            startSignatures(digital: false)
+            return
+        }
         if section == .none, readDistributionLine(text) {
             countStructure(text.plain)
             return
@@ -233,11 +238,11 @@ extension Recognizer {
             supplementaryAgenda(line)
             return true
         }
-        if ImportPatterns.signatureHeadings.contains(folded), text.headingLevel <= 2, section != .none || draft.items[itemIndex].body.isEmpty == false {
+        let digital = ImportPatterns.digitalSignatureHeadings.contains(folded)
+        if digital || ImportPatterns.signatureHeadings.contains(folded), text.headingLevel <= 2,
+           section != .none || draft.items[itemIndex].body.isEmpty == false {
             // the signature sheet after the last item
-            phase = .signatures
-            section = .none
-            draft.signatures = ["\(Keyword.signatures.canonical):"]
+            startSignatures(digital: digital)
             countStructure(text.plain)
             return true
         }
@@ -275,6 +280,19 @@ extension Recognizer {
             }
         }
         return readSubheading(text)
+    }
+
+    mutating func startSignatures(digital: Bool) {
+        closePending()
+        phase = .signatures
+        section = .none
+        draft.signatures = [digital ? "\(Keyword.signatures.canonical): digital" : "\(Keyword.signatures.canonical):"]
+    }
+
+    /// `____________________`: the line a member signs on, which starts a paper signature sheet.
+    static func isSignatureRule(_ plain: String) -> Bool {
+        plain.utf8.count >= 5 && plain.utf8.count <= 2_000 && plain.allSatisfy { $0 == "_" || $0 == " " || $0 == "\t" }
+            && plain.contains("_____")
     }
 
     /// `Beslutning i Byrådet den 12-05-2026` → `Byrådet, 12-05-2026`; `Beslutning i Byrådet` → `Byrådet`.
