@@ -26,7 +26,7 @@ struct LineText {
             if character == " " { indent += 1 } else if character == "\t" { indent += 4 } else { break }
         }
         self.indent = indent
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.listMarkerTabAsSpace(raw.trimmingCharacters(in: .whitespaces))
         written = trimmed
         var text = Substring(trimmed)
         var level = 0
@@ -64,6 +64,19 @@ struct LineText {
     }
 
     var isBlank: Bool { written.isEmpty }
+
+    /// `1.⇥tekst`, `-⇥tekst`: a word processor's numbered or bulleted paragraph,
+    /// its marker set apart by a tab, read as the list entry `1. tekst`.
+    static func listMarkerTabAsSpace(_ text: String) -> String {
+        guard let tab = text.firstIndex(of: "\t") else { return text }
+        let marker = text[..<tab]
+        let numbered = marker.count >= 2 && marker.count <= 4 && (marker.last == "." || marker.last == ")")
+            && marker.dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+        let bullet = marker == "-" || marker == "•" || marker == "*" || marker == "–"
+        guard numbered || bullet else { return text }
+        let rest = text[text.index(after: tab)...].drop { $0 == "\t" || $0 == " " }
+        return rest.isEmpty ? text : marker + " " + rest
+    }
 
     /// Lowercased and NFC-normalised, as the keyword table compares.
     static func fold(_ text: String) -> String {

@@ -145,6 +145,15 @@ extension Recognizer {
         return true
     }
 
+    /// `16.00 – 18.30` → `16.00-18.30`: a span of two clock times, as `tid:` writes it.
+    static func clockRange(_ value: String) -> String? {
+        let parts = value.split(whereSeparator: { $0 == "–" || $0 == "-" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let start = clockTime(in: parts[0]), start == parts[0], let end = clockTime(in: parts[1]), end == parts[1] else {
+            return nil
+        }
+        return start + "-" + end
+    }
+
     /// The first `9:00`, `09.00` or `15:30` in a text.
     static func clockTime(in text: String) -> String? {
         for token in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
@@ -232,7 +241,7 @@ extension Recognizer {
         case .time:
             // `Mødetidspunkt: 12.03.2024 kl. 08:30` gives the date too
             if let date = Self.date(in: value), !draft.hasMeetingField(.date) { draft.setMeetingField(.date, date) }
-            guard let time = Self.time(in: value) ?? (value.isEmpty ? nil : value) else { return false }
+            guard let time = Self.time(in: value) ?? Self.clockRange(value) ?? (value.isEmpty ? nil : value) else { return false }
             draft.setMeetingField(.time, time)
         case .participants, .absent, .substitutes:
             if value.isEmpty {

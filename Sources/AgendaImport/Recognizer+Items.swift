@@ -505,7 +505,7 @@ extension Recognizer {
     private mutating func appendProse(_ text: LineText, counted: Bool?) {
         let raw = lines[index].text
         let written: String
-        if let cells = LineReading.tableCells(raw) {
+        if !ProseEscaping.isListMarker(text.written), let cells = LineReading.tableCells(raw) {
             written = tableRow(cells)
         } else if text.written.hasPrefix("|") {
             written = text.written

@@ -41,11 +41,10 @@ import Testing
         return document.diagnostics.filter { $0.severity == .error }.map { "\($0.rule.code) \($0.message)" }
     }
 
-    /// What the round trip does not give back yet, by sample: the recogniser
-    /// reads "Kommunikation DIR BFU …" below a case number as the start of a
-    /// presentation (a second `sagsfremstilling:`), and takes the agenda's
-    /// signature block ("Underskrifter", "Godkendes digitalt af:") into the last item.
-    static let knownGaps: Set<String> = ["herning-beskaeftigelsesudvalget-2026-01-13.agenda", "horsens-beskaeftigelses-og-integrationsudvalget-2026-06-01.agenda"]
+    /// What the round trip does not give back yet, by sample: the agenda's
+    /// signature block is read as `underskrifter:` again, but its heading
+    /// ("Underskrifter") prints above "Godkendes digitalt af:" in an item of few words.
+    static let knownGaps: Set<String> = ["horsens-beskaeftigelses-og-integrationsudvalget-2026-06-01.agenda"]
 
     /// Each sample compiled to PDF in the standard style, imported and compiled
     /// to text again: every item's words as in the first compile.
