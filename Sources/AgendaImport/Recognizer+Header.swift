@@ -182,6 +182,10 @@ extension Recognizer {
             draft.setMeetingField(.municipality, name)
             return true
         }
+        if let committee = draft.meetingFields.first(where: { $0.0 == Keyword.committee.canonical })?.1, committee == name {
+            // the committee again below a title that named it (`Referat – Ældreudvalget` / `Ældreudvalget`)
+            return true
+        }
         if !draft.hasMeetingField(.committee), BodyNames.isBodyLike(name) {
             draft.setMeetingField(.committee, name)
             return true

@@ -112,4 +112,29 @@ import Testing
         print("import \(sample.lastPathComponent) from its house-style PDF, in the inferred style: recall \(String(format: "%.4f", score.recall)), precision \(String(format: "%.4f", score.precision)); missing \(score.missing.prefix(10)); extra \(score.extra.prefix(10))")
         #expect(score.recall >= 0.98 && score.precision >= 0.98, "\(sample.lastPathComponent): recall \(score.recall), precision \(score.precision); missing \(score.missing.prefix(15)); extra \(score.extra.prefix(15))")
     }
+
+    /// Documents written for this test (`Tests/Fixtures/import-roundtrip/`), each
+    /// compiled to PDF in a house style of its own that the importer was not
+    /// built for (`Sag nr. 12: …`, `Mødetidspunkt` with the weekday, bulleted
+    /// attachments), imported and compiled again in that style: every item found,
+    /// each item's words as in the first compile, and the import checks clean.
+    @Test(arguments: Golden.inputs("import-roundtrip", ext: "agenda").map(\.lastPathComponent).sorted())
+    func aPDFInAnotherHouseStyleRoundTrips(_ name: String) throws {
+        guard !ImportPDFTests.skipWithoutTool() else { return }
+        let folder = Golden.fixtures.appendingPathComponent("import-roundtrip")
+        let base = folder.appendingPathComponent((name as NSString).deletingPathExtension)
+        let style = try #require(StyleFile.read(Golden.bytes(base.appendingPathExtension("stil.json"))).style)
+        let original = AnalyzedDocument(text: Golden.read(folder.appendingPathComponent(name))).meeting
+        let imported = try Self.importedPDF(try PDFRenderer.render(original, options: RenderOptions(style: style)), name: name + ".pdf")
+        let meeting = AnalyzedDocument(text: imported.result.source).meeting
+        #expect(meeting.items.map(\.number) == original.items.map(\.number), "\(name): items \(meeting.items.map(\.number))")
+        let before = Self.itemWords(original, style: style), after = Self.itemWords(meeting, style: style)
+        for (index, (wanted, got)) in zip(before, after).enumerated() {
+            let score = ImportPDFTests.recallPrecision(original: wanted, found: got)
+            print("import round trip \(name) in its own style, item \(index + 1): recall \(String(format: "%.4f", score.recall)), precision \(String(format: "%.4f", score.precision)); missing \(score.missing.prefix(10)), extra \(score.extra.prefix(10))")
+            #expect(score.recall >= 0.99 && score.precision >= 0.99, "\(name) item \(index + 1): missing \(score.missing.prefix(10)), extra \(score.extra.prefix(10))")
+        }
+        #expect(Self.checksClean(imported.result.source, name).isEmpty, "\(Self.checksClean(imported.result.source, name).prefix(5))")
+        #expect(imported.result.report.findings.isEmpty, "\(name): \(imported.result.report.text)")
+    }
 }
