@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Writes files so that a crash or a full disk never leaves half a file, and
 /// so that a write changes the file the user meant and nothing else:
@@ -28,7 +33,7 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
         let path = try resolveLinks(url.path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.deletingLastComponent(path)
         var status = stat()
         let exists = lstat(path, &status) == 0
         if !exists, errno != ENOENT {
@@ -68,7 +73,7 @@ public enum AtomicFile {
                 throw WriteError(description: "cannot follow the link \(path): \(String(cString: strerror(errno)))")
             }
             let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            path = target.hasPrefix("/") ? target : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+            path = target.hasPrefix("/") ? target : PathText.appending(PathText.deletingLastComponent(path), target)
         }
         throw WriteError(description: "cannot write \(start): too many levels of symbolic links")
     }
@@ -86,8 +91,8 @@ public enum AtomicFile {
     // MARK: - Replacing by rename
 
     private static func replace(_ path: String, with bytes: [UInt8], keeping original: stat?) throws(WriteError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = PathText.deletingLastComponent(path)
+        let name = PathText.lastComponent(path)
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name)\(temporaryMarker)\(getpid())"
         unlink(temporary)  // our own leftover from an earlier write that failed
         // 0666 less the umask for a new file, as any editor would create it
@@ -175,7 +180,7 @@ public enum AtomicFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name.hasPrefix("."), let marker = name.range(of: temporaryMarker, options: .backwards),
+            guard name.hasPrefix("."), let marker = name.rangeOfLast(temporaryMarker),
                   let processID = pid_t(name[marker.upperBound...]), processID > 0 else { continue }
             // our own id is left alone (another thread may be writing); `replace` clears its own leftover
             let running = processID == getpid() || kill(processID, 0) == 0 || errno == EPERM
@@ -186,7 +191,7 @@ public enum AtomicFile {
 
 /// The folders already cleaned of stale temporary files in this process.
 private final class SweptFolders: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var folders: Set<String> = []
 
     func firstVisit(_ folder: String) -> Bool {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Reading a whole file straight into the byte array the parser keeps: one
 /// copy of the file in memory, not a `Data` and then an array made from it.

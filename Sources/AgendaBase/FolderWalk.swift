@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Walking up from a folder to the file-system root, as the tools look for
 /// `agendac.json` and the house style beside an agenda and in the folders above.

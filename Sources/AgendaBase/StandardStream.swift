@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes to a file descriptor with `write(2)`, reporting failure instead of
 /// trapping as `FileHandle.write(_:)` does on a full disk or a closed pipe.
@@ -10,7 +14,7 @@ public enum StandardStream {
             guard let base = buffer.baseAddress else { return nil }
             var written = 0
             while written < buffer.count {
-                let result = Foundation.write(descriptor, base + written, buffer.count - written)
+                let result = systemWrite(descriptor, base + written, buffer.count - written)
                 if result < 0, errno == EINTR { continue }
                 if result < 0 { return String(cString: strerror(errno)) }
                 if result == 0 { return "nothing could be written" }
@@ -19,4 +23,9 @@ public enum StandardStream {
             return nil
         }
     }
+}
+
+/// `write(2)`, named apart from `StandardStream.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

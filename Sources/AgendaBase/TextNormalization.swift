@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Normalising text before matching: Unicode NFC, plus the Danish letters that
 /// NFC cannot compose. `Ø` has no canonical decomposition, so an `O` followed by
@@ -7,7 +12,7 @@ import Foundation
 public enum TextNormalization {
     public static func nfc(_ text: String) -> String {
         if isSurelyNFC(text) { return text }
-        var result = text.precomposedStringWithCanonicalMapping
+        var result = String(decoding: text._nfcCodeUnits, as: UTF8.self)
         if result.unicodeScalars.contains("\u{0338}") {
             result = result.replacingOccurrences(of: "O\u{0338}", with: "Ø").replacingOccurrences(of: "o\u{0338}", with: "ø")
         }

@@ -39,7 +39,7 @@ public struct CommandIO: Sendable {
 
 /// Remembers which standard streams could not be written, and why.
 final class StreamFailures: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var failed: [Int32: String] = [:]
     private var order: [String] = []
 

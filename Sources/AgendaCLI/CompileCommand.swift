@@ -39,9 +39,8 @@ enum CompileCommand {
 
         guard !path.isEmpty else { throw UsageError("compile needs a file name, not an empty one: \(synopsis)") }
         let url = io.resolve(path)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw UsageError("\(path): no such file") }
-        guard !isFolder.boolValue else { throw UsageError("\(path) is a folder; compile takes one .agenda file") }
+        guard let isFolder = FileKind.isFolder(url.path) else { throw UsageError("\(path): no such file") }
+        guard !isFolder else { throw UsageError("\(path) is a folder; compile takes one .agenda file") }
         if let outputPath, AtomicFile.isSameFile(url, io.resolve(outputPath)) {
             throw UsageError("-o \(outputPath) is the input file itself; writing there would destroy the source")
         }

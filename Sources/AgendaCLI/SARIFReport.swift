@@ -81,9 +81,7 @@ enum SARIFReport {
     /// `check` ran in, which code scanning takes as the repository root), absolute
     /// ones become `file:` URIs; spaces, `æøå`, `%`, `#` and `?` are percent-encoded.
     static func uri(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ";")
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        let encoded = PercentEncoding.path(path, alsoEncoding: ";")
         if path.hasPrefix("/") { return "file://" + encoded }
         // `a:b.agenda` would read as a URI with the scheme `a`
         if let firstSegment = encoded.split(separator: "/", omittingEmptySubsequences: false).first, firstSegment.contains(":") {

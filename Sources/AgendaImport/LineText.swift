@@ -53,7 +53,7 @@ struct LineText {
         var plainText = text.trimmingCharacters(in: .whitespaces)
         if plainText.hasSuffix(":") { plainText = String(plainText.dropLast()).trimmingCharacters(in: .whitespaces) }
         // `**Mødedato** Mandag …`: the bold label of a field, read without its stars
-        if plainText.hasPrefix("**"), let close = plainText.dropFirst(2).range(of: "**") {
+        if plainText.hasPrefix("**"), let close = plainText.dropFirst(2).rangeOfFirst("**") {
             let label = plainText[plainText.index(plainText.startIndex, offsetBy: 2)..<close.lowerBound]
             if !label.isEmpty, label.count <= 40 {
                 plainText = String(label) + plainText[close.upperBound...]
@@ -100,7 +100,7 @@ enum LineReading {
         var candidate = text.plain
         for label in ["sagsnr.", "sagsnr", "sagsnummer", "sag nr.", "sag", "j.nr.", "j. nr.", "journalnr.", "journalnummer", "acadre sagsnr."] {
             if text.folded.hasPrefix(label + ":") || text.folded.hasPrefix(label + " ") {
-                candidate = String(candidate.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
+                candidate = String(candidate.dropFirst(label.count)).trimmingWhitespace(and: ":")
                 break
             }
         }
@@ -143,7 +143,7 @@ enum LineReading {
     /// The cells of a tab-separated row (`I mio. kr.\t2023\t2024`), or of a
     /// row whose columns are set apart by three or more spaces (`pdftotext -layout`).
     static func tableCells(_ raw: String) -> [String]? {
-        let body = raw.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        let body = raw.trimming(charactersIn: " ")
         if body.contains("\t") {
             let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             return cells.count >= 2 ? cells : nil
@@ -156,7 +156,12 @@ enum LineReading {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordCharacter = CharacterSet.alphanumerics.contains(scalar)
+            let isWordCharacter = switch scalar.properties.generalCategory {
+            // `CharacterSet.alphanumerics`: letters, marks and numbers
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: true
+            default: false
+            }
             if isWordCharacter && !inWord { count += 1 }
             inWord = isWordCharacter
         }

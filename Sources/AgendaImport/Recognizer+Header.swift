@@ -218,7 +218,7 @@ extension Recognizer {
     mutating func setCommitteeAndDate(_ text: String) {
         var committee = text
         for marker in [" d. ", " den ", " - ", " – ", ", "] {
-            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            guard let range = text.rangeOfLast(marker) else { continue }
             let tail = String(text[range.upperBound...])
             if let date = Self.date(in: tail) {
                 committee = String(text[..<range.lowerBound])
@@ -410,7 +410,7 @@ extension Recognizer {
         var sentence = plain
         while let last = sentence.last, last == "." || last == " " { sentence.removeLast() }
         for marker in ImportPatterns.substituteSentenceMarkers {
-            guard let range = sentence.range(of: marker) else { continue }
+            guard let range = sentence.rangeOfFirst(marker) else { continue }
             let who = String(sentence[..<range.lowerBound]), forWhom = String(sentence[range.upperBound...])
             guard Self.looksLikeNames(who), Self.looksLikeNames(forWhom) else { continue }
             return "\(who) for \(forWhom)"

@@ -301,7 +301,7 @@ extension Recognizer {
         for prefix in ImportPatterns.decisionPrefixes where folded.hasPrefix(prefix) {
             let rest = String(plain.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             guard let first = rest.first, first.isUppercase || first.isNumber else { continue }
-            if let range = rest.range(of: " den ", options: .backwards) {
+            if let range = rest.rangeOfLast(" den ") {
                 let when = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
                 if case .date = CalendarDate.read(when) {
                     return "\(rest[..<range.lowerBound]), \(when)"
@@ -533,16 +533,16 @@ extension Recognizer {
         } else {
             return nil
         }
-        guard let marker = plain.range(of: " bestående af ") else { return nil }
+        guard let marker = plain.rangeOfFirst(" bestående af ") else { return nil }
         var names: [Substring] = []
         for word in plain[marker.upperBound...].split(separator: " ") {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.()"))
+            let bare = word.trimming(charactersIn: ",.()")
             guard let first = bare.first, first.isUppercase || bare == "og" || word.hasPrefix("(") else { break }
             names.append(word)
             if word.hasSuffix(".") { break }
         }
         while let last = names.last, last == "og" { names.removeLast() }
-        let written = names.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",. "))
+        let written = names.joined(separator: " ").trimming(charactersIn: ",. ")
         return written.isEmpty ? nil : (majority, written)
     }
 

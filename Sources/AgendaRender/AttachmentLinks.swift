@@ -1,4 +1,10 @@
+import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Where attachment files are, seen from the rendered page. An attachment's
 /// file is written relative to the agenda file (`fil: bilag/plan.pdf`); the
@@ -29,8 +35,6 @@ public struct AttachmentLinks: Sendable, Hashable {
         let path = file.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("\\") else { return nil }
         let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ";:")
-        return (base + relative).addingPercentEncoding(withAllowedCharacters: allowed)
+        return PercentEncoding.path(base + relative, alsoEncoding: ";:")
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// What to look for: words (all must match, by stem), attribute values that must
 /// match exactly (after folding), and an inclusive date range.

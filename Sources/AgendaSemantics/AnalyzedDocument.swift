@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// What the checker may look at beyond the document itself.
 public struct CheckContext: Sendable {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A day in the Gregorian calendar, without time zones: meetings happen on a
 /// date, and arithmetic on it must not shift with the machine's zone.

@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Recognises lines that meant a flag withholding content (`lukket`,
 /// `fortrolig beslutning`) but are not read as it: ` lukket`, `lukket.`,

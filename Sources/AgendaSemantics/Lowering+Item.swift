@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension Lowering {
     mutating func item(_ syntax: ItemSyntax, after previous: Int?) -> Item {

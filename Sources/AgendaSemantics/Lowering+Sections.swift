@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension Lowering {
     // MARK: Recommendation
@@ -404,7 +409,7 @@ extension Lowering {
             guard !raw.isEmpty else { return nil }
             var head = raw
             var outcome: String?
-            if let colon = raw.range(of: ": ") ?? raw.range(of: ":", options: .backwards) {
+            if let colon = raw.rangeOfFirst(": ") ?? raw.rangeOfLast(":") {
                 head = String(raw[..<colon.lowerBound])
                 let rest = raw[colon.upperBound...].trimmedSpaces
                 outcome = rest.isEmpty ? nil : rest

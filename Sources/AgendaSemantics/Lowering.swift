@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Turns the syntax tree into the model. Every word of the source ends up in
 /// the model; what cannot be placed is reported and kept (as an untitled
@@ -236,7 +241,7 @@ public struct Lowering {
         for range in ranges {
             let raw = text(range)
             guard !raw.trimmedSpaces.isEmpty else { continue }
-            guard let split = raw.range(of: " for ") else {
+            guard let split = raw.rangeOfFirst(" for ") else {
                 report(.unreadableListLine, range, "'\(raw)' is not a substitution; write `Stedfortræder (Parti) for Medlem`")
                 continue
             }

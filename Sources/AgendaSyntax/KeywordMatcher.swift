@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Recognises keywords at the start of a line, case-insensitively and after
 /// Unicode NFC normalisation, working on bytes so that prose lines cost almost

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A readable dump of the syntax tree, one node a line with its 1-based
 /// `line:column` span (columns in Unicode scalars). Golden tests compare it;

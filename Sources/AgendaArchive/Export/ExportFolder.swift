@@ -77,7 +77,7 @@ public struct ExportFolder: ExportSink {
     /// The file's place in the unfinished export, its folder made.
     mutating func prepare(_ path: String) throws(ArchiveExportError) -> URL {
         guard ArchivePath.isSafe(path) else { throw ArchiveExportError("an export may not write `\(path)`") }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.deletingLastComponent(path)
         if !madeFolders.contains(folder) {
             do {
                 try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -112,9 +112,8 @@ public struct ExportFolder: ExportSink {
 
     static func checkReplaceable(_ target: URL, kind: String) throws(ArchiveExportError) {
         let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: target.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
+        guard let isFolder = FileKind.isFolder(target.path) else { return }
+        guard isFolder else {
             throw ArchiveExportError("\(target.path) is a file; name a folder for the export")
         }
         let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []

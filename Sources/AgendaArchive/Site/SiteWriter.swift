@@ -97,9 +97,8 @@ struct SiteWriter {
         let manager = FileManager.default
         let recordURL = folder.appendingPathComponent(SitePaths.buildRecord)
         guard let data = manager.contents(atPath: recordURL.path) else {
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-                guard isFolder.boolValue else { throw .init(description: "\(folder.path) is a file, not a folder") }
+            if let isFolder = FileKind.isFolder(folder.path) {
+                guard isFolder else { throw .init(description: "\(folder.path) is a file, not a folder") }
                 let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
                 guard entries.isEmpty else {
                     throw .init(description: "\(folder.path) holds files but no site that agendac built (no \(SitePaths.buildRecord)); choose an empty or new folder")

@@ -42,8 +42,7 @@ public struct ArchiveStore: Sendable {
     static func readManifest(_ root: URL) throws(ArchiveError) -> String? {
         let manifestURL = root.appendingPathComponent(ArchiveLayout.manifestName)
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
-            var isFolder: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) {
+            if FileKind.isFolder(root.path) == nil {
                 throw ArchiveError("\(root.path): no such archive folder; `agendac archive add` makes one")
             }
             throw ArchiveError("\(root.path) is not an archive (it has no \(ArchiveLayout.manifestName)); `agendac archive add` makes one in an empty or new folder")

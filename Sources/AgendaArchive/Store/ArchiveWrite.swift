@@ -47,12 +47,12 @@ struct ArchiveWrite {
             guard rename(target.path, old.path) == 0 else {
                 throw ArchiveError("\(relative): cannot be moved aside (\(String(cString: strerror(errno))))")
             }
-            undo.append { _ = Foundation.rename(old.path, target.path) }
+            undo.append { _ = systemRename(old.path, target.path) }
         }
         guard rename(built.path, target.path) == 0 else {
             throw ArchiveError("\(relative): cannot be put in place (\(String(cString: strerror(errno))))")
         }
-        undo.append { _ = Foundation.rename(target.path, built.path) }
+        undo.append { _ = systemRename(target.path, built.path) }
     }
 
     /// Replaces a file at the root (the catalog) atomically; undone by writing the old bytes back.
@@ -116,4 +116,9 @@ final class ArchiveLock {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+}
+
+/// `rename(2)`, named apart from the archive's own `rename` methods.
+private func systemRename(_ old: String, _ new: String) -> Int32 {
+    rename(old, new)
 }

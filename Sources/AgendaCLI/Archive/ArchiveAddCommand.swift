@@ -23,9 +23,8 @@ enum ArchiveAddCommand {
         for path in reader.positional {
             guard !path.isEmpty else { throw UsageError("an empty path names no file") }
             let url = io.resolve(path).standardizedFileURL
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw UsageError("\(path): no such file") }
-            guard !isFolder.boolValue else { throw UsageError("\(path) is a folder; archive \(name) takes .agenda files") }
+            guard let isFolder = FileKind.isFolder(url.path) else { throw UsageError("\(path): no such file") }
+            guard !isFolder else { throw UsageError("\(path) is a folder; archive \(name) takes .agenda files") }
             let analyzed: AnalyzedDocument, settingsProblems: [Diagnostic]
             do {
                 (analyzed, settingsProblems) = try InputFiles.analyze(url, io: io)

@@ -104,7 +104,7 @@ struct PrintedLines {
         guard !rest.isEmpty else { return Title(templates: templates, namesCommittee: false) }
         var title = "{kind}[ {committee}]"
         for joiner in [" d. ", " den "] {
-            guard let range = rest.range(of: joiner, options: .backwards),
+            guard let range = rest.rangeOfLast(joiner),
                   let date = PrintedDateForm.template(of: String(rest[range.upperBound...]), timeSlot: false), date.rest.isEmpty
             else { continue }
             title += "[\(joiner.dropLast()) \(date.template)]"
@@ -233,7 +233,7 @@ struct PrintedLines {
     /// "Beslutning i <udvalg> den 20-10-2025": the date's form after "den".
     func decisionHeading() -> String? {
         for text in lines where text.hasPrefix("Beslutning i ") || text.hasPrefix("Beslutning truffet i ") {
-            guard let range = text.range(of: " den ", options: .backwards),
+            guard let range = text.rangeOfLast(" den "),
                   let date = PrintedDateForm.template(of: String(text[range.upperBound...]), timeSlot: false), date.rest.isEmpty
             else { return "{heading}[ i {body}]" }
             return "{heading}[ i {body}][ den \(date.template)]"

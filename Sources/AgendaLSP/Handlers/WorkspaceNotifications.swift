@@ -12,7 +12,7 @@ enum WorkspaceNotifications {
     /// The files whose change means the settings must be read again.
     static func isSettingsFile(_ uri: String) -> Bool {
         guard let path = DocumentURI.path(of: uri) else { return false }
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(path)
         return name == WorkspaceSettings.fileName || name.lowercased().hasSuffix(".xml")
     }
 
@@ -61,7 +61,7 @@ enum WorkspaceNotifications {
     /// An absolute path: `~/` expanded, relative paths against the first workspace folder.
     static func resolveKLEPath(_ path: String, roots: [URL]) -> String {
         guard !path.isEmpty, !path.hasPrefix("/") else { return path }
-        if path.hasPrefix("~/") { return NSString(string: path).expandingTildeInPath }
+        if path.hasPrefix("~/") { return PathText.expandingTilde(path) }
         let base = roots.first ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return base.appendingPathComponent(path).path
     }

@@ -1,3 +1,4 @@
+import AgendaBase
 import Foundation
 
 /// A value shared between threads, reached only through a lock.
@@ -6,7 +7,7 @@ import Foundation
 /// indexing) share a few small pieces of state; this keeps each of them
 /// behind one lock instead of spreading `NSLock` calls through the code.
 public final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value: Value
 
     public init(_ value: Value) { self.value = value }

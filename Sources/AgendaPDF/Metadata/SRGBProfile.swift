@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 // A small ICC v2 display profile for sRGB (IEC 61966-2-1), made here rather
 // than shipped: PDF/A's output intent needs one, and this one is ours to

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import AgendaPDF
 
 /// The PDF's type sizes, spacing and colours: the house style's colours, the

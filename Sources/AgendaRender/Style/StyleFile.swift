@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaPDF
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The style file: JSON a secretary edits, checked key by key against the
 /// template table and the options, every finding at its byte range (AG600–AG605).

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Attachment files: each must lie in a folder the agenda may refer to
 /// (AG507), and exist there (AG505). A path that leads elsewhere is reported

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Case numbers: form (KLE and `yy/nnnnn`, or the workspace's own forms), KLE
 /// main group, subject and facet, history in the municipality's plan, year,

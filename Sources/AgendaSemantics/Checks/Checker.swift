@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The semantic rules. Each rule is a small function over the meeting; they
 /// all read codes, severities and explanations from `Rule`.

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Items: numbering, decisions, recommendations, outcomes.
 enum ItemRules {

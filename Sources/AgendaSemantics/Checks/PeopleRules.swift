@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Participants, absentees, parties and distribution codes, against each other and the workspace.
 /// The meeting's names are gathered once (`PeopleRules.Scope`); each item is checked against them.

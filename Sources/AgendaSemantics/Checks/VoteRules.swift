@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Votes, named members of a majority or minority, and conflicts of interest,
 /// against the item's attendance and the workspace's members. Every lookup is a

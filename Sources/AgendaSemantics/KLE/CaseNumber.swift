@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A case number ("sagsnummer") in one of the two forms the genre uses.
 public enum CaseNumber: Hashable, Sendable {

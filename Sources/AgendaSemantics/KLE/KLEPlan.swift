@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The full KLE plan, read from a municipality's licensed KLE-XML files
 /// (`KLE-Emneplan` and `KLE-Handlingsfacetter`, version 2.0). It is never
@@ -34,14 +39,14 @@ public struct KLEPlan: Sendable {
 
     /// Loads a file, or every `.xml` file of a folder (the plan and the facets often come as two files).
     public static func load(_ url: URL) -> Result<KLEPlan, LoadError> {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+        guard let isFolder = FileKind.isFolder(url.path) else {
             return .failure(LoadError(reason: "no such file"))
         }
         var files = [url]
-        if isFolder.boolValue {
-            files = ((try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension.lowercased() == "xml" }.sorted { $0.path < $1.path }
+        if isFolder {
+            files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+                .filter { $0.lowercased().hasSuffix(".xml") && $0.count > 4 }
+                .map { url.appendingPathComponent($0) }.sorted { $0.path < $1.path }
         }
         var plan = KLEPlan()
         for file in files {

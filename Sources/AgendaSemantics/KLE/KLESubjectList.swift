@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One KLE subject (`15.00.00`) and its title.
 public struct KLESubject: Hashable, Sendable {

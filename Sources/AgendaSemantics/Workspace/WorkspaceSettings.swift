@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A municipality's defaults, from `agendac.json`, found by walking up from
 /// the agenda file. Everything works without one; with one, the checker knows
