@@ -20,6 +20,39 @@ enum ArchiveCLISearchBenchmark {
         return arguments + ["--archive", archive.path]
     }
 
+    /// An archive of `items` generated items filed with their sources only, as the benchmark searches it;
+    /// the generator's state and the number of the next meeting, for adding more.
+    static func prefill(items: Int, at root: URL) throws -> (ArchiveStore, SearchBenchmark.Generator, Int) {
+        var store = try ArchiveStore.openOrCreate(at: root)
+        var random = SearchBenchmark.Generator(state: 42)
+        let meetings = max(1, items / ArchiveSearchBenchmark.itemsPerMeeting)
+        var documents: [(source: [UInt8], meeting: Meeting)] = []
+        documents.reserveCapacity(meetings)
+        for number in 0..<meetings {
+            let source = SourceText(ArchiveSearchBenchmark.meetingText(number, &random))
+            documents.append((source.bytes, AnalyzedDocument(source: source).meeting))
+        }
+        try store.prefillSourcesOnly(documents, at: "2026-01-01T00:00:00Z")
+        return (store, random, meetings)
+    }
+
+    /// `--make-archive ITEMS DIR`: the benchmark's archive kept in `DIR/arkiv`, and the
+    /// next meetings as `DIR/added-N.agenda`, for profiling `agendac archive search` by hand.
+    static func make(items: Int, folder: String) -> Int32 {
+        let folder = URL(fileURLWithPath: folder)
+        do {
+            var (_, random, meetings) = try prefill(items: items, at: folder.appendingPathComponent("arkiv"))
+            for extra in 0..<5 {
+                let text = ArchiveSearchBenchmark.meetingText(meetings + extra, &random)
+                try Data(text.utf8).write(to: folder.appendingPathComponent("added-\(extra + 1).agenda"))
+            }
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("agendac-bench: \(error)\n".utf8))
+            return 1
+        }
+    }
+
     static func run(sizes: [Int], rounds: Int) -> String {
         var out = "## `agendac archive search`, whole process (release build, generated minutes on disk)\n\n"
         guard let binary = LanguageServerBenchmark.locateServer() else {
@@ -33,17 +66,7 @@ enum ArchiveCLISearchBenchmark {
             defer { try? FileManager.default.removeItem(at: folder) }
             let root = folder.appendingPathComponent("arkiv")
             do {
-                var store = try ArchiveStore.openOrCreate(at: root)
-                var random = SearchBenchmark.Generator(state: 42)
-                let meetings = max(1, items / ArchiveSearchBenchmark.itemsPerMeeting)
-                var documents: [(source: [UInt8], meeting: Meeting)] = []
-                documents.reserveCapacity(meetings)
-                for number in 0..<meetings {
-                    let source = SourceText(ArchiveSearchBenchmark.meetingText(number, &random))
-                    documents.append((source.bytes, AnalyzedDocument(source: source).meeting))
-                }
-                try store.prefillSourcesOnly(documents, at: "2026-01-01T00:00:00Z")
-                documents = []
+                var (store, random, meetings) = try prefill(items: items, at: root)
                 func search(_ query: ArchiveSearchQuery) throws -> Double {
                     guard let run = Spawn.run(binary.path, arguments(query, archive: root)), run.status == 0 else {
                         throw LanguageServerBenchmark.Failure(description: "agendac \(arguments(query, archive: root).joined(separator: " ")) failed")

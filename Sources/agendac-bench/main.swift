@@ -50,6 +50,15 @@ if arguments.first == "--postgres-export" {
     exit(PostgresExportBenchmark.run(items: items, folder: arguments[2]))
 }
 
+// `--make-archive ITEMS DIR`: the archive `--archive-only` searches, kept, for profiling by hand
+if arguments.first == "--make-archive" {
+    guard arguments.count == 3, let items = Int(arguments[1]), items > 0 else {
+        FileHandle.standardError.write(Data("usage: agendac-bench --make-archive ITEMS DIR\n".utf8))
+        exit(2)
+    }
+    exit(ArchiveCLISearchBenchmark.make(items: items, folder: arguments[2]))
+}
+
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage, terminator: "")
     exit(0)

@@ -30,15 +30,17 @@ public struct ArchiveSearchIndex: Sendable {
     /// they were indexed are indexed, meetings gone are retired; unchanged ones
     /// cost only their fingerprint. `archiveStamp` is the archive's `ArchiveStamp`
     /// taken *before* the snapshot was read; it is recorded, so `isCurrent` can
-    /// later tell without reading the archive that nothing changed since.
+    /// later tell without reading the archive that nothing changed since;
+    /// `ledger`, the ledger's mark taken before the snapshot too, lets `follow`
+    /// later read only the records appended since.
     @discardableResult
-    public func sync(with snapshot: ArchiveSnapshot, archiveStamp: String? = nil) throws(ArchiveIndexError) -> UpdateSummary {
+    public func sync(with snapshot: ArchiveSnapshot, archiveStamp: String? = nil, ledger: LedgerMark? = nil) throws(ArchiveIndexError) -> UpdateSummary {
         let batches = snapshot.meetings.map(IndexSegment.Batch.init)
         let live = try liveMeetings(in: IndexCatalog.read(from: folder) ?? IndexCatalog())
         let wanted = Set(batches.map(\.id))
         let changed = batches.filter { live[$0.id]?.fingerprint != $0.fingerprint }
         let gone = live.keys.filter { !wanted.contains($0) }
-        return try update(changed, removing: Set(gone), archiveStamp: archiveStamp)
+        return try update(changed, removing: Set(gone), archiveStamp: archiveStamp, ledger: archiveStamp == nil ? nil : ledger)
     }
 
     /// Whether the index was last synced with the archive in exactly the state
@@ -68,10 +70,11 @@ public struct ArchiveSearchIndex: Sendable {
     }
 
     func update(_ batches: [IndexSegment.Batch], removing removed: Set<String>,
-                archiveStamp: String? = nil) throws(ArchiveIndexError) -> UpdateSummary {
+                archiveStamp: String? = nil, ledger: LedgerMark? = nil) throws(ArchiveIndexError) -> UpdateSummary {
         var catalog = try IndexCatalog.read(from: folder) ?? IndexCatalog()
-        // only a sync with the whole archive vouches for it; any other update forgets the stamp
+        // only a sync with the whole archive (or its ledger) vouches for it; any other update forgets the stamp
         catalog.archiveStamp = archiveStamp
+        catalog.ledger = ledger
         let live = try liveMeetings(in: catalog)
         var summary = UpdateSummary()
         let fresh = batches.filter { live[$0.id]?.fingerprint != $0.fingerprint }

@@ -35,12 +35,15 @@ struct IndexCatalog: Equatable, Sendable {
     /// The `ArchiveStamp` of the archive this index was last brought fully up
     /// to date with (taken before its snapshot was read); nil after any other update.
     var archiveStamp: String?
+    /// How far into the archive's ledger that sync (or a later `follow`) read; nil with `archiveStamp`.
+    var ledger: LedgerMark?
 
     var json: JSON {
         var object = JSONObjectBuilder()
         object.set("version", IndexCatalog.formatVersion)
         object.set("next", nextSegment)
         object.set("archive", archiveStamp)
+        if let ledger { object.set("ledger", .array([.int(ledger.offset), .string(ledger.hash)])) }
         object.set("segments", .array(segments.map { segment in
             var entry = JSONObjectBuilder()
             entry.set("name", segment.name)
@@ -63,6 +66,9 @@ struct IndexCatalog: Equatable, Sendable {
         }
         nextSegment = next
         archiveStamp = json["archive"]?.stringValue
+        if let mark = json["ledger"]?.arrayValue, mark.count == 2, let offset = mark[0].intValue, offset >= 0, let hash = mark[1].stringValue {
+            ledger = LedgerMark(offset: offset, hash: hash)
+        }
         for entry in entries {
             guard let name = entry["name"]?.stringValue, IndexCatalog.isSegmentName(name),
                   let items = entry["items"]?.intValue, items >= 0,

@@ -17,6 +17,12 @@ public enum ArchiveStamp {
         return "agendac \(AgendacVersion.current); catalog \(catalog); ledger \(ledger)"
     }
 
+    /// Whether two stamps were taken by the same agendac (whose index an update may extend).
+    static func sameAgendac(_ a: String, _ b: String) -> Bool {
+        let prefix = "agendac \(AgendacVersion.current);"
+        return a.hasPrefix(prefix) && b.hasPrefix(prefix)
+    }
+
     /// Size, modification time (to the nanosecond) and file number.
     static func fileFacts(_ url: URL) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),

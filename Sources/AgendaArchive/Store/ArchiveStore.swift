@@ -38,6 +38,18 @@ public struct ArchiveStore: Sendable {
         return ArchiveStore(root: root, municipality: municipality, catalog: catalog)
     }
 
+    /// The archive for reading single meetings (`meeting(_:)`) only: the catalog
+    /// stays unread, so following the ledger costs what changed, not the archive.
+    static func openForReadingMeetings(at root: URL) throws(ArchiveError) -> ArchiveStore {
+        ArchiveStore(root: root, municipality: try readManifest(root), catalog: CatalogFile())
+    }
+
+    /// The ledger's mark (`LedgerMark`): its size and last record, for readers
+    /// that derive something from the archive and later follow only what was appended.
+    public static func ledgerMark(at root: URL) -> LedgerMark? {
+        try? LedgerFile.mark(root.appendingPathComponent(ArchiveLayout.ledgerName))
+    }
+
     /// Reads the marker file; returns the municipality it names.
     static func readManifest(_ root: URL) throws(ArchiveError) -> String? {
         let manifestURL = root.appendingPathComponent(ArchiveLayout.manifestName)

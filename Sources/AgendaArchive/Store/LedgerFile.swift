@@ -37,6 +37,65 @@ enum LedgerFile {
         }
     }
 
+    /// How far the ledger reaches: its size in bytes and the hash of its last
+    /// record (64 zeros when empty), read together from one look at its end, so
+    /// that a reader can later take only the records appended after it (`records(after:)`).
+    static func mark(_ url: URL) throws(ArchiveError) -> LedgerMark {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read")
+        }
+        defer { try? handle.close() }
+        let size: UInt64
+        do { size = try handle.seekToEnd() } catch { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))") }
+        guard size > 0 else { return LedgerMark(offset: 0, hash: LedgerRecord.firstPrevious) }
+        let tail = try readTail(handle, size: size)
+        return LedgerMark(offset: Int(size), hash: try LedgerRecord.parse(tail, place: "\(ArchiveLayout.ledgerName) (last line)").hash)
+    }
+
+    /// The records appended since `mark` and the mark after them; nil when the
+    /// ledger does not continue from `mark` (shorter, or the first new record does
+    /// not chain to the marked one, or a line is incomplete or unreadable).
+    static func records(after mark: LedgerMark, in url: URL) -> (records: [LedgerRecord], mark: LedgerMark)? {
+        guard mark.offset >= 0, let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size >= UInt64(mark.offset), size - UInt64(mark.offset) < 1 << 30 else { return nil }
+        guard size > UInt64(mark.offset) else { return ([], mark) }
+        guard (try? handle.seek(toOffset: UInt64(mark.offset))) != nil,
+              let data = try? handle.read(upToCount: Int(size) - mark.offset), data.count == Int(size) - mark.offset else { return nil }
+        let bytes = [UInt8](data)
+        guard bytes.last == 0x0A else { return nil }
+        var records: [LedgerRecord] = []
+        var previous = mark.hash
+        for line in bytes.split(separator: 0x0A) {
+            guard let record = try? LedgerRecord.parse(Array(line), place: ArchiveLayout.ledgerName), record.previous == previous else { return nil }
+            records.append(record)
+            previous = record.hash
+        }
+        return (records, LedgerMark(offset: Int(size), hash: previous))
+    }
+
+    /// The last complete line of a file of `size` bytes, read from its end.
+    static func readTail(_ handle: FileHandle, size: UInt64) throws(ArchiveError) -> [UInt8] {
+        var chunk: UInt64 = 4096
+        while true {
+            let start = size > chunk ? size - chunk : 0
+            let bytes: [UInt8]
+            do {
+                try handle.seek(toOffset: start)
+                bytes = Array(try handle.read(upToCount: Int(size - start)) ?? Data())
+            } catch {
+                throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))")
+            }
+            guard bytes.last == 0x0A else {
+                throw .malformed(ArchiveLayout.ledgerName, "the last line is not complete")
+            }
+            let withoutNewline = bytes.dropLast()
+            if let newline = withoutNewline.lastIndex(of: 0x0A) { return Array(withoutNewline[(newline + 1)...]) }
+            if start == 0 { return Array(withoutNewline) }
+            chunk *= 4
+        }
+    }
+
     /// Appends one line with a single write, synced; on failure the file is cut back to its old length.
     static func append(_ line: [UInt8], to url: URL) throws(ArchiveError) {
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -77,4 +136,10 @@ enum LedgerFile {
         }
         return result
     }
+}
+
+/// A place in the ledger: its size in bytes up to there and the hash of the record ending there.
+public struct LedgerMark: Equatable, Sendable {
+    public var offset: Int
+    public var hash: String
 }

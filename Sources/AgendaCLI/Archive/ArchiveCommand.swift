@@ -79,6 +79,12 @@ enum ArchiveCommand {
             // nothing committed since the index was last synced: the catalog and the meetings stay unread
             return ArchiveSearchCommand.run(rest, indexFolder: indexFolder, io: io)
         }
+        if let stamp, (try? ArchiveSearchIndex(folder: indexFolder).follow(archive: root, archiveStamp: stamp)) == true {
+            // only commits since the last sync: the meetings the ledger's new records name were indexed
+            return ArchiveSearchCommand.run(rest, indexFolder: indexFolder, io: io)
+        }
+        // also before the snapshot: a later search follows the ledger from here
+        let ledger = stamp == nil ? nil : ArchiveStore.ledgerMark(at: root)
         let store = try open(root)
         let snapshot: ArchiveSnapshot
         do { snapshot = try store.snapshot() } catch {
@@ -98,7 +104,7 @@ enum ArchiveCommand {
             }, io: io)
         default:
             // the index follows the archive: only meetings added or changed since it was last brought up to date are indexed
-            do { try ArchiveSearchIndex(folder: indexFolder).sync(with: snapshot, archiveStamp: stamp) } catch {
+            do { try ArchiveSearchIndex(folder: indexFolder).sync(with: snapshot, archiveStamp: stamp, ledger: ledger) } catch {
                 io.standardError("agendac: \(error.description)\n")
                 return ExitCode.findings
             }
