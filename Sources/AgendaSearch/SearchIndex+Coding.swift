@@ -82,6 +82,23 @@ extension SearchIndex {
         self = copy
     }
 
+    /// Loads from a shard only the postings of the terms a query's text may use
+    /// (every token's term, as `shardKeys(for:)` names their shards); the other
+    /// terms are stepped over without being decoded, so a shard shared by many
+    /// terms (a prefix such as `or` of thousands of words) costs a scan, not an index.
+    public mutating func load(shard bytes: [UInt8], for queryText: String) throws(SearchIndexError) {
+        var wanted: [[UInt8]] = []
+        for token in SearchText.tokens(in: queryText) where !wanted.contains(Array(token.term.utf8)) {
+            wanted.append(Array(token.term.utf8))
+        }
+        var reader = ByteReader(bytes)
+        try SearchIndex.readHeader(&reader, expecting: .shard)
+        var copy = self
+        try copy.readTerms(&reader, only: wanted)
+        try reader.expectEnd()
+        self = copy
+    }
+
     func writeHeader(_ writer: inout ByteWriter, _ kind: Kind) {
         writer.bytes += SearchIndex.magic
         writer.varint(UInt64(SearchIndex.formatVersion))
@@ -141,7 +158,7 @@ extension SearchIndex {
         let documents = try reader.count()
         guard documents <= Int(UInt32.max) else { throw reader.error("too many documents") }
         for _ in 0..<documents {
-            index.ids.append(try reader.string())
+            index.ids.append(utf8: try reader.stringBytes())
             switch try reader.byte() {
             case 0: index.dates.append(nil)
             case 1: index.dates.append(Int64(bitPattern: try reader.varint()))
@@ -178,8 +195,21 @@ extension SearchIndex {
         }
     }
 
-    mutating func readTerms(_ reader: inout ByteReader) throws(SearchIndexError) {
+    /// Reads a terms section; with `only`, the terms (UTF-8) to keep: the others are skipped.
+    mutating func readTerms(_ reader: inout ByteReader, only wanted: [[UInt8]]? = nil) throws(SearchIndexError) {
         for _ in 0..<(try reader.count()) {
+            if let wanted {
+                let start = reader.offset
+                let length = try reader.count()
+                let bytes = try reader.take(length)
+                guard wanted.contains(where: { $0.count == length && $0.elementsEqual(bytes) }) else {
+                    let documents = try reader.count()
+                    try reader.skipVarints(documents)
+                    _ = try reader.take(4 * documents)
+                    continue
+                }
+                reader.offset = start
+            }
             let term = try reader.string()
             let documents = try reader.documents(below: ids.count)
             guard !documents.isEmpty else { throw reader.error("term '\(term)' has no documents") }
@@ -263,6 +293,17 @@ struct ByteReader {
         throw error("a number is longer than 64 bits")
     }
 
+    /// Steps over `count` varints without decoding them.
+    mutating func skipVarints(_ count: Int) throws(SearchIndexError) {
+        var left = count, position = offset
+        while left > 0 {
+            guard position < bytes.count else { throw error("the data ends early") }
+            if bytes[position] < 0x80 { left -= 1 }
+            position += 1
+        }
+        offset = position
+    }
+
     /// A count of items that each take at least one byte: never more than the bytes left.
     mutating func count() throws(SearchIndexError) -> Int {
         let value = try varint()
@@ -275,6 +316,16 @@ struct ByteReader {
         let slice = try take(length)
         guard let text = String(validating: slice, as: UTF8.self) else { throw error("a string is not valid UTF-8") }
         return text
+    }
+
+    /// A string's bytes, checked to be UTF-8 (ASCII at a glance) but not made a `String`.
+    mutating func stringBytes() throws(SearchIndexError) -> ArraySlice<UInt8> {
+        let length = try count()
+        let slice = try take(length)
+        guard slice.allSatisfy({ $0 < 0x80 }) || String(validating: slice, as: UTF8.self) != nil else {
+            throw error("a string is not valid UTF-8")
+        }
+        return slice
     }
 
     mutating func float() throws(SearchIndexError) -> Float {

@@ -40,7 +40,7 @@ public struct SearchIndex: Sendable {
     public let fields: [SearchField]
     /// Terms are sharded by their first `shardPrefixLength` characters.
     public let shardPrefixLength: Int
-    var ids: [String] = []
+    var ids = DocumentIDs()
     var dates: [Int64?] = []
     var lengths: [Float] = []
     var texts: [[String]] = []
@@ -98,4 +98,31 @@ public struct SearchIndex: Sendable {
         key.append(contentsOf: term.unicodeScalars.prefix(shardPrefixLength))
         return String(key)
     }
+}
+
+/// The documents' ids, kept as the UTF-8 they were read from (checked then) and
+/// made strings only when asked for (a hit shown), so opening an index of many
+/// documents costs no string per document.
+struct DocumentIDs: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    var count: Int { ends.count }
+    var isEmpty: Bool { ends.isEmpty }
+    var indices: Range<Int> { ends.indices }
+
+    mutating func append(_ id: String) { append(utf8: id.utf8) }
+
+    mutating func append(utf8: some Collection<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+    }
+
+    subscript(document: Int) -> String {
+        guard document >= 0, document < ends.count else { return "" }
+        let start = document == 0 ? 0 : ends[document - 1]
+        return String(decoding: bytes[start..<ends[document]], as: UTF8.self)
+    }
+
+    func map<T>(_ transform: (String) -> T) -> [T] { indices.map { transform(self[$0]) } }
 }

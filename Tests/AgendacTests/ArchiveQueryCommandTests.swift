@@ -53,6 +53,49 @@ import Testing
         #expect(ArchiveStamp.read(folder) == nil)
     }
 
+    /// After a commit, `archive search` follows the ledger: only the meetings its
+    /// new records name are read (another meeting's hidden `meeting.json`, which a
+    /// whole snapshot needs, does not stop it), and an index whose ledger mark the
+    /// archive no longer continues from falls back to reading the whole archive.
+    @Test func searchAfterACommitReadsOnlyTheMeetingsTheLedgerNames() throws {
+        let archive = ArchiveExportCommandTests.samplesArchive()
+        #expect(ArchiveStoreTests.archive(["search", "udviklingsspor"], archive).code == 0)
+        let folder = temporaryTestFolder("agendac-archive-search-follow")
+        let file = folder.appendingPathComponent("dagsorden.agenda")
+        try "møde: Økonomiudvalget\ndokument: dagsorden\ndato: 2026-09-07\n\npunkt 1: Vandrehjemmet ved Skibsbroen\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(ArchiveStoreTests.archive(["add", file.path, "--at", "2026-09-01T08:00:00Z"], archive).code == 0)
+
+        let state = archive.appendingPathComponent("meetings/beskaeftigelses-og-integrationsudvalget/2026-05-04/meeting.json")
+        let hidden = state.deletingLastPathComponent().appendingPathComponent("meeting.json.hidden")
+        try FileManager.default.moveItem(at: state, to: hidden)
+        let found = ArchiveStoreTests.archive(["search", "vandrehjem"], archive)
+        #expect(found.code == 0 && found.output.contains("Vandrehjemmet ved Skibsbroen"), "\(found.output) \(found.errors)")
+        #expect(ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: try #require(ArchiveStamp.read(archive))))
+        let old = ArchiveStoreTests.archive(["search", "førtidspension"], archive)
+        #expect(old.code == 0 && old.output.contains("førtidspension"), "the rest of the index is kept: \(old.output)")
+        try FileManager.default.moveItem(at: hidden, to: state)
+
+        // the same agenda changed: its meeting is indexed again, not found twice
+        try "møde: Økonomiudvalget\ndokument: dagsorden\ndato: 2026-09-07\n\npunkt 1: Vandrehjemmet ved Havnen\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(ArchiveStoreTests.archive(["add", file.path, "--at", "2026-09-02T08:00:00Z"], archive).code == 0)
+        let changed = ArchiveStoreTests.archive(["search", "vandrehjem"], archive)
+        #expect(changed.code == 0 && changed.output.contains("Vandrehjemmet ved Havnen") && !changed.output.contains("Skibsbroen"), "\(changed.output)")
+
+        // a mark the ledger does not continue from: the whole archive is read again, and the search still answers
+        let catalogURL = archive.appendingPathComponent("index/catalog.json")
+        let catalog = try String(contentsOf: catalogURL, encoding: .utf8)
+        let marked = try #require(catalog.range(of: #""ledger":\[[0-9]+,"[0-9a-f]+"\]"#, options: .regularExpression))
+        try catalog.replacingCharacters(in: marked, with: #""ledger":[0,"\#(String(repeating: "1", count: 64))"]"#).write(to: catalogURL, atomically: true, encoding: .utf8)
+        try "møde: Økonomiudvalget\ndokument: dagsorden\ndato: 2026-09-14\n\npunkt 1: Vandrehjemmets budget\n"
+            .write(to: folder.appendingPathComponent("naeste.agenda"), atomically: true, encoding: .utf8)
+        #expect(ArchiveStoreTests.archive(["add", folder.appendingPathComponent("naeste.agenda").path, "--at", "2026-09-03T08:00:00Z"], archive).code == 0)
+        let again = ArchiveStoreTests.archive(["search", "vandrehjem"], archive)
+        #expect(again.code == 0 && again.output.contains("Vandrehjemmets budget") && again.output.contains("Havnen"), "\(again.output)")
+        #expect(ArchiveSearchIndex(folder: archive.appendingPathComponent("index")).isCurrent(archiveStamp: try #require(ArchiveStamp.read(archive))))
+    }
+
     @Test func caseListsEveryTreatmentInDateOrder() {
         let archive = ArchiveExportCommandTests.samplesArchive()
         let result = ArchiveStoreTests.archive(["case", "15.00.00-P05-3-25"], archive)

@@ -111,6 +111,20 @@ struct SearchIndexTests {
             for shard in shards where wanted.contains(shard.key) { try partial.load(shard: shard.bytes) }
             #expect(partial.search(query) == index.search(query), "\(query.text)")
             #expect(partial.termCount < index.termCount || query.text.isEmpty == false)
+            // only the query's own terms decoded from those shards: the same hits, scores and snippets
+            var lean = try SearchIndex.decode(manifest: manifest)
+            for shard in shards where wanted.contains(shard.key) { try lean.load(shard: shard.bytes, for: query.text) }
+            #expect(lean.search(query) == index.search(query), "\(query.text)")
+            #expect(lean.termCount <= Set(SearchText.tokens(in: query.text).map(\.term)).count)
+        }
+        // a damaged shard read for a few terms is refused or read, never a crash
+        for shard in shards.prefix(8) {
+            for position in stride(from: 0, to: shard.bytes.count, by: 3) {
+                var changed = shard.bytes
+                changed[position] ^= 0xA5
+                var lean = try SearchIndex.decode(manifest: manifest)
+                if (try? lean.load(shard: changed, for: "børnehave sundparken")) != nil { _ = lean.search(SearchQuery("børnehave")) }
+            }
         }
     }
 

@@ -21,7 +21,7 @@ extension ArchiveSearchIndex {
             guard let meeting = try? store.meeting(record.meeting) else { return false }
             meetings.append(meeting)
         }
-        try update(meetings.map(IndexSegment.Batch.init), removing: [], archiveStamp: archiveStamp, ledger: newMark)
+        _ = try update(meetings.map(IndexSegment.Batch.init), removing: [], archiveStamp: archiveStamp, ledger: newMark)
         return true
     }
 }

@@ -134,7 +134,7 @@ enum IndexSegment {
                 let table = try shardTable(file)
                 for key in wanted {
                     guard let place = table[key] else { continue }  // no term with that prefix
-                    try index.load(shard: file.read(place.offset, place.size))
+                    try index.load(shard: file.read(place.offset, place.size), for: queryText)
                 }
             }
         } catch let error as ArchiveIndexError {
@@ -151,14 +151,18 @@ enum IndexSegment {
         guard Array(header.prefix(4)) == shardsMagic else { throw ArchiveIndexError("\(file.url.path) is not a shard pack") }
         let count = uint64(header, at: 4)
         guard count < 1 << 24 else { throw ArchiveIndexError("\(file.url.path) claims \(count) shards") }
+        // the table in one read: at most 24 + 64 bytes an entry, and no further than the file goes
+        let tableBytes = try file.read(12, Int(min(count * 88, file.size > 12 ? file.size - 12 : 0)))
         var position: UInt64 = 12
         var entries: [(key: String, offset: UInt64, size: UInt64)] = []
         for _ in 0..<count {
-            let length = uint64(try file.read(position, 8), at: 0)
-            guard length <= 64 else { throw ArchiveIndexError("\(file.url.path): a shard key of \(length) bytes") }
-            let key = String(decoding: try file.read(position + 8, Int(length)), as: UTF8.self)
-            let place = try file.read(position + 8 + length, 16)
-            entries.append((key, uint64(place, at: 0), uint64(place, at: 8)))
+            let at = Int(position - 12)
+            let length = uint64(tableBytes, at: at)
+            guard length <= 64, at + 24 + Int(length) <= tableBytes.count else {
+                throw ArchiveIndexError("\(file.url.path): a shard key of \(length) bytes, or a table beyond the file")
+            }
+            let key = String(decoding: tableBytes[(at + 8)..<(at + 8 + Int(length))], as: UTF8.self)
+            entries.append((key, uint64(tableBytes, at: at + 8 + Int(length)), uint64(tableBytes, at: at + 16 + Int(length))))
             position += 24 + length
         }
         var table: [String: (offset: UInt64, size: Int)] = [:]
@@ -223,6 +227,9 @@ final class SegmentFile {
         self.url = url
         self.handle = handle
     }
+
+    /// The file's size in bytes (0 when it cannot be told).
+    var size: UInt64 { (try? handle.seekToEnd()) ?? 0 }
 
     deinit { try? handle.close() }
 
