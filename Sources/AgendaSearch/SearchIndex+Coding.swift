@@ -157,6 +157,10 @@ extension SearchIndex {
         var index = SearchIndex(fields: fields, shardPrefixLength: Int(prefix))
         let documents = try reader.count()
         guard documents <= Int(UInt32.max) else { throw reader.error("too many documents") }
+        index.ids.reserveCapacity(documents)
+        index.dates.reserveCapacity(documents)
+        index.lengths.reserveCapacity(documents)
+        index.texts.reserveCapacity(documents)
         for _ in 0..<documents {
             index.ids.append(utf8: try reader.stringBytes())
             switch try reader.byte() {
@@ -329,8 +333,10 @@ struct ByteReader {
     }
 
     mutating func float() throws(SearchIndexError) -> Float {
+        guard bytes.count - offset >= 4 else { throw error("the data ends early") }
         var bits: UInt32 = 0
-        for (shift, byte) in try take(4).enumerated() { bits |= UInt32(byte) << UInt32(shift * 8) }
+        for shift in 0..<4 { bits |= UInt32(bytes[offset + shift]) << UInt32(shift * 8) }
+        offset += 4
         return Float(bitPattern: bits)
     }
 

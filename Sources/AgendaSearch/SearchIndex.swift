@@ -113,6 +113,12 @@ struct DocumentIDs: Sendable {
 
     mutating func append(_ id: String) { append(utf8: id.utf8) }
 
+    /// Room for `count` ids (of a few bytes each).
+    mutating func reserveCapacity(_ count: Int) {
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(count * 4)
+    }
+
     mutating func append(utf8: some Collection<UInt8>) {
         bytes.append(contentsOf: utf8)
         ends.append(bytes.count)

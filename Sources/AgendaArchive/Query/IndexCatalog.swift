@@ -113,10 +113,10 @@ public struct ArchiveIndexError: Error, Equatable, Sendable, CustomStringConvert
     init(_ description: String) { self.description = description }
 
     static func readBytes(_ url: URL) throws(ArchiveIndexError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ArchiveIndexError("cannot read \(url.path); run `agendac archive index --rebuild`")
-        }
-        return [UInt8](data)
+        let file = try SegmentFile(url)
+        let size = file.size
+        guard size < 1 << 32 else { throw ArchiveIndexError("\(url.path) is too large for an index file") }
+        return try file.read(0, Int(size))
     }
 
     static func parseJSON(_ bytes: [UInt8], _ url: URL) throws(ArchiveIndexError) -> JSON {

@@ -233,17 +233,21 @@ final class SegmentFile {
 
     deinit { try? handle.close() }
 
+    /// `count` bytes from `offset`, read straight into the array (no `Data` between).
     func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] {
-        guard count >= 0 else { throw ArchiveIndexError("\(url.path): a negative length") }
-        do {
-            try handle.seek(toOffset: offset)
-            let data = try handle.read(upToCount: count) ?? Data()
-            guard data.count == count else { throw ArchiveIndexError("\(url.path) ends early") }
-            return [UInt8](data)
-        } catch let error as ArchiveIndexError {
-            throw error
-        } catch {
-            throw ArchiveIndexError("\(url.path): \(error)")
+        guard count >= 0, offset < UInt64(Int64.max) - UInt64(count) else { throw ArchiveIndexError("\(url.path): a length or offset out of range") }
+        let descriptor = handle.fileDescriptor
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            while initialized < count, let base = buffer.baseAddress {
+                let read = pread(descriptor, base + initialized, count - initialized, off_t(offset) + off_t(initialized))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { complete = false; return }
+                initialized += read
+            }
         }
+        guard complete, bytes.count == count else { throw ArchiveIndexError("\(url.path) ends early or cannot be read") }
+        return bytes
     }
 }
