@@ -13,9 +13,9 @@ public enum Deflate {
 
         /// Close to zlib's default: the smallest output.
         public static let thorough = Effort(chainLimit: 48, goodEnough: 128)
-        /// About zlib's level 2: what a PDF's streams use, whose text repeats at short distances,
-        /// so a few percent larger and several times faster.
-        public static let fast = Effort(chainLimit: 8, goodEnough: 32)
+        /// About zlib's level 1: what a PDF's streams use, whose text repeats at short distances
+        /// (operators, glyph codes), so a few percent larger and several times faster.
+        public static let fast = Effort(chainLimit: 4, goodEnough: 16)
     }
 
     /// The zlib stream of `bytes`.

@@ -46,6 +46,10 @@ public struct PDFFile {
     /// The file's bytes. An object allocated but never set is written as `null`.
     public func serialized(root: PDFReference, info: PDFReference?) -> [UInt8] {
         var out = PDFSerializer()
+        // the streams' bytes and a guess for the rest, so the file is not copied as it grows
+        var expected = 64 * values.count + 1024
+        for case .stream(_, let data)? in values { expected += data.count }
+        out.reserveCapacity(expected)
         out.append("%PDF-1.7\n")
         // a comment of bytes above 127 marks the file as binary (7.5.2)
         out.append(bytes: [UInt8(ascii: "%"), 0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
@@ -53,7 +57,8 @@ public struct PDFFile {
         offsets.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
             offsets.append(out.bytes.count)
-            out.append("\(index + 1) 0 obj\n")
+            out.append(integer: index + 1)
+            out.append(" 0 obj\n")
             switch value {
             case .stream(var dictionary, let data):
                 dictionary["Length"] = .integer(data.count)
@@ -71,8 +76,8 @@ public struct PDFFile {
         out.append("xref\n0 \(values.count + 1)\n")
         out.append("0000000000 65535 f\r\n")
         for offset in offsets {
-            let digits = String(offset)
-            out.append(String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n\r\n")
+            out.append(integer: offset, width: 10)
+            out.append(" 00000 n\r\n")
         }
         var trailer = PDFDictionary()
         trailer["Size"] = .integer(values.count + 1)

@@ -7,16 +7,24 @@ public struct PDFSerializer {
 
     public init() {}
 
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
     public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
     public mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+    public mutating func append(integer value: Int) { Self.writeInteger(value, to: &bytes) }
+    /// A non-negative integer in at least `width` digits, zero-padded (the cross-reference table's offsets).
+    public mutating func append(integer value: Int, width: Int) {
+        let magnitude = UInt64(max(0, value))
+        Self.writeDigits(magnitude, count: max(width, Self.digitCount(magnitude)), to: &bytes)
+    }
 
     /// Writes `object`; nesting is as deep as the writer builds it (a few levels), never input-driven.
     public mutating func write(_ object: PDFObject) {
         switch object {
         case .null: append("null")
         case .bool(let value): append(value ? "true" : "false")
-        case .integer(let value): append(String(value))
-        case .real(let value): append(Self.format(value))
+        case .integer(let value): Self.writeInteger(value, to: &bytes)
+        case .real(let value): Self.writeNumber(value, to: &bytes)
         case .name(let value): Self.writeName(value, to: &bytes)
         case .string(let value): Self.writeLiteral(value, to: &bytes)
         case .hexString(let value): Self.writeHex(value, to: &bytes)
@@ -35,7 +43,9 @@ public struct PDFSerializer {
                 write(entry.value)
             }
             append(">>")
-        case .reference(let reference): append("\(reference.number) 0 R")
+        case .reference(let reference):
+            Self.writeInteger(reference.number, to: &bytes)
+            append(" 0 R")
         case .syntax(let text): append(text)
         }
     }
@@ -61,6 +71,55 @@ public struct PDFSerializer {
             text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
         }
         return text
+    }
+
+    /// `format(value)`'s bytes appended straight to `bytes`, with no string in between (content streams write many).
+    public static func writeNumber(_ value: Double, to bytes: inout [UInt8]) {
+        guard value.isFinite, abs(value) < 1e12 else { return bytes.append(UInt8(ascii: "0")) }
+        let scaled = (value * 10_000).rounded()
+        if scaled == 0 { return bytes.append(UInt8(ascii: "0")) }
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = UInt64(abs(scaled))
+        writeDigits(magnitude / 10_000, count: digitCount(magnitude / 10_000), to: &bytes)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        writeDigits(fraction, count: digits, to: &bytes)
+    }
+
+    /// `String(value)`'s bytes.
+    public static func writeInteger(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        writeDigits(UInt64(magnitude), count: digitCount(UInt64(magnitude)), to: &bytes)
+    }
+
+    private static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
+    }
+
+    /// `value` in exactly `count` decimal digits, zero-padded on the left.
+    private static func writeDigits(_ value: UInt64, count: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var rest = value
+        var at = start + count - 1
+        while rest > 0, at >= start {
+            bytes[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            at -= 1
+        }
     }
 
     static func isRegular(_ byte: UInt8) -> Bool {

@@ -16,20 +16,38 @@ struct ContentStream {
         bytes.append(0x0A)
     }
 
-    private static func number(_ value: Double) -> String { PDFSerializer.format(value) }
+    /// Numbers, colours and names go straight into `bytes`: a page holds thousands of them.
+    private mutating func number(_ value: Double) { PDFSerializer.writeNumber(value, to: &bytes) }
 
-    private static func color(_ color: RGBColor) -> String {
-        "\(number(clamp(color.red))) \(number(clamp(color.green))) \(number(clamp(color.blue)))"
+    private mutating func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Two or three numbers with spaces between (not variadic: that would allocate an array per call).
+    private mutating func numbers(_ first: Double, _ second: Double) {
+        number(first)
+        bytes.append(0x20)
+        number(second)
+    }
+
+    private mutating func numbers(_ first: Double, _ second: Double, _ third: Double) {
+        numbers(first, second)
+        bytes.append(0x20)
+        number(third)
+    }
+
+    private mutating func color(_ color: RGBColor) {
+        numbers(Self.clamp(color.red), Self.clamp(color.green), Self.clamp(color.blue))
     }
 
     private static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }
 
     /// `/Tag <</MCID n>> BDC`: content of a structure element.
     mutating func beginElementContent(tag: String, mcid: Int) {
-        var out = PDFSerializer()
-        out.write(.name(tag))
-        out.append(" <</MCID \(mcid)>> BDC")
-        append(out)
+        PDFSerializer.writeName(tag, to: &bytes)
+        literal(" <</MCID ")
+        PDFSerializer.writeInteger(mcid, to: &bytes)
+        literal(">> BDC\n")
     }
 
     /// `/Artifact <</Type /Pagination>> BDC`: content that is not read.
@@ -50,24 +68,38 @@ struct ContentStream {
 
     /// One run of glyph codes (2 bytes each, Identity-H) on one baseline.
     mutating func text(glyphCodes: [UInt8], font: String, size: Double, x: Double, y: Double, color: RGBColor) {
-        var out = PDFSerializer()
-        out.append("BT\n")
-        out.write(.name(font))
-        out.append(" \(Self.number(size)) Tf\n\(Self.color(color)) rg\n1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm\n")
-        out.write(.hexString(glyphCodes))
-        out.append(" Tj\nET")
-        append(out)
+        literal("BT\n")
+        PDFSerializer.writeName(font, to: &bytes)
+        bytes.append(0x20)
+        number(size)
+        literal(" Tf\n")
+        self.color(color)
+        literal(" rg\n1 0 0 1 ")
+        numbers(x, y)
+        literal(" Tm\n")
+        PDFSerializer.writeHex(glyphCodes, to: &bytes)
+        literal(" Tj\nET\n")
     }
 
     mutating func line(_ rule: RuleLine) {
-        operator_("q \(Self.color(rule.color)) RG \(Self.number(max(0, rule.width))) w \(Self.number(rule.x1)) \(Self.number(rule.y1)) m \(Self.number(rule.x2)) \(Self.number(rule.y2)) l S Q")
+        literal("q ")
+        color(rule.color)
+        literal(" RG ")
+        number(max(0, rule.width))
+        literal(" w ")
+        numbers(rule.x1, rule.y1)
+        literal(" m ")
+        numbers(rule.x2, rule.y2)
+        literal(" l S Q\n")
     }
 
     mutating func image(name: String, frame: PDFRect) {
-        var out = PDFSerializer()
-        out.append("q \(Self.number(frame.width)) 0 0 \(Self.number(frame.height)) \(Self.number(frame.x)) \(Self.number(frame.y)) cm ")
-        out.write(.name(name))
-        out.append(" Do Q")
-        append(out)
+        literal("q ")
+        number(frame.width)
+        literal(" 0 0 ")
+        numbers(frame.height, frame.x, frame.y)
+        literal(" cm ")
+        PDFSerializer.writeName(name, to: &bytes)
+        literal(" Do Q\n")
     }
 }

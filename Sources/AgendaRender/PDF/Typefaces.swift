@@ -43,7 +43,8 @@ extension FontFace {
 }
 
 extension Typefaces {
-    /// The family shipped in the binary (`AgendaPDF/Font`), which the writer embeds.
-    public static let bundled = Typefaces(regular: BundledFonts.face(.regular), bold: BundledFonts.face(.bold),
-                                          italic: BundledFonts.face(.italic), boldItalic: BundledFonts.face(.boldItalic))
+    /// The family shipped in the binary (`AgendaPDF/Font`), which the writer embeds, measured
+    /// with its generated tables (`BundledMetrics`): layout decodes and parses no font.
+    public static let bundled = Typefaces(regular: BundledMetrics.face(.regular), bold: BundledMetrics.face(.bold),
+                                          italic: BundledMetrics.face(.italic), boldItalic: BundledMetrics.face(.boldItalic))
 }
