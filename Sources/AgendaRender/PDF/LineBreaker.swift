@@ -29,33 +29,34 @@ struct LineBreaker {
         var state = State(breaker: self, widths: (firstWidth ?? width, width))
         for piece in text.pieces {
             let metrics = faces[piece.face]
-            var segment = String.UnicodeScalarView()
+            // a segment is a slice of the piece's scalars, made a string once when it ends
+            let scalars = piece.text.unicodeScalars
+            var segmentStart = scalars.startIndex
             var segmentWidth = 0.0
-            for scalar in piece.text.unicodeScalars {
-                if scalar == LineBreaker.forcedBreak {
-                    if !segment.isEmpty {
-                        state.word.append(Segment(text: String(segment), face: piece.face, link: piece.link, width: segmentWidth))
-                        segment = String.UnicodeScalarView()
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                let next = scalars.index(after: index)
+                if scalar == LineBreaker.forcedBreak || LineBreaker.isSpace(scalar) {
+                    if segmentStart < index {
+                        state.word.append(Segment(text: String(scalars[segmentStart..<index]), face: piece.face, link: piece.link, width: segmentWidth))
                         segmentWidth = 0
                     }
+                    segmentStart = next
                     state.endWord()
-                    state.finishLine()
-                    state.pendingSpace = nil
-                } else if LineBreaker.isSpace(scalar) {
-                    if !segment.isEmpty {
-                        state.word.append(Segment(text: String(segment), face: piece.face, link: piece.link, width: segmentWidth))
-                        segment = String.UnicodeScalarView()
-                        segmentWidth = 0
+                    if scalar == LineBreaker.forcedBreak {
+                        state.finishLine()
+                        state.pendingSpace = nil
+                    } else {
+                        state.pendingSpace = (piece.face, piece.link, metrics.advance(of: " ") * size)
                     }
-                    state.endWord()
-                    state.pendingSpace = (piece.face, piece.link, metrics.advance(of: " ") * size)
                 } else {
-                    segment.append(scalar)
                     segmentWidth += metrics.advance(of: scalar) * size
                 }
+                index = next
             }
-            if !segment.isEmpty {
-                state.word.append(Segment(text: String(segment), face: piece.face, link: piece.link, width: segmentWidth))
+            if segmentStart < scalars.endIndex {
+                state.word.append(Segment(text: String(scalars[segmentStart...]), face: piece.face, link: piece.link, width: segmentWidth))
             }
         }
         state.endWord()
