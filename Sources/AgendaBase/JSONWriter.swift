@@ -21,6 +21,47 @@ extension JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Indented JSON of an object whose members are written one at a time,
+    /// byte for byte what `prettyPrinted()` gives for the whole object: a
+    /// member given as `.elements` is an array whose elements are made (and
+    /// dropped) one by one, so a large document is never a whole tree at once.
+    public static func prettyPrintedObject(_ members: [(String, PrettyMember)]) -> [UInt8] {
+        let indent = Array("  ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        guard !members.isEmpty else { return Array("{}\n".utf8) }
+        out.append(UInt8(ascii: "{"))
+        for (index, (key, member)) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(&out, indent, 1)
+            writeString(key, into: &out)
+            out.append(contentsOf: ": ".utf8)
+            switch member {
+            case .value(let value): value.write(into: &out, indent: indent, level: 1)
+            case .elements(let count, let element):
+                guard count > 0 else { out.append(contentsOf: "[]".utf8); continue }
+                out.append(UInt8(ascii: "["))
+                for position in 0..<count {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(&out, indent, 2)
+                    element(position).write(into: &out, indent: indent, level: 2)
+                }
+                newline(&out, indent, 1)
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        newline(&out, indent, 0)
+        out.append(UInt8(ascii: "}"))
+        out.append(0x0A)
+        return out
+    }
+
+    /// A member of `prettyPrintedObject`: a value, or an array made element by element.
+    public enum PrettyMember {
+        case value(JSON)
+        case elements(count: Int, (Int) -> JSON)
+    }
+
     // Written into a byte buffer: appending to a String one scalar at a time was
     // the language server's largest cost when answering big requests.
     private func write(into out: inout [UInt8], indent: [UInt8]?, level: Int) {

@@ -62,7 +62,7 @@ enum FormatCommand {
             return .failed(error.reason)
         }
         guard AgendaFormat.Formatter.canFormat(source) else { return .failed(notTextReason) }
-        let formatted = Array(AgendaFormat.Formatter.format(source).utf8)
+        let formatted = AgendaFormat.Formatter.formattedBytes(source)
         guard formatted != source.bytes else { return .unchanged }
         if write {
             do {

@@ -24,21 +24,23 @@ struct DocumentLayout {
         self.mode = mode
     }
 
-    func render() -> FormattedLines {
-        let columns = nextColumns()
-        let texts = document.lines.indices.map { text(ofLine: $0, columns: columns) }
-        return BlankLinePolicy(document: document, plan: plan).apply(to: texts)
+    /// The formatted document; `recordingLines` also keeps where each source
+    /// line's output ends (for `Formatter.edits`), four or eight bytes a line.
+    func render(recordingLines: Bool = true) -> FormattedLines {
+        BlankLinePolicy(document: document, plan: plan).write(lineCount: document.lines.count, recordingLines: recordingLines) { index in
+            text(ofLine: index)
+        }
     }
 
     /// The line's text, nil when it is blank.
-    private func text(ofLine index: Int, columns: [Int]) -> String? {
+    private func text(ofLine index: Int) -> String? {
         let line = document.lines[index]
         let text: String
         switch line.kind {
         case .blank:
             return nil
         case .comment:
-            text = commentText(index, columns: columns)
+            text = commentText(index)
         case .keyword(let keywordLine):
             text = plan.keywordLinesReadAsText.contains(index) ? source.trimmedText(line.range) : keywordLine.canonicalText(in: source)
         default:
@@ -81,26 +83,16 @@ struct DocumentLayout {
 
     /// Comments stand at column 1, except inside a list, where they take the
     /// indentation of the list line below them.
-    private func commentText(_ index: Int, columns: [Int]) -> String {
+    private func commentText(_ index: Int) -> String {
         let text = source.trimmedText(document.lines[index].range)
-        guard plan.insideList[index] else { return text }
-        let column = mode == .canonical ? columns[index] : source.indentWidth(document.lines[index].range)
+        guard plan.isInsideList(index) else { return text }
+        // the column of the nearest placed line at or below it
+        let column = mode == .canonical ? plan.nextColumn(atOrBelow: index) : source.indentWidth(document.lines[index].range)
         return String(repeating: " ", count: column) + text
     }
 
     /// The indentation a line keeps in the conservative layout (tabs as 4 spaces, as the scanner counts them).
     private func keptIndentation(_ range: Range<Int>) -> String {
         String(repeating: " ", count: source.indentWidth(range))
-    }
-
-    /// For each line, the column of the nearest placed line at or below it.
-    private func nextColumns() -> [Int] {
-        var columns = [Int](repeating: 0, count: document.lines.count)
-        var next = 0
-        for index in document.lines.indices.reversed() {
-            if let role = plan.role(index) { next = role.column }
-            columns[index] = next
-        }
-        return columns
     }
 }

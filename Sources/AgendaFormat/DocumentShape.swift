@@ -5,8 +5,11 @@ import AgendaSyntax
 /// list nesting, cells and comments, all as trimmed text. The formatter checks
 /// that its output has the same shape as its input, so a layout can never
 /// change how a file reads.
+///
+/// The parts are kept as one byte string (each part's length, then its bytes),
+/// about the size of the text, not a `String` a line.
 struct DocumentShape: Equatable {
-    private(set) var parts: [String] = []
+    private var parts = Parts()
     private let source: SourceText
 
     init(_ document: DocumentSyntax) {
@@ -20,7 +23,7 @@ struct DocumentShape: Equatable {
         for comment in document.comments { parts.append("comment " + source.trimmedText(comment)) }
     }
 
-    static func == (a: DocumentShape, b: DocumentShape) -> Bool { a.parts == b.parts }
+    static func == (a: DocumentShape, b: DocumentShape) -> Bool { a.parts.bytes == b.parts.bytes }
 
     private mutating func add(_ entry: EntrySyntax) {
         if let line = entry.line { add(line) } else { parts.append("stray text") }
@@ -66,5 +69,20 @@ struct DocumentShape: Equatable {
             row.isSeparator ? SeparatorCell(source.text(cell)).shape : source.trimmedText(cell)
         }
         parts.append("row " + (row.isSeparator ? "separator " : "") + cells.joined(separator: " | "))
+    }
+}
+
+/// A sequence of strings as one byte array, each string preceded by its
+/// length (seven bits a byte), so that no two sequences read the same.
+private struct Parts {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ part: String) {
+        var length = part.utf8.count
+        repeat {
+            bytes.append(UInt8(length & 0x7F) | (length > 0x7F ? 0x80 : 0))
+            length >>= 7
+        } while length > 0
+        bytes.append(contentsOf: part.utf8)
     }
 }

@@ -46,7 +46,13 @@ public enum Formatter {
     /// The whole document in the canonical layout. Text that is not valid UTF-8
     /// comes back decoded leniently; callers that write files check `canFormat` first.
     public static func format(_ source: SourceText) -> String {
-        formattedLines(source)?.text ?? source.string
+        formattedLinesAndMode(source, recordingLines: false)?.lines.text ?? source.string
+    }
+
+    /// The formatted document as UTF-8, without a `String` between (for
+    /// writing files); the text unchanged when it may not be touched.
+    public static func formattedBytes(_ source: SourceText) -> [UInt8] {
+        formattedLinesAndMode(source, recordingLines: false)?.lines.bytes ?? source.bytes
     }
 
     public static func format(_ text: String) -> String { format(SourceText(text)) }
@@ -57,8 +63,8 @@ public enum Formatter {
     /// The edits that format the document (`range == nil`) or only the whole
     /// lines that `range` touches: one edit for each run of consecutive changed lines.
     public static func edits(_ source: SourceText, in range: Range<Int>? = nil) -> [TextEdit] {
-        guard let formatted = formattedLines(source), !formatted.lines.isEmpty else { return [] }
-        let lines = touchedLines(range, in: source, lineCount: formatted.lines.count)
+        guard let formatted = formattedLines(source), !formatted.lineEnds.isEmpty else { return [] }
+        let lines = touchedLines(range, in: source, lineCount: formatted.lineEnds.count)
         var edits: [TextEdit] = []
         var run: ClosedRange<Int>?
         func flush() {
@@ -85,16 +91,27 @@ public enum Formatter {
         formattedLinesAndMode(source)?.lines
     }
 
-    static func formattedLinesAndMode(_ source: SourceText) -> (lines: FormattedLines, mode: LayoutMode)? {
+    /// Each layout is made from a fresh parse, and the output is parsed only to
+    /// compare shapes: no two syntax trees are alive at once.
+    static func formattedLinesAndMode(_ source: SourceText, recordingLines: Bool = true) -> (lines: FormattedLines, mode: LayoutMode)? {
         guard canFormat(source) else { return nil }
-        let document = Parser.parse(source)
-        let shape = DocumentShape(document)
-        let plan = LinePlan(document)
+        var shape: DocumentShape?
         for mode in LayoutMode.allCases {
-            let lines = DocumentLayout(document, plan: plan, mode: mode).render()
-            if DocumentShape(Parser.parse(lines.text)) == shape { return (lines, mode) }
+            let lines = layout(source, mode: mode, recordingLines: recordingLines, shape: &shape)
+            if let shape, reads(lines.bytes, like: shape) { return (lines, mode) }
         }
         return nil
+    }
+
+    /// The document laid out in `mode`; `shape` is the input's, taken from the same parse when not yet known.
+    private static func layout(_ source: SourceText, mode: LayoutMode, recordingLines: Bool, shape: inout DocumentShape?) -> FormattedLines {
+        let document = Parser.parse(source)
+        if shape == nil { shape = DocumentShape(document) }
+        return DocumentLayout(document, plan: LinePlan(document), mode: mode).render(recordingLines: recordingLines)
+    }
+
+    private static func reads(_ output: [UInt8], like shape: DocumentShape) -> Bool {
+        DocumentShape(Parser.parse(SourceText(bytes: output))) == shape
     }
 
     /// The lines a byte range touches; an empty range touches the line it stands in.

@@ -3,8 +3,7 @@ import AgendaSyntax
 
 /// Where a line goes in the canonical layout, read from the syntax tree.
 enum LineRole: Hashable {
-    // boxed: every line has a role, most are not keyword lines
-    indirect case keyword(KeywordLine)
+    case keyword(KeywordLine)
     /// A prose line (paragraph or list continuation) at `column`.
     case prose(column: Int)
     case listEntry(column: Int, marker: Range<Int>, content: Range<Int>)
@@ -21,27 +20,89 @@ enum LineRole: Hashable {
 
 /// The tree turned into per-line decisions. Lines the tree does not hold
 /// (blanks, comments, and anything the parser set aside) have no role.
+///
+/// Kept sparse and small: one 16-byte record per placed line, sorted by line,
+/// and `LineRole` built when asked for. What the scanned line already says (a
+/// keyword line, a list entry's marker and content) is read from it again;
+/// only what it does not (an aligned table row, a role that differs from the
+/// line's own reading) is stored beside. A file of ten million blank lines
+/// costs nothing here.
 struct LinePlan {
-    private(set) var roles: [LineRole?]
+    /// Placed lines, sorted by line, one each.
+    private var placed: [PlacedLine] = []
+    /// Roles the scanned line cannot give back, by line.
+    private var storedRoles: [Int: LineRole] = [:]
     /// Keyword lines of an item's leading fields: no blank line above them.
     private(set) var tightLines: Set<Int> = []
-    /// Lines inside a list that starts at column 1, where comments follow the list's indentation.
-    private(set) var insideList: [Bool]
+    /// Top-level lists, as sorted, disjoint runs of lines: comments inside follow the list's indentation.
+    private var listLines: [ClosedRange<Int>] = []
     /// Keyword lines in a body read line by line (`Keyword.readsBodyByLine`):
     /// the model reads them as text, so only their trailing space may change.
     private(set) var keywordLinesReadAsText: Set<Int> = []
+    private let lines: ScannedLines
     private let source: SourceText
+
+    private struct PlacedLine {
+        enum Kind: UInt8 { case keyword, prose, listEntry, stored }
+        var line: Int
+        var column: Int32
+        var kind: Kind
+    }
 
     init(_ document: DocumentSyntax) {
         source = document.source
-        roles = Array(repeating: nil, count: document.lines.count)
-        insideList = Array(repeating: false, count: document.lines.count)
+        lines = document.lines
         for entry in document.header { placeEntry(entry) }
         for item in document.items { placeItem(item) }
         if let signatures = document.signatures { placeEntry(signatures) }
+        finish()
     }
 
-    func role(_ line: Int) -> LineRole? { line >= 0 && line < roles.count ? roles[line] : nil }
+    func role(_ line: Int) -> LineRole? {
+        guard let position = placedPosition(line) else { return nil }
+        let record = placed[position]
+        let column = Int(record.column)
+        switch record.kind {
+        case .prose: return .prose(column: column)
+        case .stored: return storedRoles[line]
+        case .keyword:
+            guard let keywordLine = lines.keywordLine(at: line) else { return storedRoles[line] }
+            return .keyword(keywordLine)
+        case .listEntry:
+            guard case .listEntry(_, let marker, _, let content) = lines[line].kind else { return storedRoles[line] }
+            return .listEntry(column: column, marker: marker, content: content)
+        }
+    }
+
+    /// The column of the nearest placed line at or below `line` (0 when none is).
+    func nextColumn(atOrBelow line: Int) -> Int {
+        let position = firstPlacedPosition(atOrAfter: line)
+        return position < placed.count ? Int(placed[position].column) : 0
+    }
+
+    /// Whether `line` lies inside a list that starts at column 1.
+    func isInsideList(_ line: Int) -> Bool {
+        var low = 0, high = listLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if listLines[middle].upperBound < line { low = middle + 1 } else { high = middle }
+        }
+        return low < listLines.count && listLines[low].contains(line)
+    }
+
+    private func placedPosition(_ line: Int) -> Int? {
+        let position = firstPlacedPosition(atOrAfter: line)
+        return position < placed.count && placed[position].line == line ? position : nil
+    }
+
+    private func firstPlacedPosition(atOrAfter line: Int) -> Int {
+        var low = 0, high = placed.count
+        while low < high {
+            let middle = (low + high) / 2
+            if placed[middle].line < line { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     private mutating func placeItem(_ item: ItemSyntax) {
         place(.keyword(item.line), at: item.line.range.lowerBound)
@@ -97,13 +158,52 @@ struct LinePlan {
 
     private mutating func place(_ role: LineRole, at offset: Int) {
         let line = source.lineIndex(offset)
-        if line < roles.count { roles[line] = role }
+        guard line < lines.count, let column = Int32(exactly: role.column) else { return }
+        let kind: PlacedLine.Kind
+        switch role {
+        case .prose: kind = .prose
+        case .keyword(let keywordLine): kind = lines.keywordLine(at: line) == keywordLine ? .keyword : .stored
+        case .listEntry(_, let marker, let content):
+            if case .listEntry(_, let scannedMarker, _, let scannedContent) = lines[line].kind, scannedMarker == marker, scannedContent == content {
+                kind = .listEntry
+            } else {
+                kind = .stored
+            }
+        case .tableRow: kind = .stored
+        }
+        if kind == .stored { storedRoles[line] = role } else { storedRoles[line] = nil }
+        placed.append(PlacedLine(line: line, column: column, kind: kind))
     }
 
     private mutating func markInsideList(_ range: Range<Int>) {
         let first = source.lineIndex(range.lowerBound)
-        let last = min(source.lineIndex(max(range.lowerBound, range.upperBound - 1)), insideList.count - 1)
+        let last = min(source.lineIndex(max(range.lowerBound, range.upperBound - 1)), lines.count - 1)
         guard first <= last else { return }
-        for line in first...last { insideList[line] = true }
+        listLines.append(first...last)
+    }
+
+    /// Sorts the records by line, the last placement of a line winning (as
+    /// placing twice overwrote), and joins overlapping list runs.
+    private mutating func finish() {
+        if !zip(placed, placed.dropFirst()).allSatisfy({ $0.line < $1.line }) {
+            // a stable sort: of two records for a line the later stays later
+            placed = placed.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            var unique: [PlacedLine] = []
+            unique.reserveCapacity(placed.count)
+            for record in placed {
+                if unique.last?.line == record.line { unique[unique.count - 1] = record } else { unique.append(record) }
+            }
+            placed = unique
+        }
+        guard !zip(listLines, listLines.dropFirst()).allSatisfy({ $0.upperBound < $1.lowerBound }) else { return }
+        var joined: [ClosedRange<Int>] = []
+        for run in listLines.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = joined.last, run.lowerBound <= last.upperBound + 1 {
+                joined[joined.count - 1] = last.lowerBound...max(last.upperBound, run.upperBound)
+            } else {
+                joined.append(run)
+            }
+        }
+        listLines = joined
     }
 }

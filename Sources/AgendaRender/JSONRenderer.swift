@@ -9,6 +9,21 @@ enum JSONRenderer {
     static let schemaVersion = "1.2"
 
     static func document(_ meeting: Meeting, options: RenderOptions) -> JSON {
+        .object(members(meeting, options: options).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .elements(let count, let element): (key, .array((0..<count).map(element)))
+            }
+        })
+    }
+
+    /// `document(…).prettyPrinted()` as UTF-8, written an item at a time: the
+    /// JSON tree of a whole large meeting is several times the model.
+    static func prettyPrinted(_ meeting: Meeting, options: RenderOptions) -> [UInt8] {
+        JSON.prettyPrintedObject(members(meeting, options: options))
+    }
+
+    private static func members(_ meeting: Meeting, options: RenderOptions) -> [(String, JSON.PrettyMember)] {
         var object = JSONObjectBuilder()
         object.set("schemaVersion", schemaVersion)
         object.set("type", "meeting")
@@ -29,9 +44,11 @@ enum JSONRenderer {
         object.set("absentees", .array(meeting.absentees.map(person)))
         object.set("substitutes", .array(meeting.substitutes.map(substitution)))
         object.set("preamble", JSONBlocks.blocks(meeting.preamble))
-        object.set("agendaItem", .array(meeting.items.enumerated().map { agendaItem($1, order: $0 + 1, options: options) }))
-        object.set("signatures", meeting.signatures.map(signatures) ?? .null)
-        return object.json
+        var members = object.members.map { ($0.0, JSON.PrettyMember.value($0.1)) }
+        let items = meeting.items
+        members.append(("agendaItem", .elements(count: items.count) { agendaItem(items[$0], order: $0 + 1, options: options) }))
+        members.append(("signatures", .value(meeting.signatures.map(signatures) ?? .null)))
+        return members
     }
 
     /// OParl's `name`: the committee and the date, as a person would say it.

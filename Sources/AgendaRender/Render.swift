@@ -6,7 +6,7 @@ public enum AgendaRenderer {
         let style = options.style
         let shown = options.publicVersion ? PublicVersion.of(meeting, style: style) : meeting
         switch format {
-        case .json: return JSONRenderer.document(shown, options: options).prettyPrinted()
+        case .json: return String(decoding: JSONRenderer.prettyPrinted(shown, options: options), as: UTF8.self)
         case .text: return ControlCharacters.visible(TextRenderer.render(shown, style: style))
         case .markdown: return ControlCharacters.visible(MarkdownRenderer.render(shown, links: options.attachmentLinks, style: style))
         case .html: return HTMLRenderer.render(shown, links: options.attachmentLinks, style: style)

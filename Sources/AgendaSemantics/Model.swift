@@ -84,34 +84,83 @@ public struct Item: Sendable {
     public var number: Int
     /// False when the number was left out and continues from the previous item.
     public var numberWritten: Bool
+    public var closed = false
+    /// Marked `uden beslutning`: by nature the item has no decision.
+    public var markedWithoutDecision = false
     public var title: String
     public var titleRange: Range<Int>
     /// The `punkt` line.
     public var headerRange: Range<Int>
     /// The whole item.
     public var range: Range<Int>
-    public var caseNumber: Located<String>?
-    public var closed = false
+    public var sections: [Section] = []
+    /// The fields an item may or may not have, out of line: an item without
+    /// them costs a pointer, not 400 bytes (`ItemFields`).
+    private var fields = OutOfLine<ItemFields>()
+
+    public init(number: Int, numberWritten: Bool, title: String, titleRange: Range<Int>, headerRange: Range<Int>, range: Range<Int>) {
+        self.number = number
+        self.numberWritten = numberWritten
+        self.title = title
+        self.titleRange = titleRange
+        self.headerRange = headerRange
+        self.range = range
+    }
+
+    public var caseNumber: Located<String>? {
+        get { fields.value.caseNumber }
+        set { fields.value.caseNumber = newValue }
+    }
     /// What the public minutes call a closed item (`offentlig titel:`), when not its own title.
-    public var publicTitle: Located<String>?
+    public var publicTitle: Located<String>? {
+        get { fields.value.publicTitle }
+        set { fields.value.publicTitle = newValue }
+    }
     /// The `fortrolig beslutning` flag: the closed item's decision itself is confidential and is not published.
-    public var confidentialDecision: Range<Int>?
-    /// Marked `uden beslutning`: by nature the item has no decision.
-    public var markedWithoutDecision = false
+    public var confidentialDecision: Range<Int>? {
+        get { fields.value.confidentialDecision }
+        set { fields.value.confidentialDecision = newValue }
+    }
     /// The `uden beslutning` line, when written.
-    public var noDecisionFlagRange: Range<Int>?
-    public var distribution: [DistributionCode] = []
-    public var distributionRange: Range<Int>?
-    public var caseworker: Located<String>?
-    public var otherCaseworkers: Located<String>?
-    public var duration: Located<String>?
-    public var finalAuthority: FinalAuthority?
+    public var noDecisionFlagRange: Range<Int>? {
+        get { fields.value.noDecisionFlagRange }
+        set { fields.value.noDecisionFlagRange = newValue }
+    }
+    public var distribution: [DistributionCode] {
+        get { fields.value.distribution }
+        set { fields.value.distribution = newValue }
+    }
+    public var distributionRange: Range<Int>? {
+        get { fields.value.distributionRange }
+        set { fields.value.distributionRange = newValue }
+    }
+    public var caseworker: Located<String>? {
+        get { fields.value.caseworker }
+        set { fields.value.caseworker = newValue }
+    }
+    public var otherCaseworkers: Located<String>? {
+        get { fields.value.otherCaseworkers }
+        set { fields.value.otherCaseworkers = newValue }
+    }
+    public var duration: Located<String>? {
+        get { fields.value.duration }
+        set { fields.value.duration = newValue }
+    }
+    public var finalAuthority: FinalAuthority? {
+        get { fields.value.finalAuthority }
+        set { fields.value.finalAuthority = newValue }
+    }
     /// Members absent for this item.
-    public var absentees: [Person] = []
+    public var absentees: [Person] {
+        get { fields.value.absentees }
+        set { fields.value.absentees = newValue }
+    }
     /// Members who left the item because of a conflict of interest (`inhabil:`),
     /// written as an item field or in the decision.
-    public var conflicts: [ConflictOfInterest] = []
-    public var sections: [Section] = []
+    public var conflicts: [ConflictOfInterest] {
+        get { fields.value.conflicts }
+        set { fields.value.conflicts = newValue }
+    }
 
     public var recommendation: Recommendation? {
         for section in sections { if case .recommendation(let value) = section.content { return value } }
@@ -166,6 +215,48 @@ extension Item {
         return shown
     }
 }
+
+/// An item's optional fields (`Item` keeps them out of line).
+struct ItemFields: Sendable {
+    var caseNumber: Located<String>?
+    var publicTitle: Located<String>?
+    var confidentialDecision: Range<Int>?
+    var noDecisionFlagRange: Range<Int>?
+    var distribution: [DistributionCode] = []
+    var distributionRange: Range<Int>?
+    var caseworker: Located<String>?
+    var otherCaseworkers: Located<String>?
+    var duration: Located<String>?
+    var finalAuthority: FinalAuthority?
+    var absentees: [Person] = []
+    var conflicts: [ConflictOfInterest] = []
+}
+
+/// A value kept behind one pointer, none at all while it is the default:
+/// for the parts of a model value most instances leave empty. A copy shares
+/// the storage until one side changes it (the enum's box is immutable; a
+/// change makes a new one).
+struct OutOfLine<Value: OutOfLineValue>: Sendable {
+    private enum Storage: Sendable { indirect case stored(Value) }
+    private var storage: Storage?
+
+    init() {}
+
+    var value: Value {
+        get {
+            guard case .stored(let value)? = storage else { return Value() }
+            return value
+        }
+        set { storage = .stored(newValue) }
+    }
+}
+
+/// What `OutOfLine` can hold: a value with an empty default.
+protocol OutOfLineValue: Sendable {
+    init()
+}
+
+extension ItemFields: OutOfLineValue {}
 
 public struct DistributionCode: Sendable, Hashable {
     public var code: String
