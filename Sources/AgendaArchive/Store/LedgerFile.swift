@@ -14,27 +14,7 @@ enum LedgerFile {
         let size: UInt64
         do { size = try handle.seekToEnd() } catch { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))") }
         guard size > 0 else { return nil }
-        var chunk: UInt64 = 4096
-        while true {
-            let start = size > chunk ? size - chunk : 0
-            let bytes: [UInt8]
-            do {
-                try handle.seek(toOffset: start)
-                bytes = Array(try handle.read(upToCount: Int(size - start)) ?? Data())
-            } catch {
-                throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))")
-            }
-            guard bytes.last == 0x0A else {
-                throw .malformed(ArchiveLayout.ledgerName, "the last line is not complete")
-            }
-            let withoutNewline = bytes.dropLast()
-            if let newline = withoutNewline.lastIndex(of: 0x0A) {
-                let line = Array(withoutNewline[(newline + 1)...])
-                return try LedgerRecord.parse(line, place: "\(ArchiveLayout.ledgerName) (last line)")
-            }
-            if start == 0 { return try LedgerRecord.parse(Array(withoutNewline), place: "\(ArchiveLayout.ledgerName):1") }
-            chunk *= 4
-        }
+        return try LedgerRecord.parse(try readTail(handle, size: size), place: "\(ArchiveLayout.ledgerName) (last line)")
     }
 
     /// How far the ledger reaches: its size in bytes and the hash of its last
