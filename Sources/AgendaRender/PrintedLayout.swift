@@ -198,6 +198,10 @@ extension PrintedDocument {
             return phrases.when(meeting).map { (phrases.label(.meetingDateLabel), $0) }
         case .time:
             return phrases.time(meeting).map { (phrases.label(.timeLabel), $0) }
+        case .start:
+            return phrases.start(meeting).map { (phrases.label(.startLabel), $0) }
+        case .end:
+            return phrases.end(meeting).map { (phrases.label(.endLabel), $0) }
         case .place:
             return meeting.place.map { (phrases.label(.placeLabel), $0.value) }
         case .participants:

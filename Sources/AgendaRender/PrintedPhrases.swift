@@ -47,7 +47,7 @@ struct PrintedPhrases {
         guard meeting.date != nil || meeting.time != nil else { return nil }
         var values: [String: SlotValue] = [:]
         if let date = meeting.date?.value { values["date"] = .date(date) }
-        if let time = meeting.time?.value { values["time"] = .time(time) }
+        if let time = meeting.time?.value { values.merge(Self.timeValues(time)) { $1 } }
         let text = style.phrase(.meetingDate, values).trimmedSpaces
         return text.isEmpty ? nil : text
     }
@@ -55,8 +55,29 @@ struct PrintedPhrases {
     /// `kl. 15.00`, when the header prints the time as a fact of its own.
     func time(_ meeting: Meeting) -> String? {
         guard let time = meeting.time?.value else { return nil }
-        let text = style.phrase(.meetingTime, ["time": .time(time)]).trimmedSpaces
+        let text = style.phrase(.meetingTime, Self.timeValues(time)).trimmedSpaces
         return text.isEmpty ? nil : text
+    }
+
+    /// `09:00` by `meetingStart`, when the header prints the start and the end apart (`Møde start: 09:00`).
+    func start(_ meeting: Meeting) -> String? {
+        guard let time = meeting.time?.value else { return nil }
+        let text = style.phrase(.meetingStart, ["start": .time(time.start)]).trimmedSpaces
+        return text.isEmpty ? nil : text
+    }
+
+    /// `11:15` by `meetingEnd`; nil when the document gives no end.
+    func end(_ meeting: Meeting) -> String? {
+        guard let end = meeting.time?.value.end else { return nil }
+        let text = style.phrase(.meetingEnd, ["end": .time(end)]).trimmedSpaces
+        return text.isEmpty ? nil : text
+    }
+
+    /// The time slots: `{time}` as written (a range when it has an end), `{start}` and `{end}` alone.
+    static func timeValues(_ time: MeetingTime) -> [String: SlotValue] {
+        var values: [String: SlotValue] = ["time": .time(time), "start": .time(time.start)]
+        if let end = time.end { values["end"] = .time(end) }
+        return values
     }
 
     /// `Karen Holst (A, formand)` by the style's `person` template.

@@ -154,6 +154,15 @@ public struct MeetingTime: Hashable, Sendable {
     public var endHour: Int?
     public var endMinute: Int?
 
+    /// The start alone, for a house style that prints the start and the end apart (`Møde start: 09:00`).
+    public var start: MeetingTime { MeetingTime(startHour: startHour, startMinute: startMinute) }
+
+    /// The end alone, as a time of its own; nil when only the start is known.
+    public var end: MeetingTime? {
+        guard let endHour, let endMinute else { return nil }
+        return MeetingTime(startHour: endHour, startMinute: endMinute)
+    }
+
     /// `15:00` or `15:00-17:30`.
     public var text: String {
         let start = MeetingTime.format(startHour, startMinute)

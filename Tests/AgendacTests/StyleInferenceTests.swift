@@ -38,6 +38,43 @@ import Testing
         }
     }
 
+    /// A meeting's start and end printed apart, in the import fixtures' layouts: the inferred style prints them
+    /// as the fixture's style does (the labels, the forms, and where the two facts stand).
+    @Test(arguments: ["other-aalborg-pkt-colons", "other-randers-modestart"])
+    func startAndEndAsTheFixturesStyle(_ fixture: String) throws {
+        let folder = Golden.fixtures.appendingPathComponent("import")
+        let inferred = StyleInference.inferredJSON(from: Self.lines(Golden.read(folder.appendingPathComponent(fixture + ".txt"))))
+        let written = try JSON.parse(Golden.read(folder.appendingPathComponent(fixture + ".stil.json")))
+        for key in ["startLabel", "meetingStart", "endLabel", "meetingEnd", "meetingDate"] {
+            #expect(inferred["templates"]?[key]?.stringValue == written["templates"]?[key]?.stringValue, "\(fixture): \(key)")
+        }
+        #expect(inferred["header"]?["facts"] == written["header"]?["facts"], "\(fixture): header facts")
+    }
+
+    /// Other wordings of the start and the end: labels kept as printed, the time's form and the words around it.
+    @Test func startAndEndForms() {
+        let lines = Self.lines("""
+        Referat
+        Mødedato: 13-01-2026
+        Mødet begyndt kl. 16.00
+        Mødested: Rådhuset
+        Mødet hævet kl. 18.30.
+
+        Punkt 1: Godkendelse af dagsorden
+        """)
+        let inferred = StyleInference.inferredJSON(from: lines)
+        let templates = inferred["templates"]
+        #expect(templates?["startLabel"]?.stringValue == "Mødet begyndt")
+        #expect(templates?["meetingStart"] == nil, "kl. {start} is the built-in form")
+        #expect(templates?["endLabel"]?.stringValue == "Mødet hævet")
+        #expect(templates?["meetingEnd"]?.stringValue == "kl. {end}.")
+        // the date line shows no time, so the date prints alone
+        #expect(templates?["meetingDate"]?.stringValue == "{date}")
+        #expect(inferred["header"]?["facts"] == .array(["meeting", "date", "start", "place", "end", "participants", "absentees", "substitutes"].map(JSON.string)))
+        let read = StyleFile.read(Array(StyleInference.infer(from: lines).utf8))
+        #expect(read.style != nil && read.diagnostics.isEmpty, "\(read.diagnostics.map(\.message))")
+    }
+
     @Test func printedForms() {
         let lines = Self.lines("""
         Dagsorden

@@ -34,7 +34,7 @@ import Testing
         let names = Set(Self.goodCases)
         for expected in ["standard", "item-heading-punkt", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
                          "contents-off", "contents-closed-public", "contents-closed-hidden", "duration-in-presentation", "date-forms",
-                         "header-facts", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed",
+                         "header-facts", "start-end", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed",
                          "line-breaks-as-written"] {
             #expect(names.contains(expected), "no style fixture \(expected).stil.json")
         }
@@ -118,6 +118,42 @@ import Testing
         }
         let forms = try Template(parsing: "kl. {time}|{time:dot}|{time:colon}")
         #expect(forms.render(["time": .time(time)]) == "kl. 09.05-17.30|09.05-17.30|09:05-17:30")
+    }
+
+    /// `{start}` and `{end}` are the time's two ends alone; `{end}` is empty without an end, so its part is left out.
+    @Test func startAndEndSlots() throws {
+        guard case .time(let range) = MeetingTime.read("9:05-17:30"), case .time(let start) = MeetingTime.read("16.00") else {
+            Issue.record("the times read")
+            return
+        }
+        let template = try Template(parsing: "kl. {start}[ til {end}]|{start:colon}|{end:colon}")
+        let values: [String: SlotValue] = ["start": .time(range.start)].merging(range.end.map { ["end": .time($0)] } ?? [:]) { $1 }
+        #expect(template.render(values) == "kl. 09.05 til 17.30|09:05|17:30")
+        #expect(start.end == nil)
+        #expect(template.render(["start": .time(start.start)]) == "kl. 16.00|16:00|")
+    }
+
+    /// A header that prints the start and the end as facts of their own (`Møde start: 09:00`), in every output;
+    /// the end is left out when the document gives none.
+    @Test func startAndEndAreHeaderFacts() throws {
+        let style = try Self.style("start-end")
+        let meeting = AnalyzedDocument(text: "møde: Økonomiudvalget\ndato: 2025-02-05\ntid: 09:00-11:15\nsted: Rådhuset\n").meeting
+        let text = AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: style))
+        #expect(text.contains("\nMødedato: 5. februar 2025\n\nMøde start: 09:00\n\nMøde slut: 11:15\n\nMødested: Rådhuset\n"), "\(text)")
+        let html = AgendaRenderer.render(meeting, as: .html, options: RenderOptions(style: style))
+        #expect(html.contains("Møde slut") && html.contains("11:15"))
+        let startOnly = AnalyzedDocument(text: "møde: Økonomiudvalget\ndato: 2025-02-05\ntid: 09:00\n").meeting
+        let printed = AgendaRenderer.render(startOnly, as: .text, options: RenderOptions(style: style))
+        #expect(printed.contains("Møde start: 09:00") && !printed.contains("Møde slut"))
+        // the built-in labels and forms
+        var standard = HouseStyle.standard
+        standard.headerFacts = [.start, .end]
+        #expect(AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: standard)).contains("Mødestart: kl. 09.00\n\nMødeslut: kl. 11.15\n"))
+        // the date line may take the two ends apart as well
+        var dated = HouseStyle.standard
+        dated.templates[.meetingDate] = try Template(parsing: "{date:text}[ fra kl. {start}][ til kl. {end}]")
+        #expect(AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: dated)).contains("Mødedato: 5. februar 2025 fra kl. 09.00 til kl. 11.15\n"))
+        #expect(AgendaRenderer.render(startOnly, as: .text, options: RenderOptions(style: dated)).contains("Mødedato: 5. februar 2025 fra kl. 09.00\n"))
     }
 
     @Test func doubledBracesAndBracketsPrintThemselves() throws {

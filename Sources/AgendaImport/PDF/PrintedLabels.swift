@@ -5,7 +5,7 @@ import AgendaRender
 /// template table, and the few other spellings in common use.
 enum PrintedLabels {
     static let labels: Set<String> = {
-        let keys: [StyleTemplate] = [.meetingDateLabel, .timeLabel, .placeLabel, .participantsLabel, .absentLabel, .substitutesLabel,
+        let keys: [StyleTemplate] = [.meetingDateLabel, .timeLabel, .startLabel, .endLabel, .placeLabel, .participantsLabel, .absentLabel, .substitutesLabel,
                                      .caseNumberLabel, .distributionLabel, .caseworkerLabel, .otherCaseworkersLabel, .durationLabel,
                                      .publicTitleLabel]
         let printed = keys.map { HouseStyle.standard[$0].source.lowercased() }

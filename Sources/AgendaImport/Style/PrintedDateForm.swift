@@ -56,8 +56,40 @@ enum PrintedDateForm {
         return (template, Substring(rest))
     }
 
-    /// "20-10-2025" → `{date}`, "2025-10-20" → `{date:iso}`.
+    /// A printed clock time and the words around it as a template of one time slot:
+    /// "09:00" is `{start:colon}`, "kl. 16.00" is `kl. {start}`; nil when the text holds no clock time.
+    static func clockTemplate(of text: Substring, slot: String) -> String? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        for (index, word) in words.enumerated() {
+            var clock = word
+            while let last = clock.last, last == "." || last == "," || last == ":" { clock = clock.dropLast() }
+            let parts = clock.split(separator: clock.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+                  let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { continue }
+            let form = clock.contains(":") ? ":colon" : ""
+            let before = words[..<index].map { literal($0) + " " }.joined()
+            let after = words[(index + 1)...].map { " " + literal($0) }.joined()
+            return before + "{\(slot)\(form)}" + literal(word.dropFirst(clock.count)) + after
+        }
+        return nil
+    }
+
+    /// Printed text as a template's literal: braces and brackets doubled.
+    private static func literal(_ text: Substring) -> String {
+        var out = ""
+        for character in text {
+            out.append(character)
+            if "{}[]".contains(character) { out.append(character) }
+        }
+        return out
+    }
+
+    /// "20-10-2025" → `{date}`, "2025-10-20" → `{date:iso}`, "05.02.2025" → `{date:dd}.{date:mm}.{date:year}`.
     private static func numericDate(_ word: String) -> String? {
+        let dotted = word.split(separator: ".", omittingEmptySubsequences: false)
+        if dotted.count == 3, dotted.allSatisfy({ $0.allSatisfy(\.isNumber) }), dotted[0].count == 2, dotted[1].count == 2, dotted[2].count == 4 {
+            return "{date:dd}.{date:mm}.{date:year}"
+        }
         let pieces = word.split(separator: "-", omittingEmptySubsequences: false)
         guard pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
         if pieces[0].count == 2, pieces[1].count == 2, pieces[2].count == 4 { return "{date}" }

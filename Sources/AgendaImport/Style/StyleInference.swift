@@ -29,6 +29,14 @@ public enum StyleInference {
             if title.namesCommittee { facts = HouseStyle.HeaderFact.standard.filter { $0 != .meeting }.map(\.rawValue) }
         }
         if let fact = reader.headerFact() { templates += fact }
+        let startAndEnd = reader.startAndEnd()
+        if !startAndEnd.facts.isEmpty {
+            templates += startAndEnd.templates
+            // the time is printed apart, so the date prints without it (unless the original's date line shows it too)
+            if !templates.contains(where: { $0.0 == .meetingDate }) { templates.append((.meetingDate, "{date:long}")) }
+            facts = startAndEnd.placed(in: facts.map { $0.compactMap(HouseStyle.HeaderFact.init(rawValue:)) } ?? HouseStyle.HeaderFact.standard)
+                .map(\.rawValue)
+        }
         contentsShown = reader.hasContents
         if let entry = reader.contentsEntry() { templates.append((.contentsEntry, entry)) }
         if let heading = reader.itemHeading() { templates.append((.itemHeading, heading)) }
@@ -93,6 +101,8 @@ struct PrintedLines {
         guard let position = head.firstIndex(where: { PrintedLines.kindWord($0.text) != nil }),
               let kind = PrintedLines.kindWord(head[position].text) else { return nil }
         var templates: [(StyleTemplate, String)] = []
+        // minutes that call themselves a record of decisions, in the case printed (the first of a key counts)
+        if kind.lowercased() == "beslutningsprotokol" { templates.append((.minutesWord, kind)) }
         if kind.allSatisfy({ !$0.isLetter || $0.isUppercase }) {
             templates += [(.agendaWord, "DAGSORDEN"), (.minutesWord, "REFERAT")]
         } else if kind.first?.isLowercase == true {
@@ -151,6 +161,67 @@ struct PrintedLines {
         }
         guard let colon else { return templates.isEmpty ? nil : templates }
         return [(.headerFact, colon ? "[{label}: ]{value}" : "[{label} ]{value}")] + templates
+    }
+
+    // MARK: - The start and the end
+
+    /// The meeting's start and end printed as facts of their own (`Møde start: 09:00`, `Mødeslut kl. 18.30`).
+    struct StartAndEnd {
+        var templates: [(StyleTemplate, String)] = []
+        /// `.start` and `.end` in the order printed, each with the fact printed just before it.
+        var facts: [(fact: HouseStyle.HeaderFact, after: HouseStyle.HeaderFact?)] = []
+
+        /// The header facts with the start and the end where the original prints them.
+        func placed(in base: [HouseStyle.HeaderFact]) -> [HouseStyle.HeaderFact] {
+            var result = base.filter { $0 != .start && $0 != .end }
+            for (fact, after) in facts {
+                let at = after.flatMap { result.firstIndex(of: $0) } ?? result.firstIndex(of: .date)
+                result.insert(fact, at: at.map { $0 + 1 } ?? 0)
+            }
+            return result
+        }
+    }
+
+    /// Header lines that open with a start or end label the importer reads (`ImportPatterns`), before the first item.
+    func startAndEnd() -> StartAndEnd {
+        var found = StartAndEnd()
+        var previous: HouseStyle.HeaderFact?
+        for (_, text) in nonBlank where text.count < 400 {
+            guard PrintedLines.itemHeadingForm(text) == nil else { break }
+            if let fact = PrintedLines.headerFactKind(text) { previous = fact; continue }
+            let lowered = text.lowercased()
+            for (labels, fact, label, value, slot) in [(ImportPatterns.meetingStartLabels, HouseStyle.HeaderFact.start, StyleTemplate.startLabel, StyleTemplate.meetingStart, "start"),
+                                                       (ImportPatterns.meetingEndLabels, .end, .endLabel, .meetingEnd, "end")]
+            where !found.facts.contains(where: { $0.fact == fact }) {
+                guard let written = labels.first(where: { lowered.hasPrefix($0) }) else { continue }
+                let labelText = String(text.prefix(written.count)).trimmingTrailing(":")
+                let after = text.dropFirst(written.count)
+                guard written.hasSuffix(":") || after.isEmpty || after.first == " " || after.first == ":",
+                      let valueTemplate = PrintedDateForm.clockTemplate(of: after.drop(while: { $0 == ":" || $0 == " " }), slot: slot) else { continue }
+                if labelText != HouseStyle.standard[label].source { found.templates.append((label, labelText)) }
+                if valueTemplate != HouseStyle.standard[value].source { found.templates.append((value, valueTemplate)) }
+                found.facts.append((fact, previous))
+                previous = fact
+                break
+            }
+        }
+        return found
+    }
+
+    /// The header fact a line with one of `headerLabels` prints.
+    static func headerFactKind(_ text: String) -> HouseStyle.HeaderFact? {
+        for (written, key) in headerLabels where text.hasPrefix(written) {
+            let after = text.dropFirst(written.count)
+            guard after.isEmpty || after.first == " " || after.first == ":" else { continue }
+            switch key {
+            case .meetingDateLabel: return .date
+            case .placeLabel: return .place
+            case .participantsLabel: return .participants
+            case .absentLabel: return .absentees
+            default: return nil
+            }
+        }
+        return nil
     }
 
     // MARK: - Contents

@@ -32,6 +32,8 @@ public struct HouseStyle: Sendable {
         case date
         /// The time alone, by meetingTime.
         case time
+        /// The start alone, by startLabel and meetingStart; the end alone, by endLabel and meetingEnd.
+        case start, end
         case place, participants, absentees, substitutes
 
         public static let standard: [HeaderFact] = [.meeting, .date, .place, .participants, .absentees, .substitutes]

@@ -10,6 +10,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     // The title and the header block.
     case municipalityLine, title, agendaWord, minutesWord, headerFact
     case meetingLabel, meetingDateLabel, meetingDate, timeLabel, meetingTime
+    case startLabel, meetingStart, endLabel, meetingEnd
     case placeLabel, participantsLabel, absentLabel, substitutesLabel
     case person, substitution
     // The contents list.
@@ -34,8 +35,10 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .municipalityLine: ["municipality"]
         case .title: ["kind", "committee", "date", "municipality"]
         case .headerFact: ["label", "value"]
-        case .meetingDate: ["date", "time"]
-        case .meetingTime: ["time"]
+        case .meetingDate: ["date", "time", "start", "end"]
+        case .meetingTime: ["time", "start", "end"]
+        case .meetingStart: ["start"]
+        case .meetingEnd: ["end"]
         case .person: ["name", "party", "role", "details"]
         case .substitution: ["substitute", "replaces"]
         case .contentsEntry: ["number", "title", "page"]
@@ -70,7 +73,9 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     /// Slots that hold a time of day, so they take a form (`{time:colon}`).
     public var timeSlots: Set<String> {
         switch self {
-        case .meetingDate, .meetingTime: ["time"]
+        case .meetingDate, .meetingTime: ["time", "start", "end"]
+        case .meetingStart: ["start"]
+        case .meetingEnd: ["end"]
         default: []
         }
     }
@@ -95,6 +100,10 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .meetingDate: "{date:long}[ kl. {time}]"
         case .timeLabel: Keyword.time.label
         case .meetingTime: "kl. {time}"
+        case .startLabel: "Mødestart"
+        case .meetingStart: "kl. {start}"
+        case .endLabel: "Mødeslut"
+        case .meetingEnd: "kl. {end}"
         case .placeLabel: Keyword.place.label
         case .participantsLabel: Keyword.participants.label
         case .absentLabel: Keyword.absent.label
@@ -152,9 +161,13 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .headerFact: "One fact of the header block in text and Markdown: its label and value (HTML lists them in a table)."
         case .meetingLabel: "The label of the meeting (the committee) in the header; empty prints the name alone."
         case .meetingDateLabel: "The label of the meeting's date and time in the header."
-        case .meetingDate: "The meeting's date and time in the header."
+        case .meetingDate: "The meeting's date and time in the header: `{time}` is the time as written (\"15.00-17.30\"), `{start}` and `{end}` its start and end alone."
         case .timeLabel: "The label of the meeting's time, when the header prints it as a fact of its own (`header.facts` has \"time\")."
-        case .meetingTime: "The meeting's time as a fact of its own."
+        case .meetingTime: "The meeting's time as a fact of its own: `{time}` as written, `{start}` and `{end}` its start and end alone."
+        case .startLabel: "The label of the meeting's start, when the header prints the start and the end apart (`header.facts` has \"start\")."
+        case .meetingStart: "The meeting's start as a fact of its own (\"Møde start: 09:00\")."
+        case .endLabel: "The label of the meeting's end, when the header prints it apart (`header.facts` has \"end\"); left out when no end is written."
+        case .meetingEnd: "The meeting's end as a fact of its own (\"Møde slut: 11:15\")."
         case .placeLabel: "The label of the meeting's place."
         case .participantsLabel: "The label of the participants."
         case .absentLabel: "The label of the members absent from the meeting."
