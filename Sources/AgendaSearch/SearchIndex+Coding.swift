@@ -14,13 +14,18 @@ public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
     public let offset: Int
     public let reason: String
     public var description: String { "search index: byte \(offset): \(reason)" }
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
 }
 
 extension SearchIndex {
-    public static let formatVersion = 1
+    /// 2: the columns kind (`SearchIndex+Columns.swift`) was added.
+    public static let formatVersion = 2
     static let magic: [UInt8] = Array("AGSI".utf8)
 
-    enum Kind: UInt8 { case whole = 0, manifest = 1, shard = 2 }
+    enum Kind: UInt8 { case whole = 0, manifest = 1, shard = 2, columns = 3 }
 
     /// The whole index in one file.
     public func encoded() -> [UInt8] {
@@ -145,6 +150,12 @@ extension SearchIndex {
     }
 
     static func readManifest(_ reader: inout ByteReader) throws(SearchIndexError) -> SearchIndex {
+        var index = try readFieldsAndPrefix(&reader)
+        try readManifestDocuments(&reader, into: &index)
+        return index
+    }
+
+    static func readFieldsAndPrefix(_ reader: inout ByteReader) throws(SearchIndexError) -> SearchIndex {
         var fields: [SearchField] = []
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
@@ -154,7 +165,11 @@ extension SearchIndex {
         }
         let prefix = try reader.varint()
         guard prefix >= 1, prefix <= 16 else { throw reader.error("shard prefix length \(prefix) is outside 1–16") }
-        var index = SearchIndex(fields: fields, shardPrefixLength: Int(prefix))
+        return SearchIndex(fields: fields, shardPrefixLength: Int(prefix))
+    }
+
+    static func readManifestDocuments(_ reader: inout ByteReader, into index: inout SearchIndex) throws(SearchIndexError) {
+        let fields = index.fields
         let documents = try reader.count()
         guard documents <= Int(UInt32.max) else { throw reader.error("too many documents") }
         index.ids.reserveCapacity(documents)
@@ -186,7 +201,6 @@ extension SearchIndex {
             }
             index.attributes[name] = values
         }
-        return index
     }
 
     func writeTerms(_ writer: inout ByteWriter, _ terms: [String]) {
@@ -214,18 +228,23 @@ extension SearchIndex {
                 }
                 reader.offset = start
             }
-            let term = try reader.string()
-            let documents = try reader.documents(below: ids.count)
-            guard !documents.isEmpty else { throw reader.error("term '\(term)' has no documents") }
-            var frequencies: [Float] = []
-            frequencies.reserveCapacity(documents.count)
-            for _ in documents {
-                let frequency = try reader.float()
-                guard frequency.isFinite, frequency >= 0 else { throw reader.error("a frequency of '\(term)' is not a finite number ≥ 0") }
-                frequencies.append(frequency)
-            }
-            postings[term] = PostingList(documents: documents, frequencies: frequencies)
+            try readTerm(&reader)
         }
+    }
+
+    /// One term and its postings.
+    mutating func readTerm(_ reader: inout ByteReader) throws(SearchIndexError) {
+        let term = try reader.string()
+        let documents = try reader.documents(below: ids.count)
+        guard !documents.isEmpty else { throw reader.error("term '\(term)' has no documents") }
+        var frequencies: [Float] = []
+        frequencies.reserveCapacity(documents.count)
+        for _ in documents {
+            let frequency = try reader.float()
+            guard frequency.isFinite, frequency >= 0 else { throw reader.error("a frequency of '\(term)' is not a finite number ≥ 0") }
+            frequencies.append(frequency)
+        }
+        postings[term] = PostingList(documents: documents, frequencies: frequencies)
     }
 }
 

@@ -48,6 +48,9 @@ public struct SearchIndex: Sendable {
     var postings: [String: PostingList] = [:]
     /// attribute → folded value → documents, in document order
     var attributes: [String: [String: [UInt32]]] = [:]
+    /// For an index opened from columns: where each attribute value's documents
+    /// lie in the columns (bytes), read only when a query filters on it.
+    var attributePlaces: [String: [String: Range<Int>]] = [:]
 
     public init(fields: [SearchField], shardPrefixLength: Int = 2) {
         self.fields = fields
@@ -102,14 +105,28 @@ public struct SearchIndex: Sendable {
 
 /// The documents' ids, kept as the UTF-8 they were read from (checked then) and
 /// made strings only when asked for (a hit shown), so opening an index of many
-/// documents costs no string per document.
+/// documents costs no string per document. Ids that are the documents' numbers
+/// (`0`, `1`, …), as the archive's are, are kept as their count alone.
 struct DocumentIDs: Sendable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
+    /// The ids are the numbers `0 ..< numbered` (nothing else stored) when not nil.
+    private var numbered: Int? = nil
 
-    var count: Int { ends.count }
-    var isEmpty: Bool { ends.isEmpty }
-    var indices: Range<Int> { ends.indices }
+    init() {}
+
+    /// The ids `0`, `1`, … up to `count - 1`.
+    init(numbered count: Int) { numbered = max(0, count) }
+
+    var count: Int { numbered ?? ends.count }
+    var isEmpty: Bool { count == 0 }
+    var indices: Range<Int> { 0..<count }
+
+    /// Whether every id is its document's number.
+    var isNumbered: Bool {
+        if numbered != nil { return true }
+        return indices.allSatisfy { self[$0] == String($0) }
+    }
 
     mutating func append(_ id: String) { append(utf8: id.utf8) }
 
@@ -120,12 +137,18 @@ struct DocumentIDs: Sendable {
     }
 
     mutating func append(utf8: some Collection<UInt8>) {
+        if let count = numbered {
+            // spelled out from here on
+            numbered = nil
+            for number in 0..<count { bytes += String(number).utf8; ends.append(bytes.count) }
+        }
         bytes.append(contentsOf: utf8)
         ends.append(bytes.count)
     }
 
     subscript(document: Int) -> String {
-        guard document >= 0, document < ends.count else { return "" }
+        guard document >= 0, document < count else { return "" }
+        if numbered != nil { return String(document) }
         let start = document == 0 ? 0 : ends[document - 1]
         return String(decoding: bytes[start..<ends[document]], as: UTF8.self)
     }

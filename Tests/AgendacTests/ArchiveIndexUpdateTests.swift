@@ -81,7 +81,7 @@ import Testing
         let index = ArchiveSearchIndex(folder: folder)
         try index.sync(with: ArchiveSnapshot(meetings: Self.meetings(3)))
         let segment = try #require(Self.segmentFolders(folder).first)
-        let files = ["catalog.json", "\(segment)/manifest.agsi", "\(segment)/shards.bin", "\(segment)/records.bin", "\(segment)/meetings.json"]
+        let files = ["catalog.json", "\(segment)/manifest.agsi", "\(segment)/terms.bin", "\(segment)/records.bin", "\(segment)/meetings.json"]
         var random = SeededRandom(seed: 10)
         for file in files {
             let url = folder.appendingPathComponent(file)

@@ -65,7 +65,7 @@ public struct ArchiveSearchResult: Equatable, Sendable {
 
 extension ArchiveSearchIndex {
     /// The best items for a query across every segment, best first. Each segment
-    /// reads its manifest and only the shards of the query's words; records are
+    /// reads its manifest's columns and only the postings of the query's words; records are
     /// read for the hits shown only.
     public func search(_ query: ArchiveSearchQuery) throws(ArchiveIndexError) -> [ArchiveSearchResult] {
         guard query.limit > 0, let catalog = try IndexCatalog.read(from: folder) else { return [] }
@@ -78,10 +78,11 @@ extension ArchiveSearchIndex {
         var candidates: [Candidate] = []
         var indexes: [Int: SearchIndex] = [:]
         for (position, segment) in catalog.segments.enumerated() {
-            let index = try IndexSegment.index(of: segment, in: folder, for: query.searchedText)
+            let searchQuery = query.searchQuery(limit: query.limit + segment.retiredCount)
+            let index = try IndexSegment.index(of: segment, in: folder, for: searchQuery)
             // a case number the segment lacks would be matched by its parts: no item here carries it
             if let caseNumber = query.caseNumber, !index.holdsTerm(of: CaseIndex.key(caseNumber)) { continue }
-            let hits = index.search(query.searchQuery(limit: query.limit + segment.retiredCount))
+            let hits = index.search(searchQuery)
             var kept = 0
             for hit in hits {
                 guard let number = Int(hit.id), number >= 0, number < segment.items, !segment.isRetired(item: number) else { continue }

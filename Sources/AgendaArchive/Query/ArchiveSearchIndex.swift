@@ -36,7 +36,7 @@ public struct ArchiveSearchIndex: Sendable {
     @discardableResult
     public func sync(with snapshot: ArchiveSnapshot, archiveStamp: String? = nil, ledger: LedgerMark? = nil) throws(ArchiveIndexError) -> UpdateSummary {
         let batches = snapshot.meetings.map(IndexSegment.Batch.init)
-        let live = try liveMeetings(in: IndexCatalog.read(from: folder) ?? IndexCatalog())
+        let live = try liveMeetings(in: IndexCatalog.readForUpdate(from: folder).catalog)
         let wanted = Set(batches.map(\.id))
         let changed = batches.filter { live[$0.id]?.fingerprint != $0.fingerprint }
         let gone = live.keys.filter { !wanted.contains($0) }
@@ -71,7 +71,7 @@ public struct ArchiveSearchIndex: Sendable {
 
     func update(_ batches: [IndexSegment.Batch], removing removed: Set<String>,
                 archiveStamp: String? = nil, ledger: LedgerMark? = nil) throws(ArchiveIndexError) -> UpdateSummary {
-        var catalog = try IndexCatalog.read(from: folder) ?? IndexCatalog()
+        var (catalog, outdated) = try IndexCatalog.readForUpdate(from: folder)
         // only a sync with the whole archive (or its ledger) vouches for it; any other update forgets the stamp
         catalog.archiveStamp = archiveStamp
         catalog.ledger = ledger
@@ -84,7 +84,7 @@ public struct ArchiveSearchIndex: Sendable {
             catalog.segments[position].retired.append(.init(ordinal: place.ordinal, items: place.entry.items))
             summary.meetingsRetired += 1
         }
-        var obsolete: [String] = []
+        var obsolete = outdated
         if !fresh.isEmpty {
             catalog.segments.append(try writeSegment(fresh, catalog: &catalog))
             summary.meetingsIndexed = fresh.count

@@ -7,7 +7,9 @@ import Foundation
 /// so a half-done update leaves the old catalog, and every file it names, in place.
 struct IndexCatalog: Equatable, Sendable {
     static let fileName = "catalog.json"
-    static let formatVersion = 1
+    /// 2: manifests as columns and a term table (`IndexSegment`); an index of
+    /// another version is rebuilt by the next update (`readForUpdate`), never read.
+    static let formatVersion = 2
 
     struct Segment: Equatable, Sendable {
         var name: String
@@ -59,7 +61,7 @@ struct IndexCatalog: Equatable, Sendable {
 
     init(json: JSON) throws(ArchiveIndexError) {
         guard json["version"]?.intValue == IndexCatalog.formatVersion else {
-            throw ArchiveIndexError("\(IndexCatalog.fileName) is not version \(IndexCatalog.formatVersion) of the index; run `agendac archive index --rebuild`")
+            throw ArchiveIndexError("\(IndexCatalog.fileName) is not version \(IndexCatalog.formatVersion) of the index (an older agendac wrote it); `agendac archive search` rebuilds it", isOtherVersion: true)
         }
         guard let next = json["next"]?.intValue, next >= 1, let entries = json["segments"]?.arrayValue else {
             throw ArchiveIndexError("\(IndexCatalog.fileName) lacks `next` or `segments`")
@@ -99,6 +101,28 @@ struct IndexCatalog: Equatable, Sendable {
         return "s" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// The catalog an update starts from: none yet, or one of another format
+    /// version, is an empty one (numbering new segments after the old ones, which
+    /// the update removes once its catalog is written), so an index written by an
+    /// older agendac is rebuilt, never misread. A damaged catalog is an error.
+    static func readForUpdate(from folder: URL) throws(ArchiveIndexError) -> (catalog: IndexCatalog, outdated: [String]) {
+        do {
+            return (try read(from: folder) ?? IndexCatalog(), [])
+        } catch where error.isOtherVersion {
+            var fresh = IndexCatalog()
+            let url = folder.appendingPathComponent(fileName)
+            if let json = try? ArchiveIndexError.parseJSON(ArchiveIndexError.readBytes(url), url), let next = json["next"]?.intValue, next >= 1 {
+                fresh.nextSegment = next
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let outdated = names.filter(isSegmentName).sorted()
+            for name in outdated {
+                if let number = Int(name.dropFirst()), number >= fresh.nextSegment { fresh.nextSegment = number + 1 }
+            }
+            return (fresh, outdated)
+        }
+    }
+
     static func read(from folder: URL) throws(ArchiveIndexError) -> IndexCatalog? {
         let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -110,7 +134,12 @@ struct IndexCatalog: Equatable, Sendable {
 /// Why the archive's search index could not be read or written.
 public struct ArchiveIndexError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = description }
+    /// The index was written in another format version (it is rebuilt, not read).
+    var isOtherVersion = false
+    init(_ description: String, isOtherVersion: Bool = false) {
+        self.description = description
+        self.isOtherVersion = isOtherVersion
+    }
 
     static func readBytes(_ url: URL) throws(ArchiveIndexError) -> [UInt8] {
         let file = try SegmentFile(url)

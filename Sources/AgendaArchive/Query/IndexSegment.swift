@@ -3,17 +3,26 @@ import AgendaSearch
 import Foundation
 
 /// One segment of the archive's search index, a folder of four files written
-/// once and never changed: the AGSI manifest (`AgendaSearch`, texts left out),
-/// its term shards packed in one file (`shards.bin`, each read only when a query
-/// needs it), the item records a hit is shown from (`records.bin`, read per hit),
-/// and the meetings it holds with their fingerprints (`meetings.json`). Four
-/// files, so adding a meeting syncs four files to disk, not one per shard.
+/// once and never changed: the AGSI manifest as columns (`SearchIndex+Columns`:
+/// a search reads its header and per-document lengths and dates in a few reads,
+/// decoding nothing per document, and an attribute's documents only when it
+/// filters on it), each term's postings found through a hash table
+/// (`terms.bin`: a query reads its own terms' table entries and postings,
+/// nothing else), the item records a hit is shown from (`records.bin`, read
+/// per hit), and the meetings it holds with their fingerprints
+/// (`meetings.json`). Four files, so adding a meeting syncs four files to disk.
 ///
 ///     records.bin = "AGRC" count(UInt64 LE) offsets((count + 1) × UInt64 LE) records(JSON, one after another)
-///     shards.bin  = "AGSP" count(UInt64 LE) table(count × key length(UInt64 LE) key(UTF-8) offset(UInt64 LE) size(UInt64 LE)) shards(AGSI)
+///     terms.bin   = "AGTT" buckets(UInt64 LE, a power of two) table(buckets × hash(UInt64 LE) offset(UInt64 LE) size(UInt64 LE))
+///                   postings(AGSI, one term each, `SearchIndex.encodedPostings(of:)`)
+///
+/// A bucket of size 0 is empty; a term is looked for from bucket `hash & (buckets − 1)`
+/// onwards (FNV-1a over its UTF-8), to the first empty bucket, checking the term
+/// its postings name.
 enum IndexSegment {
-    static let manifestFile = "manifest.agsi", shardsFile = "shards.bin", recordsFile = "records.bin", meetingsFile = "meetings.json"
-    static let recordsMagic = Array("AGRC".utf8), shardsMagic = Array("AGSP".utf8)
+    static let manifestFile = "manifest.agsi", termsFile = "terms.bin", recordsFile = "records.bin", meetingsFile = "meetings.json"
+    static let recordsMagic = Array("AGRC".utf8), termsMagic = Array("AGTT".utf8)
+    static let termEntrySize = 24
 
     /// A meeting's items in a segment: numbers `first ..< first + count`.
     struct MeetingEntry: Equatable, Sendable {
@@ -77,21 +86,8 @@ enum IndexSegment {
                 number += 1
             }
         }
-        let (manifest, shards) = index.droppingTexts().encodedShards()
-        try ArchiveIndexError.write(manifest, to: segmentFolder.appendingPathComponent(manifestFile))
-        var packed = shardsMagic
-        appendUInt64(UInt64(shards.count), to: &packed)
-        var shardOffset: UInt64 = 0
-        for shard in shards {
-            let key = Array(shard.key.utf8)
-            appendUInt64(UInt64(key.count), to: &packed)
-            packed += key
-            appendUInt64(shardOffset, to: &packed)
-            appendUInt64(UInt64(shard.bytes.count), to: &packed)
-            shardOffset += UInt64(shard.bytes.count)
-        }
-        for shard in shards { packed += shard.bytes }
-        try ArchiveIndexError.write(packed, to: segmentFolder.appendingPathComponent(shardsFile))
+        try ArchiveIndexError.write(index.encodedColumns(), to: segmentFolder.appendingPathComponent(manifestFile))
+        try ArchiveIndexError.write(termTable(index), to: segmentFolder.appendingPathComponent(termsFile))
         var records = recordsMagic
         appendUInt64(UInt64(number), to: &records)
         for offset in offsets { appendUInt64(offset, to: &records) }
@@ -118,61 +114,99 @@ enum IndexSegment {
         return entries
     }
 
-    /// The segment's index with its manifest and the shards a query's words need.
-    static func index(of segment: IndexCatalog.Segment, in folder: URL, for queryText: String) throws(ArchiveIndexError) -> SearchIndex {
+    /// `terms.bin` for an index: the table, then each term's postings.
+    static func termTable(_ index: SearchIndex) -> [UInt8] {
+        let terms = index.terms
+        var buckets = 8
+        while buckets < 2 * terms.count { buckets *= 2 }
+        let tableEnd = 12 + buckets * termEntrySize
+        var table = [UInt8](repeating: 0, count: tableEnd)
+        table.replaceSubrange(0..<4, with: termsMagic)
+        store(UInt64(buckets), in: &table, at: 4)
+        var postings: [UInt8] = []
+        for term in terms {
+            let bytes = index.encodedPostings(of: term)
+            let hash = termHash(term)
+            var bucket = Int(hash & UInt64(buckets - 1))
+            while uint64(table, at: 12 + bucket * termEntrySize + 16) != 0 { bucket = (bucket + 1) & (buckets - 1) }
+            let entry = 12 + bucket * termEntrySize
+            store(hash, in: &table, at: entry)
+            store(UInt64(tableEnd + postings.count), in: &table, at: entry + 8)
+            store(UInt64(bytes.count), in: &table, at: entry + 16)
+            postings += bytes
+        }
+        return table + postings
+    }
+
+    /// FNV-1a, 64 bits, over the term's UTF-8: the same in every process (Swift's `Hasher` is not).
+    static func termHash(_ term: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in term.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// The segment's index: its manifest's columns, the documents of the values
+    /// the query filters on, and the postings of the query's terms.
+    static func index(of segment: IndexCatalog.Segment, in folder: URL, for query: SearchQuery) throws(ArchiveIndexError) -> SearchIndex {
         let segmentFolder = folder.appendingPathComponent(segment.name)
-        let manifestURL = segmentFolder.appendingPathComponent(manifestFile)
+        let manifest = try SegmentFile(segmentFolder.appendingPathComponent(manifestFile))
+        let read: SearchIndex.ColumnReader = { (offset: Int, count: Int) throws(SearchIndexError) -> [UInt8] in
+            do throws(ArchiveIndexError) { return try manifest.read(UInt64(max(0, offset)), count) } catch {
+                throw SearchIndexError(offset: offset, reason: error.description)
+            }
+        }
         var index: SearchIndex
         do {
-            index = try SearchIndex.decode(manifest: ArchiveIndexError.readBytes(manifestURL))
+            index = try SearchIndex.open(columns: read)
             guard index.documentCount == segment.items else {
-                throw ArchiveIndexError("\(manifestURL.path) holds \(index.documentCount) items; the catalog says \(segment.items)")
+                throw ArchiveIndexError("\(manifest.url.path) holds \(index.documentCount) items; the catalog says \(segment.items)")
             }
-            let wanted = index.shardKeys(for: queryText)
-            if !wanted.isEmpty {
-                let file = try SegmentFile(segmentFolder.appendingPathComponent(shardsFile))
-                let table = try shardTable(file)
-                for key in wanted {
-                    guard let place = table[key] else { continue }  // no term with that prefix
-                    try index.load(shard: file.read(place.offset, place.size), for: queryText)
-                }
-            }
+            try index.loadFilters(of: query, from: read)
         } catch let error as ArchiveIndexError {
             throw error
         } catch {
-            throw ArchiveIndexError("\(segmentFolder.path): \(error)")
+            throw ArchiveIndexError("\(manifest.url.path): \(error)")
+        }
+        let terms = SearchIndex.terms(of: query.text)
+        if !terms.isEmpty {
+            let file = try SegmentFile(segmentFolder.appendingPathComponent(termsFile))
+            let buckets = try termBuckets(file)
+            for term in terms { try loadPostings(of: term, into: &index, from: file, buckets: buckets) }
         }
         return index
     }
 
-    /// Where each shard lies in `shards.bin`: key → offset (after the table) and size.
-    static func shardTable(_ file: SegmentFile) throws(ArchiveIndexError) -> [String: (offset: UInt64, size: Int)] {
+    /// The number of buckets `terms.bin` says its table has.
+    static func termBuckets(_ file: SegmentFile) throws(ArchiveIndexError) -> UInt64 {
         let header = try file.read(0, 12)
-        guard Array(header.prefix(4)) == shardsMagic else { throw ArchiveIndexError("\(file.url.path) is not a shard pack") }
-        let count = uint64(header, at: 4)
-        guard count < 1 << 24 else { throw ArchiveIndexError("\(file.url.path) claims \(count) shards") }
-        // the table in one read: at most 24 + 64 bytes an entry, and no further than the file goes
-        let tableBytes = try file.read(12, Int(min(count * 88, file.size > 12 ? file.size - 12 : 0)))
-        var position: UInt64 = 12
-        var entries: [(key: String, offset: UInt64, size: UInt64)] = []
-        for _ in 0..<count {
-            let at = Int(position - 12)
-            let length = uint64(tableBytes, at: at)
-            guard length <= 64, at + 24 + Int(length) <= tableBytes.count else {
-                throw ArchiveIndexError("\(file.url.path): a shard key of \(length) bytes, or a table beyond the file")
-            }
-            let key = String(decoding: tableBytes[(at + 8)..<(at + 8 + Int(length))], as: UTF8.self)
-            entries.append((key, uint64(tableBytes, at: at + 8 + Int(length)), uint64(tableBytes, at: at + 16 + Int(length))))
-            position += 24 + length
+        let buckets = uint64(header, at: 4)
+        guard Array(header.prefix(4)) == termsMagic, buckets > 0, buckets < 1 << 32, buckets & (buckets - 1) == 0 else {
+            throw ArchiveIndexError("\(file.url.path) is not a term table")
         }
-        var table: [String: (offset: UInt64, size: Int)] = [:]
-        for entry in entries {
-            guard entry.size < 1 << 30, entry.offset < UInt64.max - position - entry.size else {
-                throw ArchiveIndexError("\(file.url.path): shard '\(entry.key)' lies outside the file")
+        return buckets
+    }
+
+    /// Finds a term in the table and adds its postings; a term the segment lacks adds nothing.
+    static func loadPostings(of term: String, into index: inout SearchIndex, from file: SegmentFile, buckets: UInt64) throws(ArchiveIndexError) {
+        let hash = termHash(term)
+        let tableEnd = 12 + buckets * UInt64(termEntrySize)
+        var bucket = hash & (buckets - 1)
+        for _ in 0..<buckets {
+            let entry = try file.read(12 + bucket * UInt64(termEntrySize), termEntrySize)
+            let offset = uint64(entry, at: 8), size = uint64(entry, at: 16)
+            if size == 0 { return }  // an empty bucket: the term is not here
+            if uint64(entry, at: 0) == hash {
+                guard offset >= tableEnd, size < 1 << 30 else { throw ArchiveIndexError("\(file.url.path): the postings of bucket \(bucket) lie outside the file") }
+                do {
+                    if try index.load(postings: file.read(offset, Int(size)), of: term) { return }
+                } catch let error as ArchiveIndexError {
+                    throw error
+                } catch {
+                    throw ArchiveIndexError("\(file.url.path): \(error)")
+                }
             }
-            table[entry.key] = (position + entry.offset, Int(entry.size))
+            bucket = (bucket + 1) & (buckets - 1)
         }
-        return table
     }
 
     /// The records of some items, reading only their bytes.
@@ -207,6 +241,10 @@ enum IndexSegment {
 
     static func appendUInt64(_ value: UInt64, to bytes: inout [UInt8]) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    static func store(_ value: UInt64, in bytes: inout [UInt8], at offset: Int) {
+        for index in 0..<8 where offset + index < bytes.count { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) }
     }
 
     static func uint64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
