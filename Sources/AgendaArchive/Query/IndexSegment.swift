@@ -259,21 +259,25 @@ enum IndexSegment {
 final class SegmentFile {
     let url: URL
     let handle: FileHandle
+    /// The file's size in bytes when opened (0 when it cannot be told): a segment's files are written once.
+    let size: UInt64
 
     init(_ url: URL) throws(ArchiveIndexError) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveIndexError("cannot read \(url.path); run `agendac archive index --rebuild`") }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ArchiveIndexError("cannot read \(url.path); remove the archive's index/ folder and search again to rebuild it")
+        }
         self.url = url
         self.handle = handle
+        size = (try? handle.seekToEnd()) ?? 0
     }
-
-    /// The file's size in bytes (0 when it cannot be told).
-    var size: UInt64 { (try? handle.seekToEnd()) ?? 0 }
 
     deinit { try? handle.close() }
 
     /// `count` bytes from `offset`, read straight into the array (no `Data` between).
     func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] {
         guard count >= 0, offset < UInt64(Int64.max) - UInt64(count) else { throw ArchiveIndexError("\(url.path): a length or offset out of range") }
+        // a damaged length asks for more than the file holds: refused before any memory is taken for it
+        guard offset + UInt64(count) <= size else { throw ArchiveIndexError("\(url.path) ends early (\(count) bytes at \(offset) asked of \(size))") }
         let descriptor = handle.fileDescriptor
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
