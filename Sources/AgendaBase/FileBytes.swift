@@ -13,6 +13,12 @@ public enum FileBytes {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return contents(ofDescriptor: descriptor)
+    }
+
+    /// Everything left to read from an open descriptor (a file, or a pipe such
+    /// as standard input), or nil when reading fails (`errno` says why).
+    public static func contents(ofDescriptor descriptor: Int32) -> [UInt8]? {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         let expected = max(0, Int(status.st_size))

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Where a command reads and writes; tests pass closures, `main` the real streams.
 public struct CommandIO: Sendable {

@@ -1,7 +1,12 @@
 import AgendaArchive
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The archives `agendac check` reads `sagens gang:` lines against (AG705–AG707):
 /// `--archive DIR` for every file, else the `archive` that each file's

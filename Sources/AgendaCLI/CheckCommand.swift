@@ -1,7 +1,12 @@
 import AgendaArchive
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac check FILES-OR-FOLDERS… [--format text|json|github|sarif] [--archive DIR]`: linting for CI.
 /// With an archive (`--archive DIR`, or `archive` in the files' agendac.json), `sagens gang:`

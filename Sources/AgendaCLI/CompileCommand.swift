@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac compile FILE --to json|text|markdown|html|pdf [-o OUT] [--public] [--force] [--style STYLE]`.
 /// A document with errors is not compiled: the findings go to standard error

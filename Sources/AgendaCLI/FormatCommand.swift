@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaFormat
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac fmt FILES-OR-FOLDERS… [--check]` and `agendac fmt -` (standard input to standard output).
 /// Writes (atomically) only the files that change and lists them; with `--check`
@@ -11,7 +16,7 @@ enum FormatCommand {
     static let standardInputName = "<stdin>"
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
-        try run(arguments, io: io, readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) })
+        try run(arguments, io: io, readStandardInput: { FileBytes.contents(ofDescriptor: STDIN_FILENO) ?? [] })
     }
 
     /// `readStandardInput` is a parameter so tests can feed `fmt -`.

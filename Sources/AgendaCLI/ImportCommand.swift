@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaImport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac import FILE… [-o OUT] [--into-archive [--archive DIR]] [--style-out FILE]`: existing agendas and minutes (text,
 /// Markdown-flavoured text, PDF) written in the language, and with `--style-out` the house style
@@ -24,7 +29,7 @@ enum ImportCommand {
             do {
                 try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
             } catch {
-                throw UsageError("-o \(output ?? ""): cannot make the folder: \(error.localizedDescription)")
+                throw UsageError("-o \(output ?? ""): cannot make the folder: \(ErrorText.describing(error))")
             }
         }
         let styleOut = reader.value("--style-out").map { io.resolve($0) }
@@ -52,7 +57,8 @@ enum ImportCommand {
                 let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent)
                 try AtomicFile.write(result.source, to: target)
                 written.append(target.path)
-                io.standardOutput(result.report.text.replacingOccurrences(of: "\(input.lastPathComponent):", with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):", options: .anchored))
+                io.standardOutput(replacingPrefix("\(input.lastPathComponent):", of: result.report.text,
+                                                  with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):"))
             } catch {
                 io.standardError("agendac: \(path): \(error)\n")
                 failed = true
@@ -93,5 +99,18 @@ enum ImportCommand {
         guard let bytes = FileBytes.contents(ofFile: url.path) else { throw Unreadable() }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw NotText() }
         return ImportLine.lines(ofText: text)
+    }
+
+    /// `text` with `prefix` replaced where it starts it, again while the rest
+    /// starts with it (`replacingOccurrences` with `.anchored`).
+    static func replacingPrefix(_ prefix: String, of text: String, with replacement: String) -> String {
+        guard !prefix.isEmpty else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while rest.hasPrefix(prefix) {
+            result += replacement
+            rest = rest.dropFirst(prefix.count)
+        }
+        return result + rest
     }
 }

@@ -1,5 +1,10 @@
 import AgendaImport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The PDF side of `agendac import`: the PDF's text through `pdftotext
 /// -layout`, its page furniture dropped and its wrapped lines joined

@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Reading agenda files for the commands.
 enum InputFiles {

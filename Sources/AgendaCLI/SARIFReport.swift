@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac check --format sarif`: SARIF 2.1.0, the format code-scanning tools
 /// read, so findings show on the lines they concern. One run; the driver lists

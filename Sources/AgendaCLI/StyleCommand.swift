@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac style --print [FILE]` shows the effective house style (the built-in
 /// one with the municipality's file over it), for a secretary to start from;

@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The workspace's archive as editor features see it: every case's history
 /// across the archived meetings (public models only), and where their sources

@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaSemantics
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One completion proposal. The insertion replaces `replaceRange` (UTF-8
 /// offsets) with `snippet` when the client supports snippets, else with

@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One meeting of the workspace: a document's committee and date.
 public struct IndexedMeeting: Hashable, Sendable {

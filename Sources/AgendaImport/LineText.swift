@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaSemantics
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One line of the original as the recogniser reads it: Markdown heading
 /// marks and a bold wrapper taken off (`## **Indstilling**` → `Indstilling`),

@@ -1,6 +1,11 @@
 import AgendaSemantics
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The meeting's header: the title line, `Mødedato`, `Mødested`, the
 /// participants and absentees, and the contents list.
@@ -394,7 +399,7 @@ extension Recognizer {
         for ending in ImportPatterns.absentSentenceEndings where sentence.hasSuffix(ending) {
             var who = String(sentence.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
             var lead: String?
-            if let stop = who.range(of: ". ", options: .backwards) {
+            if let stop = who.rangeOfLast(". ") {
                 lead = String(who[..<stop.lowerBound]) + "."
                 who = String(who[stop.upperBound...])
             }

@@ -1,6 +1,11 @@
 import AgendaSemantics
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Items: their start in its forms, their fields, sections, recommendation,
 /// decision with votes and absentees, and attachments.

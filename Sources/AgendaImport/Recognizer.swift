@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaSemantics
 import AgendaSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Reads the lines of an original agenda or minutes, in order, into an
 /// `ImportDraft`: the header, the contents list (kept aside to cross-check the

@@ -40,11 +40,13 @@ final class LSPTestClient: @unchecked Sendable {
         inbox = Inbox(reply: reply)
         if inProcess {
             process = nil
-            let server = LanguageServer(input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
+            let input = toServer.fileHandleForReading
+            let server = LanguageServer(input: input.fileDescriptor, output: fromServer.fileHandleForWriting.fileDescriptor)
             // the thread holds what it needs, not the client, so the client can go away first
+            // (holding the input's handle keeps its descriptor open, and not reused, while the server reads)
             let (output, exit) = (fromServer.fileHandleForWriting, inProcessExit)
             Thread {
-                let code = server.run()
+                let code = withExtendedLifetime(input) { server.run() }
                 // the server writes nothing more; end its output so the read loop ends
                 try? output.close()
                 exit.set(code)

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Where an export reads the bytes of a kept public file (to copy it and to
 /// give its checksums). Only public files are ever asked for.

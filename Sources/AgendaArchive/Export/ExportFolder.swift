@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// What an export writes its files into.
 public protocol ExportSink {
@@ -49,7 +54,7 @@ public struct ExportFolder: ExportSink {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveExportError("cannot create \(staging.path): \(error.localizedDescription)")
+            throw ArchiveExportError("cannot create \(staging.path): \(ErrorText.describing(error))")
         }
         madeFolders.insert("")
         try write(Array(kind.utf8) + [0x0A], to: ExportFolder.markerName)
@@ -82,7 +87,7 @@ public struct ExportFolder: ExportSink {
             do {
                 try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             } catch {
-                throw ArchiveExportError("cannot create \(staging.appendingPathComponent(folder).path): \(error.localizedDescription)")
+                throw ArchiveExportError("cannot create \(staging.appendingPathComponent(folder).path): \(ErrorText.describing(error))")
             }
             madeFolders.insert(folder)
         }
@@ -100,7 +105,7 @@ public struct ExportFolder: ExportSink {
             try manager.moveItem(at: staging, to: target)
         } catch {
             if exists, !manager.fileExists(atPath: target.path) { try? manager.moveItem(at: old, to: target) }
-            throw ArchiveExportError("cannot put the export in place at \(target.path): \(error.localizedDescription)")
+            throw ArchiveExportError("cannot put the export in place at \(target.path): \(ErrorText.describing(error))")
         }
         try? manager.removeItem(at: old)
     }

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Where the export's objects live: each object is a file whose path, put
 /// after `--base-url`, is its OParl `id`, so a plain web server serving the

@@ -4,7 +4,7 @@ import AgendaSemantics
 /// a meeting's wall-clock time in Denmark with its UTC offset, worked out
 /// from the Danish summer-time rules rather than the machine's time-zone
 /// data, so the same archive gives the same bytes everywhere.
-enum OParlTime {
+public enum OParlTime {
     /// `2026-05-04T15:00:00+02:00`: a Danish wall-clock time with its offset.
     static func danish(_ date: CalendarDate, hour: Int = 0, minute: Int = 0) -> String {
         let offset = isSummerTime(date, hour: hour) ? "+02:00" : "+01:00"
@@ -19,7 +19,7 @@ enum OParlTime {
 
     /// Seconds since 1970 of an ISO 8601 instant as the archive records them
     /// (`2026-05-11T09:30:00Z`, or with `±HH:MM`, fractions ignored); nil for anything else.
-    static func seconds(ofInstant text: String) -> Int64? {
+    public static func seconds(ofInstant text: String) -> Int64? {
         let scalars = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count else { return nil }

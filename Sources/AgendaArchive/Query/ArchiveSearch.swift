@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaSearch
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A search of the archive: words (each must match, by stem, as `AgendaSearch`
 /// reads them) and filters on committee, case, decided and a date range.

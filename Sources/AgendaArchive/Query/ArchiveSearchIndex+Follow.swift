@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension ArchiveSearchIndex {
     /// Brings an index last synced with the archive at `root` up to date from

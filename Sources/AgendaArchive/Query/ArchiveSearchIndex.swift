@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The archive's search index on disk: segments written once (`IndexSegment`)
 /// listed by a catalog (`IndexCatalog`). Adding a meeting writes one small

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The search index's table of contents (`catalog.json`): the segments in the
 /// order written, each with its item count and the ranges of items retired

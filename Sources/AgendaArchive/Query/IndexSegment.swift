@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSearch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One segment of the archive's search index, a folder of four files written
 /// once and never changed: the AGSI manifest as columns (`SearchIndex+Columns`:
@@ -258,38 +263,25 @@ enum IndexSegment {
 /// A segment file read piece by piece (a shard, a record), closed when released.
 final class SegmentFile {
     let url: URL
-    let handle: FileHandle
+    let file: ReadOnlyFile
     /// The file's size in bytes when opened (0 when it cannot be told): a segment's files are written once.
     let size: UInt64
 
     init(_ url: URL) throws(ArchiveIndexError) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard let file = ReadOnlyFile(path: url.path) else {
             throw ArchiveIndexError("cannot read \(url.path); remove the archive's index/ folder and search again to rebuild it")
         }
         self.url = url
-        self.handle = handle
-        size = (try? handle.seekToEnd()) ?? 0
+        self.file = file
+        size = file.size ?? 0
     }
-
-    deinit { try? handle.close() }
 
     /// `count` bytes from `offset`, read straight into the array (no `Data` between).
     func read(_ offset: UInt64, _ count: Int) throws(ArchiveIndexError) -> [UInt8] {
         guard count >= 0, offset < UInt64(Int64.max) - UInt64(count) else { throw ArchiveIndexError("\(url.path): a length or offset out of range") }
         // a damaged length asks for more than the file holds: refused before any memory is taken for it
         guard offset + UInt64(count) <= size else { throw ArchiveIndexError("\(url.path) ends early (\(count) bytes at \(offset) asked of \(size))") }
-        let descriptor = handle.fileDescriptor
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = 0
-            while initialized < count, let base = buffer.baseAddress {
-                let read = pread(descriptor, base + initialized, count - initialized, off_t(offset) + off_t(initialized))
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { complete = false; return }
-                initialized += read
-            }
-        }
-        guard complete, bytes.count == count else { throw ArchiveIndexError("\(url.path) ends early or cannot be read") }
+        guard let bytes = file.read(at: offset, count: count), bytes.count == count else { throw ArchiveIndexError("\(url.path) ends early or cannot be read") }
         return bytes
     }
 }

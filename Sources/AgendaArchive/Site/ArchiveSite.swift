@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaRender
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive site DIR`: the archive as a static public website that
 /// works from any web server, a CDN or the local disk (relative links only;

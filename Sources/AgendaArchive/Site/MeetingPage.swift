@@ -1,6 +1,11 @@
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 
 /// A meeting's page: the public minutes in the house style, then the files

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Writes a planned site into a folder, touching only what changed: each file
 /// is compared by SHA-256 with the record of the last build (`.agendac-site.tsv`)

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A cheap fingerprint of the archive's state, for readers that keep something
 /// derived from it (the search index) and want to know without reading the
@@ -26,10 +31,21 @@ public enum ArchiveStamp {
     /// Size, modification time (to the nanosecond) and file number.
     static func fileFacts(_ url: URL) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let size = integer(attributes[.size]),
               let modified = attributes[.modificationDate] as? Date else { return nil }
         let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
-        let number = (attributes[.systemFileNumber] as? NSNumber)?.int64Value ?? 0
+        let number = integer(attributes[.systemFileNumber]) ?? 0
         return "\(size) \(nanoseconds) \(number)"
+    }
+
+    /// An attribute's number, whichever integer type the platform's `FileManager` gives it as.
+    private static func integer(_ value: Any?) -> Int64? {
+        switch value {
+        case let value as Int: Int64(value)
+        case let value as Int64: value
+        case let value as UInt: Int64(truncatingIfNeeded: value)
+        case let value as UInt64: Int64(truncatingIfNeeded: value)
+        default: nil
+        }
     }
 }

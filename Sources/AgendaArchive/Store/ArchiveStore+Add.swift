@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A document ready to file: checked clean by the caller, with the style it is printed in.
 public struct ArchiveDocument: Sendable {

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension ArchiveStore {
     /// Writes a meeting's new state (and a new version's files) as one change:
@@ -53,7 +58,7 @@ extension ArchiveStore {
                 try manager.createDirectory(at: built, withIntermediateDirectories: true)
             }
         } catch {
-            throw ArchiveError("\(meetingFolder): cannot be copied for the change (\(error.localizedDescription)); nothing was changed")
+            throw ArchiveError("\(meetingFolder): cannot be copied for the change (\(ErrorText.describing(error))); nothing was changed")
         }
         var files = version?.files.map { ($0.path, $0.bytes) } ?? []
         files.append((ArchiveLayout.statePath(state.id), Array(state.json.prettyPrinted().utf8)))
@@ -68,7 +73,7 @@ extension ArchiveStore {
             } catch let error as ArchiveError {
                 throw error
             } catch {
-                throw ArchiveError("\(path): cannot be written (\(error.localizedDescription)); nothing was changed")
+                throw ArchiveError("\(path): cannot be written (\(ErrorText.describing(error))); nothing was changed")
             }
         }
     }

@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension ArchiveStore {
     /// For the benchmark: files many minutes at once with their source only
@@ -34,7 +39,7 @@ extension ArchiveStore {
                 try Data(document.source).write(to: url(sourcePath))
                 try Data(state.json.prettyPrinted().utf8).write(to: url(ArchiveLayout.statePath(filed.id)))
             } catch {
-                throw ArchiveError("\(filed.id): cannot be written (\(error.localizedDescription))")
+                throw ArchiveError("\(filed.id): cannot be written (\(ErrorText.describing(error)))")
             }
             newCatalog.set(CatalogEntry(state))
             let record = LedgerRecord(sequence: index + 1, kind: .add, meeting: filed.id, version: version, stage: state.stage,

@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// An archive folder opened for reading and writing. Opening reads only the
 /// marker and the catalog; a meeting's files are read when it is asked for,
@@ -84,7 +89,7 @@ public struct ArchiveStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError("\(root.path): the archive folder cannot be made (\(error.localizedDescription))")
+            throw ArchiveError("\(root.path): the archive folder cannot be made (\(ErrorText.describing(error)))")
         }
         var manifest = JSONObjectBuilder()
         manifest.set("format", formatName)

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One write to the archive, all or nothing. The meeting's new folder is built
 /// in `.staging/` inside the archive and renamed into place; the catalog is
@@ -18,7 +23,7 @@ struct ArchiveWrite {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError("\(ArchiveLayout.stagingFolder): cannot be made (\(error.localizedDescription)); nothing was changed")
+            throw ArchiveError("\(ArchiveLayout.stagingFolder): cannot be made (\(ErrorText.describing(error))); nothing was changed")
         }
     }
 
@@ -35,7 +40,7 @@ struct ArchiveWrite {
         do {
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError("\(relative): its folder cannot be made (\(error.localizedDescription))")
+            throw ArchiveError("\(relative): its folder cannot be made (\(ErrorText.describing(error)))")
         }
         undo.append {
             for folder in created where ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]).isEmpty {

@@ -1,34 +1,35 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `ledger.jsonl`: appended only, one record per line.
 enum LedgerFile {
     /// The last record (its sequence and hash), read from the end of the file
     /// so that appending to a long ledger costs the same as to a short one.
     static func last(_ url: URL) throws(ArchiveError) -> LedgerRecord? {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard let file = ReadOnlyFile(path: url.path) else {
             if !FileManager.default.fileExists(atPath: url.path) { return nil }
             throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read")
         }
-        defer { try? handle.close() }
-        let size: UInt64
-        do { size = try handle.seekToEnd() } catch { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))") }
+        let size = try size(of: file)
         guard size > 0 else { return nil }
-        return try LedgerRecord.parse(try readTail(handle, size: size), place: "\(ArchiveLayout.ledgerName) (last line)")
+        return try LedgerRecord.parse(try readTail(file, size: size), place: "\(ArchiveLayout.ledgerName) (last line)")
     }
 
     /// How far the ledger reaches: its size in bytes and the hash of its last
     /// record (64 zeros when empty), read together from one look at its end, so
     /// that a reader can later take only the records appended after it (`records(after:)`).
     static func mark(_ url: URL) throws(ArchiveError) -> LedgerMark {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard let file = ReadOnlyFile(path: url.path) else {
             throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read")
         }
-        defer { try? handle.close() }
-        let size: UInt64
-        do { size = try handle.seekToEnd() } catch { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))") }
+        let size = try size(of: file)
         guard size > 0 else { return LedgerMark(offset: 0, hash: LedgerRecord.firstPrevious) }
-        let tail = try readTail(handle, size: size)
+        let tail = try readTail(file, size: size)
         return LedgerMark(offset: Int(size), hash: try LedgerRecord.parse(tail, place: "\(ArchiveLayout.ledgerName) (last line)").hash)
     }
 
@@ -36,13 +37,11 @@ enum LedgerFile {
     /// ledger does not continue from `mark` (shorter, or the first new record does
     /// not chain to the marked one, or a line is incomplete or unreadable).
     static func records(after mark: LedgerMark, in url: URL) -> (records: [LedgerRecord], mark: LedgerMark)? {
-        guard mark.offset >= 0, let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), size >= UInt64(mark.offset), size - UInt64(mark.offset) < 1 << 30 else { return nil }
+        guard mark.offset >= 0, let file = ReadOnlyFile(path: url.path) else { return nil }
+        guard let size = file.size, size >= UInt64(mark.offset), size - UInt64(mark.offset) < 1 << 30 else { return nil }
         guard size > UInt64(mark.offset) else { return ([], mark) }
-        guard (try? handle.seek(toOffset: UInt64(mark.offset))) != nil,
-              let data = try? handle.read(upToCount: Int(size) - mark.offset), data.count == Int(size) - mark.offset else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = file.read(at: UInt64(mark.offset), count: Int(size) - mark.offset),
+              bytes.count == Int(size) - mark.offset else { return nil }
         guard bytes.last == 0x0A else { return nil }
         var records: [LedgerRecord] = []
         var previous = mark.hash
@@ -55,16 +54,12 @@ enum LedgerFile {
     }
 
     /// The last complete line of a file of `size` bytes, read from its end.
-    static func readTail(_ handle: FileHandle, size: UInt64) throws(ArchiveError) -> [UInt8] {
+    static func readTail(_ file: ReadOnlyFile, size: UInt64) throws(ArchiveError) -> [UInt8] {
         var chunk: UInt64 = 4096
         while true {
             let start = size > chunk ? size - chunk : 0
-            let bytes: [UInt8]
-            do {
-                try handle.seek(toOffset: start)
-                bytes = Array(try handle.read(upToCount: Int(size - start)) ?? Data())
-            } catch {
-                throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(error))")
+            guard let bytes = file.read(at: start, count: Int(size - start)) else {
+                throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(ReadOnlyFile.lastError))")
             }
             guard bytes.last == 0x0A else {
                 throw .malformed(ArchiveLayout.ledgerName, "the last line is not complete")
@@ -74,6 +69,11 @@ enum LedgerFile {
             if start == 0 { return Array(withoutNewline) }
             chunk *= 4
         }
+    }
+
+    private static func size(of file: ReadOnlyFile) throws(ArchiveError) -> UInt64 {
+        guard let size = file.size else { throw ArchiveError("\(ArchiveLayout.ledgerName): cannot be read (\(ReadOnlyFile.lastError))") }
+        return size
     }
 
     /// Appends one line with a single write, synced; on failure the file is cut back to its old length.

@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The files of one version of a meeting, made in memory before anything is
 /// written: the source as written, the effective style, the full outputs

@@ -2,7 +2,12 @@ import AgendaArchive
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive add FILE…` and `agendac archive revise FILE --reason TEXT`.
 /// Every file is checked first; when any has errors they are reported as

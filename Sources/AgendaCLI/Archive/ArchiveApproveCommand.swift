@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive approve MEETING-ID --by NAME [--at TIME]`.
 enum ArchiveApproveCommand {

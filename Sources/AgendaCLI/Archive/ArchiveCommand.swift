@@ -1,7 +1,12 @@
 import AgendaArchive
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive <subcommand>`: the minutes archive. Each subcommand is its
 /// own file; this one finds the archive and dispatches.
@@ -140,16 +145,9 @@ enum ArchiveCommand {
 
     /// `--at TIME`, checked; the current time (UTC, seconds) when not given.
     static func time(_ option: String?) throws(UsageError) -> String {
-        guard let option else {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime]
-            return formatter.string(from: Date())
-        }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard formatter.date(from: option) != nil || fractional.date(from: option) != nil else {
+        guard let option else { return Date.ISO8601FormatStyle().format(Date()) }
+        // accepted exactly when the archive's products can read it back
+        guard OParlTime.seconds(ofInstant: option) != nil else {
             throw UsageError("--at \(option) is not an ISO 8601 time; write it as 2026-05-11T09:30:00Z or 2026-05-11T11:30:00+02:00")
         }
         return option

@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive export --to oparl DIR --base-url URL [--page-size N]` and
 /// `agendac archive export --to postgres DIR`: the archive's public models and

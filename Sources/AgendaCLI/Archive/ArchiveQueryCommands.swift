@@ -1,7 +1,12 @@
 import AgendaArchive
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive search QUERY [--committee C] [--from D] [--to D] [--case N] [--decided] [--limit N] [--json]`:
 /// reads only the archive's search index, never the meetings.

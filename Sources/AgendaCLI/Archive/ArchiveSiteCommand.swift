@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaRender
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive site DIR`: writes or updates the archive's public website
 /// in DIR, rewriting only files whose contents changed.
@@ -38,8 +43,9 @@ enum ArchiveSiteCommand {
     }
 
     static func summary(_ report: ArchiveSite.Report, folder: String) -> String {
-        let megabytes = Double(report.byteCount) / 1_048_576
-        return "\(folder): \(report.fileCount) files (\(String(format: "%.1f", megabytes)) MB); "
+        // tenths of a megabyte rounded as printf's %.1f rounds (half to even; the quotient is exact)
+        let tenths = Int((Double(report.byteCount) * 10 / 1_048_576).rounded(.toNearestOrEven))
+        return "\(folder): \(report.fileCount) files (\(tenths / 10).\(tenths % 10) MB); "
             + "\(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed\n"
     }
 }

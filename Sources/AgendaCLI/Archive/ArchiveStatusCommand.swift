@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive list` (every meeting) and `agendac archive status [MEETING-ID]`
 /// (one meeting in full, or the minutes still awaiting approval).

@@ -1,6 +1,11 @@
 import AgendaArchive
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `agendac archive verify`: exit 0 when the archive is intact, 1 naming each
 /// file or record changed, removed, added or reordered outside the tool.

@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// How names are compared: the same committee, case or person written with
 /// other capitals, decomposed letters or a term suffix is the same thing.

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The text of a PDF, page by page, as `pdftotext -layout` (Debian's
 /// poppler-utils) prints it: each printed line at its place, columns kept by
@@ -57,12 +62,11 @@ public enum PDFTextExtraction {
     /// As `lines(ofPDFAt:)` with the `pdftotext` to run (nil: not installed).
     public static func lines(ofPDFAt url: URL, tool: URL?) throws -> [ImportLine] {
         let path = url.path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let file = ReadOnlyFile(path: path) else {
             throw Failure.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
-        let start = (try? handle.read(upToCount: 1024)) ?? nil
-        try? handle.close()
-        guard let start, startsAsPDF(Array(start)) else { throw Failure.notPDF(path: path) }
+        let start = file.read(at: 0, count: 1024)
+        guard let start, startsAsPDF(start) else { throw Failure.notPDF(path: path) }
         guard let tool else { throw Failure.toolMissing }
         let output = try run(tool, arguments: ["-layout", "-enc", "UTF-8", "-eol", "unix", path, "-"], path: path)
         let lines = pages(ofLayoutText: output)
@@ -116,48 +120,21 @@ public enum PDFTextExtraction {
     }
 
     private static func run(_ tool: URL, arguments: [String], path: String) throws -> String {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let finished: ChildProcess.Finished
         do {
-            try process.run()
+            finished = try ChildProcess.run(tool.path, arguments: arguments)
         } catch {
-            throw Failure.toolFailed(path: path, status: -1, message: "could not start \(tool.path): \(error.localizedDescription)")
+            throw Failure.toolFailed(path: path, status: -1, message: "could not start \(tool.path): \(error.reason)")
         }
-        // Standard error is read beside standard output so that neither pipe fills and stops the tool.
-        let errorBox = ErrorText()
-        let reader = Thread { errorBox.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = errorBox.waitForText().trimmingCharacters(in: .whitespacesAndNewlines)
-        let status = process.terminationStatus
-        if status != 0 || process.terminationReason != .exit {
+        let message = String(decoding: finished.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if finished.status != 0 || !finished.exited {
             let lowered = message.lowercased()
             if lowered.contains("password") || lowered.contains("encrypt") { throw Failure.encrypted(path: path) }
-            if lowered.contains("may not be a pdf") || lowered.contains("couldn't find trailer") && data.isEmpty {
+            if lowered.contains("may not be a pdf") || lowered.contains("couldn't find trailer") && finished.output.isEmpty {
                 throw Failure.notPDF(path: path)
             }
-            throw Failure.toolFailed(path: path, status: status, message: String(message.prefix(500)))
+            throw Failure.toolFailed(path: path, status: finished.status, message: String(message.prefix(500)))
         }
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Standard error's bytes, handed from the reading thread to the waiting one.
-private final class ErrorText: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-    func set(_ data: Data) {
-        self.data = data
-        done.signal()
-    }
-    func waitForText() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: finished.output, as: UTF8.self)
     }
 }

@@ -1,5 +1,10 @@
 import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `initialize` and `initialized`: agreeing on capabilities, then starting the
 /// background work the client may see (indexing progress, file watchers).

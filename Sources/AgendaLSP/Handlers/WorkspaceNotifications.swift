@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Changes around the documents: files on disk, the client's settings, the workspace folders.
 enum WorkspaceNotifications {

@@ -2,7 +2,13 @@ import AgendaArchive
 import AgendaBase
 import AgendaIDE
 import AgendaSemantics
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One version of one document with its analysis, computed at most once, on
 /// whichever thread asks first (background diagnostics or a request); others wait.

@@ -2,7 +2,13 @@ import AgendaArchive
 import AgendaBase
 import AgendaIDE
 import AgendaSemantics
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The archives the workspace settings name (`archive` in `agendac.json`),
 /// each loaded once on a background queue (opening it compiles every archived
@@ -39,8 +45,8 @@ public final class ArchiveCache: Sendable {
                 self = .missing
                 return
             }
-            inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-            size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+            inode = (attributes[.systemFileNumber] as? UInt64) ?? (attributes[.systemFileNumber] as? UInt).map(UInt64.init) ?? 0
+            size = (attributes[.size] as? UInt).map(Int64.init) ?? (attributes[.size] as? Int64) ?? (attributes[.size] as? Int).map(Int64.init) ?? -1
             modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         }
     }
@@ -124,7 +130,7 @@ public final class ArchiveCache: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while isLoading, Date() < deadline {
             try token.check()
-            Thread.sleep(forTimeInterval: 0.01)
+            DetachedThread.sleep(seconds: 0.01)
         }
     }
 }

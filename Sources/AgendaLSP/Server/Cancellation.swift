@@ -1,4 +1,10 @@
+import AgendaBase
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Set by `$/cancelRequest` on the reader thread, read by the work that answers the request.
 public final class CancellationToken: Sendable {
@@ -22,7 +28,7 @@ public final class CancellationToken: Sendable {
 /// in the work queue, so a cancellation that arrives while they wait is not lost,
 /// and `shutdown` knows which requests came before it.
 final class PendingRequests: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var tokens: [RequestID: (token: CancellationToken, arrival: Int)] = [:]
     private var arrivals = 0
 

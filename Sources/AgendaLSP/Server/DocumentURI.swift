@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// `file:` URIs ↔ paths, with percent-encoding done by hand so that names
 /// like `møde-æøå.agenda` round-trip exactly, whatever Foundation's URL

@@ -1,6 +1,11 @@
 import AgendaBase
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The agenda language server: LSP 3.17 over a pair of byte streams.
 ///
@@ -9,8 +14,8 @@ import Foundation
 ///
 /// ```swift
 /// let toServer = Pipe(), fromServer = Pipe()
-/// let server = LanguageServer(input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
-/// Thread { _ = server.run() }.start()
+/// let server = LanguageServer(input: toServer.fileHandleForReading.fileDescriptor, output: fromServer.fileHandleForWriting.fileDescriptor)
+/// DetachedThread.start { _ = server.run() }
 /// ```
 ///
 /// Threads: one reader (blocking reads, never waits for work), one serial
@@ -35,11 +40,12 @@ public final class LanguageServer: Sendable {
         }
     }
 
-    private let input: FileHandle
-    private let output: FileHandle
+    private let input: Int32
+    private let output: Int32
     private let options: Options
 
-    public init(input: FileHandle, output: FileHandle, options: Options = Options()) {
+    /// Serves on the file descriptors `input` and `output`, which the caller keeps open.
+    public init(input: Int32, output: Int32, options: Options = Options()) {
         self.input = input
         self.output = output
         self.options = options
@@ -59,7 +65,7 @@ public final class LanguageServer: Sendable {
         let finished = DispatchSemaphore(value: 0)
         let log = options.log
         let served = Locked<ServerState?>(nil)
-        let writer = MessageWriter(fileDescriptor: output.fileDescriptor) { reason in
+        let writer = MessageWriter(fileDescriptor: output) { reason in
             // once `shutdown` has arrived an editor may close its end at once (Neovim
             // does, before late notifications are written): a normal end, not a failure
             let afterShutdown = served.current?.shutdownReceived.current ?? false
@@ -74,17 +80,15 @@ public final class LanguageServer: Sendable {
             exitCode.withLock { $0 = $0 ?? code }
             finished.signal()
         }
-        let input = self.input
-        let reader = MessageReader(fileDescriptor: input.fileDescriptor)
-        let thread = Thread {
-            // holding the handle keeps its descriptor open (and not reused) while reading
-            withExtendedLifetime(input) {
-                reader.run { dispatcher.receive($0) }
-            }
+        let reader = MessageReader(fileDescriptor: input)
+        let started = DetachedThread.start {
+            reader.run { dispatcher.receive($0) }
             dispatcher.endOfInput()
         }
-        thread.name = "agendac.lsp.reader"
-        thread.start()
+        guard started else {
+            log?("cannot start the thread that reads the client's messages")
+            return 1
+        }
         finished.wait()
         writer.close()
         return exitCode.current ?? 1

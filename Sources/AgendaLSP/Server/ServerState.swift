@@ -1,7 +1,12 @@
 import AgendaBase
 import AgendaIDE
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Where the server is in the LSP lifecycle.
 enum Lifecycle: Sendable, Equatable {

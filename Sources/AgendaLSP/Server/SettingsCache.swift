@@ -1,6 +1,11 @@
 import AgendaBase
 import AgendaSemantics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The `CheckContext` for each document: the workspace settings found by
 /// walking up from its folder (`agendac.json`) and the KLE plan they name,

@@ -1,6 +1,12 @@
 import AgendaBase
 import AgendaIDE
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The workspace folders and the agenda files on disk below them, for the
 /// features that look past the open documents (workspace symbols, references
@@ -158,7 +164,7 @@ public final class Workspace: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while isIndexing, Date() < deadline {
             try token.check()
-            Thread.sleep(forTimeInterval: 0.01)
+            DetachedThread.sleep(seconds: 0.01)
         }
     }
 
@@ -244,7 +250,16 @@ public final class Workspace: Sendable {
     }
 
     static func size(of url: URL) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Whether a folder entry is a folder itself (not a link to one), asking the file system only when `readdir` could not tell.
+    private static func isFolder(_ type: UInt8, _ path: String) -> Bool {
+        if type != UInt8(DT_UNKNOWN) { return type == UInt8(DT_DIR) }
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The agenda files below the roots, sorted, within the limits of entries
@@ -260,24 +275,32 @@ public final class Workspace: Sendable {
                 search.stop = "the workspace folder is the file system's root `/`, which is not searched"
                 continue
             }
-            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                            options: [.skipsHiddenFiles, .skipsPackageDescendants])
-            while let next = enumerator?.nextObject() as? URL {
-                entries += 1
-                if entries % 1_000 == 0, !going(entries) { return search }
-                if entries > limits.maxEntries {
-                    search.stop = "it looked at \(limits.maxEntries) folder entries (`index.maxEntries`)"
-                    limitReached = true
-                    break
+            // a stack of folders, not recursion; links to folders are not followed
+            var folders = [root.standardizedFileURL.path]
+            walk: while let folder = folders.popLast() {
+                guard let directory = opendir(folder) else { continue }
+                defer { closedir(directory) }
+                while let entry = readdir(directory) {
+                    let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                    // hidden entries (and `.`, `..`) are skipped and not counted
+                    guard nameBytes.first != UInt8(ascii: "."), let name = String(validating: nameBytes, as: UTF8.self) else { continue }
+                    entries += 1
+                    if entries % 1_000 == 0, !going(entries) { return search }
+                    if entries > limits.maxEntries {
+                        search.stop = "it looked at \(limits.maxEntries) folder entries (`index.maxEntries`)"
+                        limitReached = true
+                        break walk
+                    }
+                    let path = PathText.appending(folder, name)
+                    if name != "node_modules", isFolder(entry.pointee.d_type, path) { folders.append(path) }
+                    guard name.hasSuffix(".\(fileExtension)") else { continue }
+                    if search.files.count >= limits.maxFiles {
+                        search.stop = "it found \(limits.maxFiles) agenda files (`index.maxFiles`)"
+                        limitReached = true
+                        break walk
+                    }
+                    search.files.append(URL(fileURLWithPath: path).standardizedFileURL)
                 }
-                if next.lastPathComponent == "node_modules" { enumerator?.skipDescendants() }
-                guard next.pathExtension == fileExtension else { continue }
-                if search.files.count >= limits.maxFiles {
-                    search.stop = "it found \(limits.maxFiles) agenda files (`index.maxFiles`)"
-                    limitReached = true
-                    break
-                }
-                search.files.append(next.standardizedFileURL)
             }
         }
         search.files.sort { $0.path < $1.path }
