@@ -8,19 +8,32 @@ public enum SHA256 {
         let bitLength = UInt64(bytes.count) &* 8
         var block = [UInt32](repeating: 0, count: 64)
         var offset = 0
-        while offset + 64 <= bytes.count {
-            compress(&state, bytes, from: offset, schedule: &block)
-            offset += 64
+        // over buffers, not arrays: the PDF writer hashes whole files, and bounds checks per byte cost a third
+        bytes.withUnsafeBufferPointer { input in
+            state.withUnsafeMutableBufferPointer { state in
+                block.withUnsafeMutableBufferPointer { block in
+                    while offset + 64 <= input.count {
+                        compress(state, input, from: offset, schedule: block)
+                        offset += 64
+                    }
+                }
+            }
         }
         // the rest, a 1 bit, zeros, and the length in bits (big-endian)
         var tail = Array(bytes[offset...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var tailOffset = 0
-        while tailOffset < tail.count {
-            compress(&state, tail, from: tailOffset, schedule: &block)
-            tailOffset += 64
+        tail.withUnsafeBufferPointer { input in
+            state.withUnsafeMutableBufferPointer { state in
+                block.withUnsafeMutableBufferPointer { block in
+                    var tailOffset = 0
+                    while tailOffset + 64 <= input.count {
+                        compress(state, input, from: tailOffset, schedule: block)
+                        tailOffset += 64
+                    }
+                }
+            }
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
@@ -38,7 +51,9 @@ public enum SHA256 {
     /// The digest of `bytes` (the message, not a digest) in lowercase hexadecimal.
     public static func hexDigest(_ bytes: [UInt8]) -> String { Hex.lowercase(hash(bytes)) }
 
-    private static func compress(_ state: inout [UInt32], _ bytes: [UInt8], from offset: Int, schedule w: inout [UInt32]) {
+    /// One 64-byte block at `offset` (the callers keep `offset + 64 <= bytes.count`).
+    private static func compress(_ state: UnsafeMutableBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int,
+                                 schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             let base = offset + 4 * t
             w[t] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
@@ -48,12 +63,13 @@ public enum SHA256 {
             let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
+        let k = roundConstants
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
         for t in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
+            let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
             let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let temp2 = s0 &+ majority

@@ -43,6 +43,27 @@ import Testing
         #expect(Deflate.compress(stream, effort: .fast).count * 8 < stream.count)
     }
 
+    /// The unsafe-buffer Deflate writes the very bytes of the array version it replaced (`ReferenceDeflate`),
+    /// at both efforts, on the inputs above and on text mixed with noise at every block and window size.
+    @Test func sameBytesAsTheReference() {
+        var random = SplitMix(seed: 2026)
+        var mixed: [UInt8] = []
+        while mixed.count < 150_000 {
+            if random.next() % 3 == 0 {
+                mixed += (0..<Int(random.next() % 400)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            } else {
+                mixed += Array("q 1 0 0 1 \(random.next() % 600) 700 cm BT /F\(random.next() % 4) 10 Tf <00\(random.next() % 90)> Tj ET Q\n".utf8)
+            }
+        }
+        let inputs = Self.inputs() + [("mixed", mixed), ("mixed prefix", Array(mixed.prefix(33_000))), ("three bytes", [1, 2, 3]),
+                                      ("a repeated pair", [UInt8](repeating: 0, count: 300) + [7, 7] + [UInt8](repeating: 0, count: 300))]
+        for (name, bytes) in inputs {
+            for effort in [Deflate.Effort.fast, .thorough, Deflate.Effort(chainLimit: 1, goodEnough: 3)] {
+                #expect(Deflate.compress(bytes, effort: effort) == ReferenceDeflate.compress(bytes, effort: effort), "\(name), chains of \(effort.chainLimit)")
+            }
+        }
+    }
+
     @Test func compressesWhatRepeats() throws {
         let inputs = Dictionary(uniqueKeysWithValues: Self.inputs())
         let run = try #require(inputs["a long run"])

@@ -5,38 +5,55 @@ struct BlockSymbols {
     /// At most this many symbols per block, so the codes follow the data.
     static let capacity = 16_384
     /// A literal byte (0…255) or 256 + a match length.
-    var symbols: [UInt16] = []
-    /// The match's distance, 0 for a literal.
-    var distances: [UInt16] = []
+    let symbols: UnsafeMutablePointer<UInt16> = .allocate(capacity: capacity)
+    /// The match's distance - 1 (0…32767), 0 for a literal.
+    let distances: UnsafeMutablePointer<UInt16> = .allocate(capacity: capacity)
+    private(set) var count = 0
 
-    var isFull: Bool { symbols.count >= Self.capacity }
+    var isFull: Bool { count >= Self.capacity }
 
+    func deallocate() {
+        symbols.deallocate()
+        distances.deallocate()
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    /// Callers write out a full block before adding to it.
     mutating func addLiteral(_ byte: UInt8) {
-        symbols.append(UInt16(byte))
-        distances.append(0)
+        symbols[count] = UInt16(byte)
+        distances[count] = 0
+        count += 1
     }
 
     mutating func addMatch(length: Int, distance: Int) {
-        symbols.append(UInt16(256 + length))
-        distances.append(UInt16(distance - 1))  // 1…32768 stored as 0…32767
+        symbols[count] = UInt16(256 + length)
+        distances[count] = UInt16(distance - 1)  // 1…32768 stored as 0…32767
+        count += 1
     }
 }
 
 enum BlockWriter {
-    static func write(_ block: BlockSymbols, raw: ArraySlice<UInt8>, final: Bool, to writer: inout BitWriter) {
+    static func write(_ block: BlockSymbols, raw: UnsafeBufferPointer<UInt8>, final: Bool, to writer: inout BitWriter) {
         var literalFrequencies = [Int](repeating: 0, count: 286)
         var distanceFrequencies = [Int](repeating: 0, count: 30)
         literalFrequencies[DeflateTables.endOfBlock] = 1
         var extraBits = 0
-        for (symbol, storedDistance) in zip(block.symbols, block.distances) {
-            if symbol < 256 {
-                literalFrequencies[Int(symbol)] += 1
-            } else {
-                let lengthCode = Int(DeflateTables.lengthCode[Int(symbol) - 256])
-                let distanceCode = DeflateTables.distanceCode(Int(storedDistance) + 1)
-                literalFrequencies[257 + lengthCode] += 1
-                distanceFrequencies[distanceCode] += 1
-                extraBits += DeflateTables.lengthExtra[lengthCode] + DeflateTables.distanceExtra[distanceCode]
+        let codes = DeflateTables.symbolCodes
+        literalFrequencies.withUnsafeMutableBufferPointer { literals in
+            distanceFrequencies.withUnsafeMutableBufferPointer { distances in
+                for index in 0..<block.count {
+                    let symbol = Int(block.symbols[index])
+                    if symbol < 256 {
+                        literals[symbol] += 1
+                    } else {
+                        let lengthCode = codes.lengthCode(symbol - 256)
+                        let distanceCode = codes.distanceCode(stored: Int(block.distances[index]))
+                        literals[257 + lengthCode] += 1
+                        distances[distanceCode] += 1
+                        extraBits += codes.lengthExtra[lengthCode] + codes.distanceExtra[distanceCode]
+                    }
+                }
             }
         }
         let literalLengths = complete(Huffman.codeLengths(literalFrequencies, limit: 15))
@@ -79,37 +96,49 @@ enum BlockWriter {
     }
 
     private static func writeSymbols(_ block: BlockSymbols, literalLengths: [Int], distanceLengths: [Int], to writer: inout BitWriter) {
-        let literalCodes = Huffman.codes(literalLengths)
-        let distanceCodes = Huffman.codes(distanceLengths)
-        for (symbol, storedDistance) in zip(block.symbols, block.distances) {
-            if symbol < 256 {
-                writer.write(literalCodes[Int(symbol)], bits: literalLengths[Int(symbol)])
-                continue
+        // (code, length) of every symbol, so each is one lookup; the alphabets are complete (286 and 30 entries at least)
+        let literalCodes = Array(zip(Huffman.codes(literalLengths), literalLengths))
+        let distanceCodes = Array(zip(Huffman.codes(distanceLengths), distanceLengths))
+        guard literalCodes.count > DeflateTables.endOfBlock + DeflateTables.lengthBase.count,
+              distanceCodes.count >= DeflateTables.distanceBase.count else { return }
+        let codes = DeflateTables.symbolCodes
+        literalCodes.withUnsafeBufferPointer { literals in
+            distanceCodes.withUnsafeBufferPointer { distances in
+                for index in 0..<block.count {
+                    let symbol = Int(block.symbols[index])
+                    if symbol < 256 {
+                        writer.write(literals[symbol].0, bits: literals[symbol].1)
+                        continue
+                    }
+                    let length = symbol - 256
+                    let lengthCode = codes.lengthCode(length)
+                    let literal = literals[257 + lengthCode]
+                    writer.write(literal.0, bits: literal.1)
+                    writer.write(length - codes.lengthBase[lengthCode], bits: codes.lengthExtra[lengthCode])
+                    let stored = Int(block.distances[index])
+                    let distanceCode = codes.distanceCode(stored: stored)
+                    writer.write(distances[distanceCode].0, bits: distances[distanceCode].1)
+                    writer.write(stored + 1 - codes.distanceBase[distanceCode], bits: codes.distanceExtra[distanceCode])
+                }
+                writer.write(literals[DeflateTables.endOfBlock].0, bits: literals[DeflateTables.endOfBlock].1)
             }
-            let length = Int(symbol) - 256
-            let lengthCode = Int(DeflateTables.lengthCode[length])
-            writer.write(literalCodes[257 + lengthCode], bits: literalLengths[257 + lengthCode])
-            writer.write(length - DeflateTables.lengthBase[lengthCode], bits: DeflateTables.lengthExtra[lengthCode])
-            let distance = Int(storedDistance) + 1
-            let distanceCode = DeflateTables.distanceCode(distance)
-            writer.write(distanceCodes[distanceCode], bits: distanceLengths[distanceCode])
-            writer.write(distance - DeflateTables.distanceBase[distanceCode], bits: DeflateTables.distanceExtra[distanceCode])
         }
-        writer.write(literalCodes[DeflateTables.endOfBlock], bits: literalLengths[DeflateTables.endOfBlock])
     }
 
-    private static func writeStored(_ raw: ArraySlice<UInt8>, final: Bool, to writer: inout BitWriter) {
-        var start = raw.startIndex
+    private static func writeStored(_ raw: UnsafeBufferPointer<UInt8>, final: Bool, to writer: inout BitWriter) {
+        var start = 0
         repeat {
-            let end = min(start + 65_535, raw.endIndex)
-            writer.write(final && end == raw.endIndex ? 1 : 0, bits: 1)
+            let end = min(start + 65_535, raw.count)
+            writer.write(final && end == raw.count ? 1 : 0, bits: 1)
             writer.write(0, bits: 2)
             writer.flush()
             let length = end - start
-            writer.bytes += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)]
-            writer.bytes += raw[start..<end]
+            writer.write(length, bits: 16)
+            writer.write(~length & 0xFFFF, bits: 16)
+            writer.flush()
+            writer.append(UnsafeBufferPointer(rebasing: raw[start..<end]))
             start = end
-        } while start < raw.endIndex
+        } while start < raw.count
     }
 }
 

@@ -38,4 +38,28 @@ enum DeflateTables {
     /// Code lengths of the fixed literal/length and distance codes.
     static let fixedLiteralLengths: [Int] = (0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 }
     static let fixedDistanceLengths: [Int] = [Int](repeating: 5, count: 30)
+
+    /// The tables above in one value, for the block writer's loops to read without a lazy global's check per symbol.
+    static let symbolCodes = SymbolCodes()
+
+    struct SymbolCodes {
+        let lengthBase = DeflateTables.lengthBase
+        let lengthExtra = DeflateTables.lengthExtra
+        let distanceBase = DeflateTables.distanceBase
+        let distanceExtra = DeflateTables.distanceExtra
+        private let lengthCodes = DeflateTables.lengthCode
+        /// Distance codes of stored distances (distance - 1) 0…255, then of 256…32767 by 128s
+        /// (every code from 16 on starts at a multiple of 128, plus one).
+        private let distanceCodes: [UInt8] = (0..<512).map { index in
+            UInt8(DeflateTables.distanceCode(index < 256 ? index + 1 : (index - 256) << 7 + 1))
+        }
+
+        /// Index into `lengthBase` of a match length 3…258.
+        func lengthCode(_ length: Int) -> Int { Int(lengthCodes[length]) }
+
+        /// The distance code of a stored distance (0…32767).
+        func distanceCode(stored: Int) -> Int {
+            Int(stored < 256 ? distanceCodes[stored] : distanceCodes[256 + stored >> 7])
+        }
+    }
 }
