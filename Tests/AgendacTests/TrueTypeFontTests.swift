@@ -23,6 +23,50 @@ import Testing
         #expect(licence.contains("Reserved Font Name Liberation"))
     }
 
+    /// A bundled face is read in part (directory, small tables, glyphs when taken); it is the face
+    /// parsed from the whole file: the same mappings, widths, descriptor and, for every glyph, subset bytes.
+    @Test(arguments: FontFace.allCases)
+    func readingInPartIsReadingTheWholeFile(face: FontFace) throws {
+        let whole = try TrueTypeFont(bytes: BundledFonts.fileBytes(face))
+        let lines = try #require(Base64Lines(BundledFonts.base64(face)))
+        #expect(lines.byteCount == BundledFonts.fileBytes(face).count)
+        let part = try BundledFonts.readInPart(lines)
+        #expect(part.data.count * 5 < whole.data.count, "only the small tables are decoded: \(part.data.count) bytes")
+        #expect(part.glyphCount == whole.glyphCount && part.postScriptName == whole.postScriptName)
+        #expect(part.descriptor == whole.descriptor && part.italicAngle == whole.italicAngle && part.weightClass == whole.weightClass)
+        var wholeMappings: [UInt32: UInt16] = [:], partMappings: [UInt32: UInt16] = [:]
+        whole.forEachMapping { wholeMappings[$0.value] = $1 }
+        part.forEachMapping { partMappings[$0.value] = $1 }
+        #expect(partMappings == wholeMappings)
+        let every = (0..<UInt16(whole.glyphCount)).map { $0 }
+        #expect(part.subset(keepingGlyphs: every) == whole.subset(keepingGlyphs: every))
+        let danish = "Byrådet Æble Øre å é ü – “” …".unicodeScalars.map { whole.glyphID(for: $0) }
+        #expect(part.subset(keepingGlyphs: danish) == whole.subset(keepingGlyphs: danish))
+        #expect(BundledFonts.face(face).subset(keepingGlyphs: danish) == whole.subset(keepingGlyphs: danish))
+    }
+
+    /// Any byte range decodes on its own; ranges past the end and text in another layout are refused.
+    @Test func base64LinesDecodeAnyRange() throws {
+        let text = BundledFonts.base64(.italic)
+        let whole = Base64.decode(text)
+        let lines = try #require(Base64Lines(text))
+        var random = SplitMix(seed: 76)
+        for _ in 0..<500 {
+            let start = Int(random.next() % UInt64(whole.count)), length = Int(random.next() % 300)
+            let end = min(whole.count, start + length)
+            #expect(lines.bytes(start..<end) == Array(whole[start..<end]), "\(start)..<\(end)")
+        }
+        #expect(lines.bytes((whole.count - 5)..<whole.count) == Array(whole.suffix(5)))
+        #expect(lines.bytes(0..<(whole.count + 1)) == nil)
+        #expect(lines.bytes(whole.count..<whole.count) == [])
+        #expect(Base64Lines("QUJD")?.bytes(0..<3) == Array("ABC".utf8))
+        #expect(Base64Lines("QUI=")?.byteCount == 2)
+        #expect(Base64Lines("QUJD\nQUJD") == nil, "lines of 76 characters")
+        #expect(Base64Lines("QUJ") == nil)
+        #expect(Base64Lines("") == nil)
+        #expect(Base64Lines("QU\nD")?.bytes(0..<3) == nil)
+    }
+
     @Test func theFourFacesAreTheFamily() {
         #expect(BundledFonts.face(.regular).postScriptName == "LiberationSans")
         #expect(BundledFonts.face(.bold).postScriptName == "LiberationSans-Bold")

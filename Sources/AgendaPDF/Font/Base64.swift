@@ -63,11 +63,11 @@ enum Base64 {
         }
     }
 
-    private static let skipped: UInt8 = 0xFF
-    private static let padding: UInt8 = 0xFE
+    static let skipped: UInt8 = 0xFF
+    static let padding: UInt8 = 0xFE
 
     /// The value of each byte as a base64 digit; `skipped` for bytes outside the alphabet.
-    private static let values: [UInt8] = {
+    static let values: [UInt8] = {
         var table = [UInt8](repeating: skipped, count: 256)
         for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
             table[Int(character)] = UInt8(index)
@@ -75,4 +75,63 @@ enum Base64 {
         table[Int(UInt8(ascii: "="))] = padding
         return table
     }()
+}
+
+/// Base64 laid out as `scripts/embed-fonts` writes it, lines of 76 characters
+/// (19 groups) joined by line feeds, read at any byte without decoding what
+/// comes before: a font's directory, its small tables and the glyphs a document
+/// uses are a few percent of the file.
+struct Base64Lines: Sendable {
+    static let groupsPerLine = 19
+    static let lineCharacters = 77  // with its line feed
+
+    let text: String
+    /// The decoded length.
+    let byteCount: Int
+
+    /// Nil when `text` is not in that layout (the caller then decodes all of it).
+    init?(_ text: String) {
+        let layout: Int? = text.utf8.withContiguousStorageIfAvailable { characters in
+            let fullLines = characters.count / Self.lineCharacters, last = characters.count % Self.lineCharacters
+            guard last > 0, last % 4 == 0 else { return nil }
+            for line in 0..<fullLines where characters[line * Self.lineCharacters + 76] != UInt8(ascii: "\n") { return nil }
+            var padding = 0
+            while padding < 2, characters[characters.count - 1 - padding] == UInt8(ascii: "=") { padding += 1 }
+            return fullLines * Self.groupsPerLine * 3 + last / 4 * 3 - padding
+        } ?? nil
+        guard let layout else { return nil }
+        self.text = text
+        byteCount = layout
+    }
+
+    /// The bytes at `range`, or nil when it runs past the end or the text holds a character outside the alphabet there.
+    func bytes(_ range: Range<Int>) -> [UInt8]? {
+        guard range.lowerBound >= 0, range.upperBound <= byteCount else { return nil }
+        guard !range.isEmpty else { return [] }
+        let firstGroup = range.lowerBound / 3, lastGroup = (range.upperBound - 1) / 3
+        let decoded: [UInt8]?? = text.utf8.withContiguousStorageIfAvailable { characters in
+            Base64.values.withUnsafeBufferPointer { table in
+                var out = [UInt8]()
+                out.reserveCapacity((lastGroup - firstGroup + 1) * 3)
+                for group in firstGroup...lastGroup {
+                    let at = group / Self.groupsPerLine * Self.lineCharacters + group % Self.groupsPerLine * 4
+                    guard at + 4 <= characters.count else { return nil }
+                    var bits: UInt32 = 0
+                    for character in characters[at..<(at + 4)] {
+                        var value = table[Int(character)]
+                        if value == Base64.padding { value = 0 }  // past `byteCount`, cut below
+                        guard value < 64 else { return nil }
+                        bits = bits << 6 | UInt32(value)
+                    }
+                    out.append(UInt8(truncatingIfNeeded: bits >> 16))
+                    out.append(UInt8(truncatingIfNeeded: bits >> 8))
+                    out.append(UInt8(truncatingIfNeeded: bits))
+                }
+                return out
+            }
+        }
+        guard let decoded = decoded ?? nil else { return nil }
+        let skip = range.lowerBound - firstGroup * 3
+        return Array(decoded[skip..<(skip + range.count)])
+    }
 }

@@ -14,8 +14,13 @@ public struct FontBox: Sendable, Hashable {
 }
 
 public struct TrueTypeFont: Sendable {
+    /// Bytes of a byte range of the file (nil when it lies outside), for fonts kept elsewhere.
+    typealias GlyphSource = @Sendable (Range<Int>) -> [UInt8]?
+
     let data: FontBytes
     let tables: [String: TableRecord]
+    /// Where glyph outlines are read when `data` lacks glyf: the bundled faces decode only the glyphs a document uses.
+    let glyphSource: GlyphSource?
     let characterMap: CharacterMap
     /// Advance of each glyph in font units.
     let advances: [UInt16]
@@ -46,7 +51,11 @@ public struct TrueTypeFont: Sendable {
     /// A subset made for PDF has no cmap (the PDF maps codes itself); reading one back needs none.
     public init(bytes: [UInt8], requiringCharacterMap: Bool) throws {
         let data = FontBytes(bytes: bytes)
-        self.data = data
+        try self.init(data: data, tables: Self.readDirectory(data, fileLength: data.count), glyphSource: nil, requiringCharacterMap: requiringCharacterMap)
+    }
+
+    /// The table records of the file that starts with `data` and is `fileLength` bytes long.
+    static func readDirectory(_ data: FontBytes, fileLength: Int) throws -> [String: TableRecord] {
         let version = try data.u32(0)
         guard version == 0x0001_0000 || version == 0x7472_7565 else {
             throw TrueTypeFontError(version == 0x4F54_544F ? "CFF (OpenType) outlines are not supported; use a font with TrueType outlines" : "the file does not start with a TrueType header")
@@ -58,9 +67,17 @@ public struct TrueTypeFont: Sendable {
             let tag = String(decoding: tagBytes, as: Unicode.ASCII.self)
             let offset = Int(try data.u32(record + 8))
             let length = Int(try data.u32(record + 12))
-            guard offset <= data.count, length <= data.count - offset else { throw TrueTypeFontError("table '\(tag)' lies outside the file") }
+            guard offset <= fileLength, length <= fileLength - offset else { throw TrueTypeFontError("table '\(tag)' lies outside the file") }
             tables[tag] = TableRecord(tag: tag, offset: offset, length: length)
         }
+        return tables
+    }
+
+    /// `data` holds the tables `tables` locates, except that with a `glyphSource`
+    /// the outlines are read through it (glyf's record then in the source's coordinates).
+    init(data: FontBytes, tables: [String: TableRecord], glyphSource: GlyphSource?, requiringCharacterMap: Bool) throws {
+        self.data = data
+        self.glyphSource = glyphSource
         func table(_ tag: String, minimumLength: Int) throws -> TableRecord {
             guard let record = tables[tag] else { throw TrueTypeFontError("the required table '\(tag)' is missing") }
             guard record.length >= minimumLength else { throw TrueTypeFontError("table '\(tag)' is too short") }
@@ -141,6 +158,7 @@ public struct TrueTypeFont: Sendable {
 
     private init() {
         data = FontBytes(bytes: [])
+        glyphSource = nil
         tables = [:]
         characterMap = .empty
         advances = [500]
@@ -182,8 +200,9 @@ public struct TrueTypeFont: Sendable {
     /// The bytes of `glyph`'s outline in `glyf` (empty for a blank glyph).
     func glyphData(_ glyph: Int) -> ArraySlice<UInt8> {
         guard let glyf = tables["glyf"], glyph >= 0, glyph + 1 < glyphOffsets.count else { return [] }
-        let start = glyphOffsets[glyph], end = glyphOffsets[glyph + 1]
-        return (try? data.slice(glyf.offset + start, end - start)) ?? []
+        let start = glyf.offset + glyphOffsets[glyph], end = glyf.offset + glyphOffsets[glyph + 1]
+        if let glyphSource { return glyphSource(start..<end).map { ArraySlice($0) } ?? [] }
+        return (try? data.slice(start, end - start)) ?? []
     }
 
     private static func readPostScriptName(_ data: FontBytes, table: TableRecord?) throws -> String {
