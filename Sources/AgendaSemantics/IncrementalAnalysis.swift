@@ -274,7 +274,7 @@ extension IncrementalAnalysis {
         }
         all += unreadable
         if let tooDeep { all.append(tooDeep) }
-        all += Checker.acrossItems(facts, source: source)
+        all += Checker.acrossItems(ItemFactsList(facts), source: source)
         return all.sorted(by: Diagnostic.precedes)
     }
 }

@@ -77,6 +77,7 @@ extension Lowering {
                 item.sections.append(Section(kind: .untitled, heading: "", range: entry.range, content: .prose(ProseBlocks(kept))))
             }
         }
+        item.sections = item.sections.trimmingCapacity()
         applyFailSafeFlags(syntax, to: &item)
         if let decision = item.decision {
             item.absentees += decision.absentees

@@ -136,6 +136,7 @@ struct LineScanner {
             lines.append(kind)
             belowText = Self.belowText(after: kind, belowText)
         }
+        lines.trimCapacity()
         return lines
     }
 

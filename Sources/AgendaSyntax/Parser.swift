@@ -47,6 +47,8 @@ struct ParserState {
     mutating func parseDocument() -> DocumentSyntax {
         var header: [EntrySyntax] = []
         var items: [ItemSyntax] = []
+        // exactly as many as there are item lines: growing by doubling would keep room for twice the items
+        items.reserveCapacity(lines.keywordLineCount { $0.keyword.role == .itemStart })
         var signatures: EntrySyntax?
         while !atEnd {
             if let line = keywordLine(at: index) {
@@ -99,7 +101,7 @@ struct ParserState {
             if entry.line != nil || !entry.body.isEmpty { entries.append(entry) }
         }
         let end = entries.last?.range.upperBound ?? line.range.upperBound
-        return ItemSyntax(line: line, entries: entries, range: line.range.lowerBound..<end)
+        return ItemSyntax(line: line, entries: entries.trimmingCapacity(), range: line.range.lowerBound..<end)
     }
 
     /// One entry at the current line: a keyword line with its body, or stray text.
@@ -186,7 +188,7 @@ struct ParserState {
             let line = lines[index]
             switch line.kind {
             case .keyword(let keywordLine):
-                guard nested(keywordLine.keyword) else { return blocks }
+                guard nested(keywordLine.keyword) else { return blocks.trimmingCapacity() }
                 blocks.append(.keyword(keywordLine))
                 index += 1
             case .blank:
@@ -202,7 +204,7 @@ struct ParserState {
                 blocks.append(.paragraph(parseParagraph()))
             }
         }
-        return blocks
+        return blocks.trimmingCapacity()
     }
 
     mutating func parseParagraph() -> ParagraphSyntax {
@@ -225,7 +227,7 @@ struct ParserState {
                 break
             }
         }
-        return ParagraphSyntax(lines: contents, range: start..<end)
+        return ParagraphSyntax(lines: contents.trimmingCapacity(), range: start..<end)
     }
 
     /// When the numbered line at `position`, directly below the prose line `above`,
@@ -279,7 +281,7 @@ struct ParserState {
             }
         }
         let start = rows.first?.range.lowerBound ?? 0
-        return TableSyntax(rows: rows, range: start..<(rows.last?.range.upperBound ?? start))
+        return TableSyntax(rows: rows.trimmingCapacity(), range: start..<(rows.last?.range.upperBound ?? start))
     }
 
     func tableRow(_ range: Range<Int>) -> TableRowSyntax {
@@ -427,6 +429,6 @@ struct ParserState {
             }
         }
         let start = entries.first?.range.lowerBound ?? 0
-        return ListSyntax(entries: entries, range: start..<(entries.last?.range.upperBound ?? start))
+        return ListSyntax(entries: entries.trimmingCapacity(), range: start..<(entries.last?.range.upperBound ?? start))
     }
 }

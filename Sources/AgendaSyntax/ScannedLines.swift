@@ -51,6 +51,17 @@ public struct ScannedLines: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Gives back the room the keyword lines grew by while being scanned.
+    mutating func trimCapacity() {
+        keywordLines = keywordLines.trimmingCapacity()
+        keywordLineIndices = keywordLineIndices.trimmingCapacity()
+    }
+
+    /// How many keyword lines satisfy `predicate`.
+    public func keywordLineCount(where predicate: (KeywordLine) -> Bool) -> Int {
+        keywordLines.reduce(0) { $0 + (predicate($1) ? 1 : 0) }
+    }
+
     /// A numbered line found to continue the prose above is read as prose
     /// from its first byte on (the marker is text).
     mutating func readListEntryAsProse(_ index: Int) {

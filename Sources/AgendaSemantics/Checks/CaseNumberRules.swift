@@ -52,7 +52,7 @@ enum CaseNumberRules {
     }
 
     /// A case number used again by a later item: one dictionary over the items' facts.
-    static func reuseFindings(_ items: [ItemFacts]) -> [Diagnostic] {
+    static func reuseFindings(_ items: ItemFactsList) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var firstUse: [String: (number: Int, title: String)] = [:]
         for item in items {

@@ -12,28 +12,53 @@ enum ItemRules {
     static let titlesWithoutDecision = ["eventuelt", "underskrift", "underskriftsark", "underskriftsside", "evt."]
 
     /// Numbers repeated or out of sequence (AG400, AG401), from the items' facts in order.
-    static func numberingFindings(_ items: [ItemFacts], source: SourceText) -> [Diagnostic] {
+    static func numberingFindings(_ items: ItemFactsList, source: SourceText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        // the first item of each number, by its index: an index is one word
-        var seenNumbers: [Int: Int] = [:]
+        var seenNumbers = FirstItems(count: items.count)
         var previous: ItemFacts?
         // one renumbering fix for the whole document, its edits worked out only when resolved
         let renumber = renumberFix(items, source: source)
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
+            let item = items[index]
             if let firstIndex = seenNumbers[item.number] {
                 let first = items[firstIndex]
                 findings.append(Diagnostic(.duplicateItemNumber, item.numberRange,
                     "item number \(item.number) is also item '\(first.title)' on line \(source.line(containing: first.headerRange.lowerBound) + 1); renumber the items",
                     fixes: renumber))
-            } else if let previous, item.numberWritten, item.number != previous.number + 1 {
-                findings.append(Diagnostic(.itemNumberSequence, item.numberRange,
-                    "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
-                    fixes: renumber))
+            } else {
+                if let previous, item.numberWritten, item.number != previous.number + 1 {
+                    findings.append(Diagnostic(.itemNumberSequence, item.numberRange,
+                        "item \(item.number) follows item \(previous.number); expected \(previous.number + 1)",
+                        fixes: renumber))
+                }
+                seenNumbers[item.number] = index
             }
-            if seenNumbers[item.number] == nil { seenNumbers[item.number] = index }
             previous = item
         }
         return findings
+    }
+
+    /// The first item of each number, by its index. Numbers below the item
+    /// count plus a margin (nearly all, numbered from 1) are kept in one array
+    /// slot each, four bytes an item; others in a dictionary.
+    struct FirstItems {
+        private var dense: [UInt32]
+        private var sparse: [Int: Int] = [:]
+
+        init(count: Int) {
+            dense = count < Int(UInt32.max) ? Array(repeating: UInt32.max, count: count + 64) : []
+        }
+
+        subscript(number: Int) -> Int? {
+            get {
+                if dense.indices.contains(number) { return dense[number] == UInt32.max ? nil : Int(dense[number]) }
+                return sparse[number]
+            }
+            set {
+                guard let newValue else { return }
+                if dense.indices.contains(number) { dense[number] = UInt32(truncatingIfNeeded: newValue) } else { sparse[number] = newValue }
+            }
+        }
     }
 
     /// Decisions, the `uden beslutning` flag, recommendations and outcomes of one item.
@@ -114,14 +139,14 @@ enum ItemRules {
 
     /// Rewrites every written item number to run on from the first item's;
     /// deferred, since it touches every item.
-    static func renumberFix(_ items: [ItemFacts], source: SourceText) -> [Fix] {
+    static func renumberFix(_ items: ItemFactsList, source: SourceText) -> [Fix] {
         guard let first = items.first else { return [] }
         return [Fix(title: "Renumber the items from \(first.number)", deferred: DeferredEdits {
             renumberEdits(items, source: source)
         })]
     }
 
-    static func renumberEdits(_ items: [ItemFacts], source: SourceText) -> [TextEdit] {
+    static func renumberEdits(_ items: ItemFactsList, source: SourceText) -> [TextEdit] {
         guard let first = items.first else { return [] }
         var edits: [TextEdit] = []
         var next = first.number
