@@ -300,7 +300,7 @@ extension PrintedItem {
 extension PrintedSection {
     init(_ section: Section, links: AttachmentLinks, phrases: PrintedPhrases) {
         kind = section.kind
-        heading = section.heading
+        heading = phrases.sectionHeading(section)
         switch section.content {
         case .prose(let prose):
             let blocks = phrases.prose(prose.blocks)
@@ -317,7 +317,7 @@ extension PrintedSection {
             }
             if !recommendation.blocks.isEmpty { content.append(.blocks(phrases.prose(recommendation.blocks))) }
         case .decision(let decision):
-            heading = phrases.decisionHeading(section.heading, decision)
+            heading = phrases.decisionHeading(heading, decision)
             content = PrintedSection.decisionContent(decision, phrases: phrases)
         case .attachments(let attachments):
             content = [.attachments(attachments.map { attachment in

@@ -132,6 +132,13 @@ struct PrintedPhrases {
         marking == .note && title != closedItem ? closedItem : nil
     }
 
+    /// A section's heading: the style's label for its kind when it was written with the keyword's own
+    /// spelling (`resume:` → "Resumé" in a style that says so), else the heading as written (`Sagsresume`).
+    func sectionHeading(_ section: Section) -> String {
+        guard let key = StyleTemplate.sectionLabel(for: section.kind), section.heading == HouseStyle.standard[key].source else { return section.heading }
+        return style.phrase(key)
+    }
+
     /// `Beslutning i Byrådet den 20-10-2025`; the plain heading when neither is written.
     func decisionHeading(_ heading: String, _ decision: Decision) -> String {
         var values: [String: SlotValue] = ["heading": .text(heading)]

@@ -51,6 +51,21 @@ import Testing
         #expect(inferred["header"]?["facts"] == written["header"]?["facts"], "\(fixture): header facts")
     }
 
+    /// Section headings printed otherwise than the keyword's label (`Resumé`, `INDSTILLING`) are the style's
+    /// labels for those sections, as the fixture's style has them; the label printed most often wins.
+    @Test(arguments: [("other-odense-contents.txt", ["summaryLabel"]), ("other-silkeborg-nr-markdown.md", ["summaryLabel"]),
+                      ("other-kobenhavn-caps.txt", ["recommendationLabel", "economyLabel", "decisionLabel"])])
+    func sectionLabelsAsTheFixturesStyle(_ fixture: String, _ keys: [String]) throws {
+        let folder = Golden.fixtures.appendingPathComponent("import")
+        let inferred = StyleInference.inferredJSON(from: Self.lines(Golden.read(folder.appendingPathComponent(fixture))))
+        let written = try JSON.parse(Golden.read(folder.appendingPathComponent((fixture as NSString).deletingPathExtension + ".stil.json")))
+        for key in keys {
+            #expect(inferred["templates"]?[key]?.stringValue == written["templates"]?[key]?.stringValue, "\(fixture): \(key)")
+        }
+        // København prints "Beslutning" twice and no other way: the built-in label, so no key
+        if fixture.hasPrefix("other-kobenhavn") { #expect(inferred["templates"]?["decisionLabel"] == nil) }
+    }
+
     /// Other wordings of the start and the end: labels kept as printed, the time's form and the words around it.
     @Test func startAndEndForms() {
         let lines = Self.lines("""

@@ -34,7 +34,7 @@ import Testing
         let names = Set(Self.goodCases)
         for expected in ["standard", "item-heading-punkt", "item-heading-initials", "absentees-sentence", "closed-title-prefix",
                          "contents-off", "contents-closed-public", "contents-closed-hidden", "duration-in-presentation", "date-forms",
-                         "header-facts", "start-end", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed",
+                         "header-facts", "start-end", "section-labels", "people-by-name", "people-roles-first", "html-look", "plain-statements", "sections-fixed",
                          "line-breaks-as-written"] {
             #expect(names.contains(expected), "no style fixture \(expected).stil.json")
         }
@@ -154,6 +154,16 @@ import Testing
         dated.templates[.meetingDate] = try Template(parsing: "{date:text}[ fra kl. {start}][ til kl. {end}]")
         #expect(AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: dated)).contains("Mødedato: 5. februar 2025 fra kl. 09.00 til kl. 11.15\n"))
         #expect(AgendaRenderer.render(startOnly, as: .text, options: RenderOptions(style: dated)).contains("Mødedato: 5. februar 2025 fra kl. 09.00\n"))
+    }
+
+    /// A section's label replaces the heading only where the keyword's own spelling was written:
+    /// `sagsresume:` and `afsnit: Resume` print as written.
+    @Test func sectionLabelsReplaceOnlyTheKeywordsOwnHeading() throws {
+        let style = try Self.style("section-labels")
+        let meeting = AnalyzedDocument(text: "møde: Udvalget\n\npunkt 1: A\nresume:\nKort.\n\npunkt 2: B\nsagsresume:\nKort.\nafsnit: Resume\nMere.\n").meeting
+        let text = AgendaRenderer.render(meeting, as: .text, options: RenderOptions(style: style))
+        #expect(text.contains("1. A\n\nResumé\n\nKort.\n"), "\(text)")
+        #expect(text.contains("2. B\n\nSagsresume\n\nKort.\n\nResume\n\nMere.\n"), "\(text)")
     }
 
     @Test func doubledBracesAndBracketsPrintThemselves() throws {

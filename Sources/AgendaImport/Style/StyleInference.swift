@@ -1,6 +1,7 @@
 import AgendaBase
 import AgendaRender
 import AgendaSemantics
+import AgendaSyntax
 
 /// The house style an imported document was printed in, read from its printed
 /// phrases, so that compiling the import in it gives back the original's
@@ -43,6 +44,7 @@ public enum StyleInference {
         if let caseLine = reader.caseNumberLine() { templates.append((.caseNumberLine, caseLine)) }
         if let decision = reader.decisionHeading() { templates.append((.decisionHeading, decision)) }
         templates += reader.absentees()
+        templates += reader.sectionLabels()
 
         var style = JSONObjectBuilder()
         var templateObject = JSONObjectBuilder()
@@ -310,6 +312,49 @@ struct PrintedLines {
             return "{heading}[ i {body}][ den \(date.template)]"
         }
         return nil
+    }
+
+    // MARK: - Section headings
+
+    /// Section headings printed otherwise than the built-in label of their keyword (`Resumé` for `Resume`,
+    /// `INDSTILLING`): the label the style prints for that kind of section. A heading in another of the
+    /// keyword's spellings (`Sagsresume`) prints as written anyway, so only the keyword's own spelling counts.
+    func sectionLabels() -> [(StyleTemplate, String)] {
+        // each form as printed, counted per label: the most used one wins, the first on a tie
+        var forms: [StyleTemplate: [(written: String, count: Int)]] = [:]
+        var keys: [StyleTemplate] = []
+        for (index, text) in nonBlank where index >= firstItem && text.count <= 40 {
+            let heading = text.trimmingTrailing(":")
+            guard let spelling = KeywordMatcher.spelling(written: Array(LineText.fold(heading).utf8)),
+                  let keyword = Keyword.allCases.first(where: { $0.canonical == spelling }),
+                  let kind = PrintedLines.sectionKind(keyword), let key = StyleTemplate.sectionLabel(for: kind) else { continue }
+            if forms[key] == nil { keys.append(key) }
+            if let at = forms[key]?.firstIndex(where: { $0.written == heading }) {
+                forms[key]?[at].count += 1
+            } else {
+                forms[key, default: []].append((heading, 1))
+            }
+        }
+        return keys.compactMap { key in
+            guard let counted = forms[key], let best = counted.indices.max(by: { counted[$0].count < counted[$1].count || counted[$0].count == counted[$1].count && $0 > $1 })
+            else { return nil }
+            let written = counted[best].written
+            return written == HouseStyle.standard[key].source ? nil : (key, written)
+        }
+    }
+
+    static func sectionKind(_ keyword: Keyword) -> SectionKind? {
+        switch keyword {
+        case .summary: .summary
+        case .presentation: .presentation
+        case .economy: .economy
+        case .procedure: .procedure
+        case .recommendation: .recommendation
+        case .decision: .decision
+        case .history: .history
+        case .attachments: .attachments
+        default: nil
+        }
     }
 
     // MARK: - Absentees

@@ -20,6 +20,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
     case publicTitleLabel, confidentialDecisionLabel, confidentialDecision
     case caseworkerLabel, otherCaseworkersLabel, durationLabel, durationLine
     // Sections and the decision.
+    case summaryLabel, presentationLabel, economyLabel, procedureLabel, recommendationLabel, decisionLabel, historyLabel, attachmentsLabel
     case decisionHeading, recommendationIntro, noteLead
     case majorityLabel, minorityLabel, positionWithoutStatement, positionLead
     case conflictOne, conflictMany, lastNameSeparator
@@ -125,6 +126,14 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .otherCaseworkersLabel: Keyword.otherCaseworkers.label
         case .durationLabel: Keyword.duration.label
         case .durationLine: "Forventet behandlingstid: {duration}"
+        case .summaryLabel: Keyword.summary.label
+        case .presentationLabel: Keyword.presentation.label
+        case .economyLabel: Keyword.economy.label
+        case .procedureLabel: Keyword.procedure.label
+        case .recommendationLabel: Keyword.recommendation.label
+        case .decisionLabel: Keyword.decision.label
+        case .historyLabel: Keyword.history.label
+        case .attachmentsLabel: Keyword.attachments.label
         case .decisionHeading: "{heading}[ i {body}][ den {date:text}]"
         case .recommendationIntro: "{intro} indstiller, at"
         case .noteLead: "\(Keyword.noteForTheRecord.label)[ ({by})]:"
@@ -148,6 +157,21 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .signaturesHeading: Keyword.signatures.label
         case .signedDigitally: "Godkendt digitalt af:"
         case .toBeSignedDigitally: "Godkendes digitalt af:"
+        }
+    }
+
+    /// The label a section of this kind prints as its heading, when written with the keyword's own spelling.
+    public static func sectionLabel(for kind: SectionKind) -> StyleTemplate? {
+        switch kind {
+        case .summary: .summaryLabel
+        case .presentation: .presentationLabel
+        case .economy: .economyLabel
+        case .procedure: .procedureLabel
+        case .recommendation: .recommendationLabel
+        case .decision: .decisionLabel
+        case .history: .historyLabel
+        case .attachments: .attachmentsLabel
+        case .custom, .publicDecision, .untitled: nil
         }
     }
 
@@ -189,7 +213,15 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .otherCaseworkersLabel: "The label of an item's other caseworkers."
         case .durationLabel: "The label of an item's duration when printed as a field."
         case .durationLine: "The duration as the first line of the presentation, when `duration` is \"presentation\"."
-        case .decisionHeading: "The decision's heading: `{heading}` as written, who decided and when."
+        case .summaryLabel: "The heading of a `resume:` section (\"Resumé\"); a section written with another spelling (`sagsresume:`) prints that spelling."
+        case .presentationLabel: "The heading of a `sagsfremstilling:` section."
+        case .economyLabel: "The heading of an `økonomi:` section; `økonomiske forhold:` prints as written."
+        case .procedureLabel: "The heading of a `procedure:` section."
+        case .recommendationLabel: "The heading of an `indstilling:` section."
+        case .decisionLabel: "The word a `beslutning:` section's heading opens with: `{heading}` in decisionHeading."
+        case .historyLabel: "The heading of a `sagens gang:` section."
+        case .attachmentsLabel: "The heading of a `bilag:` section."
+        case .decisionHeading: "The decision's heading: `{heading}` as written (decisionLabel for `beslutning:`), who decided and when."
         case .recommendationIntro: "The recommendation's intro when it does not say \"indstiller\" itself."
         case .noteLead: "Opens a note for the record; `{by}` is who asked for it."
         case .majorityLabel: "The word for a majority."
