@@ -117,33 +117,82 @@ struct SegmentTree: Sendable {
     var signaturesModel: Signatures?
 }
 
-/// An item or the signature sheet, with its findings as made when it was
-/// analysed at `builtStart`; `start` is where it stands now.
+/// An item or the signature sheet: where it stands now, and what was made of
+/// it when it was analysed at `builtStart`. What was made is shared, never
+/// copied: an edit moves the segments below it by changing two integers each,
+/// so keeping thousands of items costs one reference per item, not a copy of
+/// each one's findings, facts and trees.
 struct SegmentPart: Sendable {
-    var kind: SegmentSyntax.Kind
     var start: Int
     var firstLine: Int
-    var lineCount: Int
-    var builtStart: Int
-    var builtFirstLine: Int
-    var findings: [Diagnostic]
-    var unreadableText: [Diagnostic]
-    var tooDeep: Diagnostic?
-    var facts: ItemFacts?
+    let built: BuiltSegment
+
+    init(_ built: BuiltSegment) {
+        start = built.builtStart
+        firstLine = built.builtFirstLine
+        self.built = built
+    }
+
+    var delta: Int { start - built.builtStart }
+    var kind: SegmentSyntax.Kind { built.kind }
+    var lineCount: Int { built.lineCount }
+    var builtFirstLine: Int { built.builtFirstLine }
+    var findings: [Diagnostic] { built.findings }
+    var unreadableText: [Diagnostic] { built.unreadableText }
+    var tooDeep: Diagnostic? { built.tooDeep }
+    var facts: ItemFacts? { built.facts }
+    var number: Int? { built.number }
+    var numberWritten: Bool { built.numberWritten }
+    var previousNumber: Int? { built.previousNumber }
+    var namesLines: Bool { built.namesLines }
+    var hasDeferredFix: Bool { built.hasDeferredFix }
+    var hasTrailingEntries: Bool { built.hasTrailingEntries }
+    var tree: SegmentTree { built.tree }
+}
+
+/// What analysing one segment made, as made at `builtStart`; immutable, so
+/// every version of the analysis that still has the segment shares it.
+final class BuiltSegment: Sendable {
+    let kind: SegmentSyntax.Kind
+    let lineCount: Int
+    let builtStart: Int
+    let builtFirstLine: Int
+    let findings: [Diagnostic]
+    let unreadableText: [Diagnostic]
+    let tooDeep: Diagnostic?
+    let facts: ItemFacts?
     /// The item's number, whether it was written, and the number of the item
     /// before it when it was lowered (an unwritten number continues from it).
-    var number: Int?
-    var numberWritten = true
-    var previousNumber: Int?
+    let number: Int?
+    let numberWritten: Bool
+    let previousNumber: Int?
     /// A finding names a line (`first on line 12`), so moving the segment to
     /// another line means analysing it again.
-    var namesLines = false
+    let namesLines: Bool
     /// A fix's edits are worked out later from the text, so the findings cannot simply move.
-    var hasDeferredFix = false
-    var hasTrailingEntries = false
-    var tree = SegmentTree()
+    let hasDeferredFix: Bool
+    let hasTrailingEntries: Bool
+    let tree: SegmentTree
 
-    var delta: Int { start - builtStart }
+    init(kind: SegmentSyntax.Kind, lineCount: Int, builtStart: Int, builtFirstLine: Int, findings: [Diagnostic],
+         unreadableText: [Diagnostic], tooDeep: Diagnostic?, facts: ItemFacts?, number: Int?, numberWritten: Bool,
+         previousNumber: Int?, hasTrailingEntries: Bool, tree: SegmentTree) {
+        self.kind = kind
+        self.lineCount = lineCount
+        self.builtStart = builtStart
+        self.builtFirstLine = builtFirstLine
+        self.findings = findings
+        self.unreadableText = unreadableText
+        self.tooDeep = tooDeep
+        self.facts = facts
+        self.number = number
+        self.numberWritten = numberWritten
+        self.previousNumber = previousNumber
+        self.hasTrailingEntries = hasTrailingEntries
+        self.tree = tree
+        namesLines = findings.contains { IncrementalAnalysis.namesALine($0.message) }
+        hasDeferredFix = findings.contains { $0.fixes.contains(where: \.isDeferred) }
+    }
 }
 
 extension IncrementalAnalysis {
@@ -196,41 +245,43 @@ extension IncrementalAnalysis {
     /// One item or signature sheet; nil for a header (only the first segment may be one).
     static func analyse(_ segment: SegmentSyntax, previous: Int?, header: HeaderPart, source: SourceText, context: CheckContext) -> SegmentPart? {
         let start = segment.firstLine < source.lineCount ? source.lineStart(segment.firstLine) : source.bytes.count
-        var part = SegmentPart(kind: segment.kind, start: start, firstLine: segment.firstLine, lineCount: segment.lines.count,
-                               builtStart: start, builtFirstLine: segment.firstLine, findings: [],
-                               unreadableText: segment.unreadableText, tooDeep: segment.tooDeep)
         var lowering = Lowering(source: source)
         lowering.knownBodies = header.knownBodies
         lowering.meetingDate = header.meetingDate
         lowering.typoLineStarts = typoLineStarts(segment)
         lowering.scannedLines = segment.lines
         var checked: [Diagnostic] = []
-        part.tree = SegmentTree(lines: segment.lines.detached(), comments: segment.comments, parsed: segment.diagnostics)
+        var tree = SegmentTree(lines: segment.lines.detached(), comments: segment.comments, parsed: segment.diagnostics)
+        var facts: ItemFacts?
+        var number: Int?
+        var numberWritten = true
+        var hasTrailingEntries = false
         switch segment.kind {
         case .header:
             return nil
         case .item:
             guard let syntax = segment.item else { return nil }
             let item = lowering.item(syntax, after: previous)
-            let (findings, facts) = header.scope.check(item, source: source)
-            checked = findings
-            part.facts = facts
-            part.number = item.number
-            part.numberWritten = item.numberWritten
-            part.previousNumber = previous
-            part.tree.item = syntax
-            part.tree.model = item.detached()
+            let result = header.scope.check(item, source: source)
+            checked = result.0
+            facts = result.1
+            number = item.number
+            numberWritten = item.numberWritten
+            tree.item = syntax
+            tree.model = item.detached()
         case .signatures:
             if let entry = segment.signatures {
-                part.tree.signatures = entry
-                part.tree.signaturesModel = lowering.signatures(entry)
+                tree.signatures = entry
+                tree.signaturesModel = lowering.signatures(entry)
             }
-            part.hasTrailingEntries = !segment.trailing.isEmpty
+            hasTrailingEntries = !segment.trailing.isEmpty
         }
-        part.findings = combined(segment.diagnostics, lowering.diagnostics) + checked
-        part.namesLines = part.findings.contains { namesALine($0.message) }
-        part.hasDeferredFix = part.findings.contains { $0.fixes.contains(where: \.isDeferred) }
-        return part
+        let built = BuiltSegment(kind: segment.kind, lineCount: segment.lines.count, builtStart: start, builtFirstLine: segment.firstLine,
+                                 findings: combined(segment.diagnostics, lowering.diagnostics) + checked,
+                                 unreadableText: segment.unreadableText, tooDeep: segment.tooDeep, facts: facts, number: number,
+                                 numberWritten: numberWritten, previousNumber: segment.kind == .item ? previous : nil,
+                                 hasTrailingEntries: hasTrailingEntries, tree: tree)
+        return SegmentPart(built)
     }
 
     /// Syntax and lowering findings as `AnalyzedDocument` combines them: a line

@@ -55,6 +55,7 @@ enum CaseNumberRules {
     static func reuseFindings(_ items: ItemFactsList) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var firstUse: [String: (number: Int, title: String)] = [:]
+        firstUse.reserveCapacity(items.count)
         for item in items {
             guard let key = item.caseNumberKey, let range = item.caseNumberRange else { continue }
             if let first = firstUse[key] {
