@@ -5,21 +5,23 @@ import Foundation
 /// Measures the real `agendac lsp` process over its stdio transport:
 /// start → initialize result, open → first diagnostics, edit → fresh
 /// diagnostics (pull, so no debounce is counted), completion latency, and the
-/// server's peak memory (VmHWM).
+/// server's peak memory (VmHWM). Each edit's server CPU time (all its
+/// threads, from /proc) is given beside the wall time: on a shared machine
+/// the wall time mostly shows waiting for a core.
 enum LanguageServerBenchmark {
     static func run(quick: Bool) -> String {
         guard let binary = locateServer() else {
             return "## Language server\n\n(skipped: no `agendac` binary beside `agendac-bench`; build both with `swift build -c release`)\n"
         }
         var out = "## Language server (`agendac lsp` over stdio)\n\n"
-        out += "| document | initialize | open → diagnostics | edit → diagnostics p50 / p99 | edit → completion p50 / p99 | edit → hover p50 / p99 | server peak memory |\n"
-        out += "|---:|---:|---:|---:|---:|---:|---:|\n"
+        out += "| document | initialize | open → diagnostics | edit → diagnostics p50 / p99 | server CPU per edit p50 / p99 | edit → completion p50 / p99 | edit → hover p50 / p99 | server peak memory |\n"
+        out += "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         let sizes = quick ? [100_000] : [100_000, 1_000_000, 5_000_000]
         for size in sizes {
             do {
                 out += try measure(binary: binary, documentBytes: size, edits: quick ? 20 : 100)
             } catch {
-                out += "| \(CompilerBenchmark.sizeLabel(size)) | failed: \(error) | | | | | |\n"
+                out += "| \(CompilerBenchmark.sizeLabel(size)) | failed: \(error) | | | | | | |\n"
             }
         }
         return out
@@ -60,18 +62,21 @@ enum LanguageServerBenchmark {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let target = lines.indices.dropFirst(lines.count / 2).first { lines[$0].hasPrefix("Horsens Kommune har") } ?? 0
         var editTimes: [Double] = []
+        var editCPUTimes: [Double] = []
         var completionTimes: [Double] = []
         var hoverTimes: [Double] = []
         for version in 0..<edits {
             let change: JSON = .object([
                 ("range", .object([("start", position(target, version)), ("end", position(target, version))])), ("text", .string("x")),
             ])
+            let cpuBefore = client.cpuSeconds()
             editTimes.append(try client.timed {
                 client.notify("textDocument/didChange", .object([
                     ("textDocument", .object([("uri", .string(uri)), ("version", .int(version + 2))])), ("contentChanges", .array([change])),
                 ]))
                 _ = try client.request("textDocument/diagnostic", .object([("textDocument", .object([("uri", .string(uri))]))]))
             })
+            if let before = cpuBefore, let after = client.cpuSeconds() { editCPUTimes.append(after - before) }
             // each right after an edit, so it pays for the features' document of the new version
             if version % 2 == 0 {
                 completionTimes.append(try client.timed {
@@ -93,6 +98,7 @@ enum LanguageServerBenchmark {
         func ms(_ seconds: Double) -> String { Measure.format(seconds * 1000, decimals: 1) + " ms" }
         return "| \(CompilerBenchmark.sizeLabel(text.utf8.count)) | \(ms(initialize)) | \(ms(open)) | "
             + "\(ms(Measure.percentile(editTimes, 0.5))) / \(ms(Measure.percentile(editTimes, 0.99))) | "
+            + (editCPUTimes.isEmpty ? "n/a | " : "\(ms(Measure.percentile(editCPUTimes, 0.5))) / \(ms(Measure.percentile(editCPUTimes, 0.99))) | ")
             + "\(ms(Measure.percentile(completionTimes, 0.5))) / \(ms(Measure.percentile(completionTimes, 0.99))) | "
             + "\(ms(Measure.percentile(hoverTimes, 0.5))) / \(ms(Measure.percentile(hoverTimes, 0.99))) | "
             + "\(memory.map { Measure.format($0) + " MiB" } ?? "n/a") |\n"
@@ -161,6 +167,20 @@ enum LanguageServerBenchmark {
                     decoder.append(chunk)
                 }
             }
+        }
+
+        /// The server's CPU time so far, all its threads (the first field of each
+        /// thread's /proc schedstat, nanoseconds on a CPU); nil where /proc has none.
+        func cpuSeconds() -> Double? {
+            let tasks = "/proc/\(process.processIdentifier)/task"
+            guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return nil }
+            var nanoseconds = 0.0
+            for thread in threads {
+                guard let stat = try? String(contentsOfFile: "\(tasks)/\(thread)/schedstat", encoding: .utf8),
+                      let first = stat.split(separator: " ").first, let value = Double(first) else { continue }
+                nanoseconds += value
+            }
+            return nanoseconds / 1e9
         }
 
         func peakMemoryMiB() -> Double? {
