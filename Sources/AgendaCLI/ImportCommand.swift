@@ -1,5 +1,6 @@
 import AgendaBase
 import AgendaImport
+import AgendaSemantics
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 import Glibc
@@ -36,6 +37,8 @@ enum ImportCommand {
         var styleLines: [ImportLine] = []
         var failed = false
         var written: [String] = []
+        // case-number forms the checker reads only from settings, by the folder the imports went to
+        var caseNumberForms: [(folder: URL, forms: [String])] = []
         for path in files {
             let input = io.resolve(path)
             let target: URL
@@ -54,8 +57,17 @@ enum ImportCommand {
             do {
                 let lines = try readLines(input)
                 if styleOut != nil { styleLines += lines }
-                let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent)
+                let folder = target.deletingLastPathComponent()
+                let patterns = StyleCommand.nearestSettings(folder)?.caseNumberPatterns ?? []
+                let result = DocumentImporter.importDocument(lines, fileName: input.lastPathComponent, caseNumberPatterns: patterns)
                 try AtomicFile.write(result.source, to: target)
+                if !result.report.caseNumberForms.isEmpty {
+                    if let index = caseNumberForms.firstIndex(where: { $0.folder.path == folder.path }) {
+                        caseNumberForms[index].forms += result.report.caseNumberForms
+                    } else {
+                        caseNumberForms.append((folder, result.report.caseNumberForms))
+                    }
+                }
                 written.append(target.path)
                 io.standardOutput(replacingPrefix("\(input.lastPathComponent):", of: result.report.text,
                                                   with: "\(path) → \(output.map { _ in target.path } ?? target.lastPathComponent):"))
@@ -63,6 +75,9 @@ enum ImportCommand {
                 io.standardError("agendac: \(path): \(error)\n")
                 failed = true
             }
+        }
+        for (folder, forms) in caseNumberForms where !settingCaseNumberForms(CaseNumberForm.merged(forms), in: folder, io: io) {
+            failed = true
         }
         if let styleOut, !styleLines.isEmpty {
             do {
@@ -83,6 +98,30 @@ enum ImportCommand {
             return try ArchiveAddCommand.run(written + archive, io: io, revising: false)
         }
         return failed ? ExitCode.usage : ExitCode.success
+    }
+
+    /// Case numbers in a form the checker reads only when the settings name it
+    /// (`2024-012345`): without an `agendac.json` over `folder`, one is written
+    /// there naming the forms (with the checker's own, which the list replaces);
+    /// an existing one is never changed: the line to add is printed instead.
+    /// False when the settings could not be written.
+    static func settingCaseNumberForms(_ forms: [String], in folder: URL, io: CommandIO) -> Bool {
+        let quoted = forms.map { "\"\($0)\"" }.joined(separator: ", ")
+        if let existing = WorkspaceSettings.find(from: folder) {
+            io.standardOutput("case numbers written \(quoted): add \(forms.count == 1 ? "it" : "them") to `caseNumberPatterns` in \(existing.path) so that `agendac check` reads them\n")
+            return true
+        }
+        let settings = folder.appendingPathComponent(WorkspaceSettings.fileName)
+        do {
+            try AtomicFile.write(CaseNumberForm.settingsJSON(forms), to: settings)
+            let here = io.currentDirectory.standardizedFileURL.path + "/"
+            let shown = settings.standardizedFileURL.path.hasPrefix(here) ? String(settings.standardizedFileURL.path.dropFirst(here.count)) : settings.path
+            io.standardOutput("case numbers written \(quoted) → \(shown) (`caseNumberPatterns`, so that `agendac check` reads them)\n")
+            return true
+        } catch {
+            io.standardError("agendac: \(settings.path): \(error)\n")
+            return false
+        }
     }
 
     struct Unreadable: Error, CustomStringConvertible {

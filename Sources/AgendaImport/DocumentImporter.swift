@@ -1,5 +1,6 @@
 import AgendaBase
 import AgendaFormat
+import AgendaSemantics
 
 /// `agendac import`: existing agendas and minutes, as lines of text, read
 /// into the language. The recogniser (`Recognizer`) finds the genre's parts;
@@ -7,8 +8,11 @@ import AgendaFormat
 public enum DocumentImporter {
     /// The document in the language, formatted as `agendac fmt` writes it, and the report.
     /// `fileName` names the original in the report and in a comment at the top.
-    public static func importDocument(_ lines: [ImportLine], fileName: String) -> ImportResult {
-        var recognizer = Recognizer(lines: lines, fileName: fileName)
+    /// `caseNumberPatterns` are the forms the workspace's settings name, read as
+    /// case numbers beside the checker's own; others in a case number's place are
+    /// kept too, and their forms reported (`ImportReport.caseNumberForms`).
+    public static func importDocument(_ lines: [ImportLine], fileName: String, caseNumberPatterns: [CaseNumberPattern] = []) -> ImportResult {
+        var recognizer = Recognizer(lines: lines, fileName: fileName, caseNumberPatterns: caseNumberPatterns)
         recognizer.run()
         let source = recognizer.draft.source(fileName: fileName)
         return ImportResult(source: Formatter.format(source), report: recognizer.report)

@@ -50,14 +50,27 @@ public struct ImportReport: Sendable, Equatable {
     /// Entries of the original's contents list (used to cross-check, not copied).
     public var contentsEntries: Int = 0
     public var findings: [ImportFinding] = []
+    /// Forms of case numbers the checker reads only when `agendac.json` names
+    /// them (`yyyy-nnnnnn`), as `caseNumberPatterns` writes them, in the order found.
+    public var caseNumberForms: [String] { CaseNumberForm.merged(formsSeen) }
+    private var formsSeen: [String] = []
+    private var formsSeenSet: Set<String> = []
 
     public init(fileName: String) { self.fileName = fileName }
+
+    mutating func noteCaseNumberForm(_ form: String) {
+        if formsSeenSet.insert(form).inserted { formsSeen.append(form) }
+    }
 
     /// The short report `agendac import` prints.
     public var text: String {
         var out = "\(fileName): \(items) \(items == 1 ? "item" : "items"), \(sections) sections"
         if contentsEntries > 0 { out += ", contents list of \(contentsEntries) entries cross-checked" }
         out += "\n  words: \(wordsInStructure) in structure, \(wordsInProse) as prose in their sections, \(wordsUnplaced) kept as prose unplaced\n"
+        let forms = caseNumberForms
+        if !forms.isEmpty {
+            out += "  case numbers in a form the checker reads only from the settings: \(forms.joined(separator: ", ")) (`caseNumberPatterns` in agendac.json)\n"
+        }
         if findings.isEmpty {
             out += "  everything was placed\n"
         } else {

@@ -100,8 +100,9 @@ struct LineText {
 /// Small readings of a line's words shared by the recogniser's parts.
 enum LineReading {
     /// The case number a whole line is (`15.00.00-A00-9-26`, `21/24526`), in the
-    /// forms the checker reads, or labelled (`Sagsnr.: 21/24526`, `Sag: …`).
-    static func caseNumber(_ text: LineText) -> String? {
+    /// forms the checker reads or the settings name (`patterns`), or labelled
+    /// (`Sagsnr.: 21/24526`, `Sag: …`).
+    static func caseNumber(_ text: LineText, patterns: [CaseNumberPattern] = []) -> String? {
         var candidate = text.plain
         for label in ["sagsnr.", "sagsnr", "sagsnummer", "sag nr.", "sag", "j.nr.", "j. nr.", "journalnr.", "journalnummer", "acadre sagsnr."] {
             if text.folded.hasPrefix(label + ":") || text.folded.hasPrefix(label + " ") {
@@ -112,6 +113,7 @@ enum LineReading {
         guard !candidate.isEmpty, candidate.utf8.count <= 40 else { return nil }
         if CaseNumber.parse(candidate) != nil { return candidate }
         if let fixed = CaseNumber.suggestion(for: candidate) { return fixed }
+        if patterns.contains(where: { $0.matches(candidate) }) { return candidate }
         return nil
     }
 

@@ -301,7 +301,7 @@ extension Recognizer {
         // list, or the text after a list that ends without a mark; either way it is
         // kept (as a comment in the header), and a sentence, a case number or a section
         // heading ends the list
-        if Self.sectionKeyword(text.folded) != nil || LineReading.caseNumber(text) != nil || !text.looksLikeHeading {
+        if Self.sectionKeyword(text.folded) != nil || LineReading.caseNumber(text, patterns: caseNumberPatterns) != nil || !text.looksLikeHeading {
             phase = .header
         }
         unplaced(line, reason: "line without a page number where the contents list was read", keptIn: Self.headerComment)

@@ -58,7 +58,7 @@ extension Recognizer {
             let text = LineText(lines[next].text)
             if !text.isBlank {
                 if text.plain.utf8.count > 60 { return false }
-                return LineReading.caseNumber(text) != nil || Self.sectionKeyword(text.folded) != nil
+                return LineReading.caseNumber(text, patterns: caseNumberPatterns) != nil || Self.sectionKeyword(text.folded) != nil
             }
             next += 1
         }
@@ -118,8 +118,17 @@ extension Recognizer {
             countStructure(text.plain)
             return
         }
-        if section == .none, !draft.items[itemIndex].hasField(.caseNumber), let number = LineReading.caseNumber(text) {
+        if section == .none, !draft.items[itemIndex].hasField(.caseNumber), let number = LineReading.caseNumber(text, patterns: caseNumberPatterns) {
             draft.items[itemIndex].setField(.caseNumber, number)
+            countStructure(text.plain)
+            return
+        }
+        // `2024-012345` alone on the line under the title, where layouts print the
+        // case number: a form the checker reads only when the settings name it
+        if section == .none, draft.items[itemIndex].fields.isEmpty, draft.items[itemIndex].body.isEmpty,
+           let form = CaseNumberForm.of(text.plain) {
+            draft.items[itemIndex].setField(.caseNumber, text.plain)
+            report.noteCaseNumberForm(form)
             countStructure(text.plain)
             return
         }
@@ -394,6 +403,9 @@ extension Recognizer {
         case .caseNumber:
             guard !value.isEmpty else { return false }
             draft.items[itemIndex].setField(.caseNumber, value)
+            if CaseNumber.parse(value) == nil, !caseNumberPatterns.contains(where: { $0.matches(value) }), let form = CaseNumberForm.of(value) {
+                report.noteCaseNumberForm(form)
+            }
         default:
             if keyword == .vote, inDecision {
                 // `Afstemning om indstillingen:` → `afstemning: indstillingen`

@@ -34,6 +34,8 @@ struct Recognizer {
 
     let fileName: String
     let lines: [ImportLine]
+    /// The case-number forms the settings name, read beside the checker's own.
+    let caseNumberPatterns: [CaseNumberPattern]
     var draft = ImportDraft()
     var report: ImportReport
     var phase = Phase.header
@@ -59,9 +61,10 @@ struct Recognizer {
     var previousBlank = true
     var index = 0
 
-    init(lines: [ImportLine], fileName: String) {
+    init(lines: [ImportLine], fileName: String, caseNumberPatterns: [CaseNumberPattern] = []) {
         self.lines = lines
         self.fileName = fileName
+        self.caseNumberPatterns = caseNumberPatterns
         report = ImportReport(fileName: fileName)
     }
 

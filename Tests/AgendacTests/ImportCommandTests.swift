@@ -77,3 +77,56 @@ extension ImportCommandTests {
         #expect(output.standardError.contains("add --into-archive"))
     }
 }
+
+/// Case numbers in a form the checker reads only from the settings (Aalborg's
+/// `2024-012345`): the import writes `agendac.json` naming the form when the
+/// folder has none, so the import checks clean; an existing one is never changed.
+extension ImportCommandTests {
+    static let aalborgLike = """
+        Økonomiudvalget
+        Mødedato: 05.02.2025
+
+        Pkt. 1  Anlægsbevilling til renovering af Haraldslund
+        2024-012345
+        Beslutning:
+        Anbefales.
+
+        Pkt. 2  Budgetopfølgning
+        2024-012346
+        Beslutning:
+        Godkendt.
+
+        """
+
+    @Test func aFormTheCheckerDoesNotKnowGetsSettingsWrittenAndChecksClean() throws {
+        let folder = temporaryTestFolder("import-case-form")
+        try Self.aalborgLike.write(to: folder.appendingPathComponent("referat.txt"), atomically: true, encoding: .utf8)
+        let output = CapturedOutput()
+        #expect(CLI.run(["import", "referat.txt"], io: output.io(in: folder)) == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("case numbers in a form the checker reads only from the settings: yyyy-nnnnnn"))
+        #expect(output.standardOutput.contains("case numbers written \"yyyy-nnnnnn\" → "))
+        let settings = try String(contentsOf: folder.appendingPathComponent("agendac.json"), encoding: .utf8)
+        #expect(settings.contains("\"yyyy-nnnnnn\", \"nn.nn.nn-Xnn-n-yy\", \"yy/n\""))
+        let written = try String(contentsOf: folder.appendingPathComponent("referat.agenda"), encoding: .utf8)
+        #expect(written.contains("sagsnr: 2024-012345") && written.contains("sagsnr: 2024-012346"))
+        let check = CapturedOutput()
+        #expect(CLI.run(["check", "referat.agenda"], io: check.io(in: folder)) == 0, "\(check.standardOutput)\(check.standardError)")
+
+        // a second import reads the form from the settings just written, and reports nothing
+        let again = CapturedOutput()
+        #expect(CLI.run(["import", "referat.txt", "-o", "igen.agenda"], io: again.io(in: folder)) == 0)
+        #expect(!again.standardOutput.contains("case numbers"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("igen.agenda"), encoding: .utf8).contains("sagsnr: 2024-012345"))
+    }
+
+    @Test func existingSettingsAreNotChangedButTheLineToAddIsPrinted() throws {
+        let folder = temporaryTestFolder("import-case-form-settings")
+        let settings = "{ \"municipality\": \"Aalborg Kommune\" }\n"
+        try settings.write(to: folder.appendingPathComponent("agendac.json"), atomically: true, encoding: .utf8)
+        try Self.aalborgLike.write(to: folder.appendingPathComponent("referat.txt"), atomically: true, encoding: .utf8)
+        let output = CapturedOutput()
+        #expect(CLI.run(["import", "referat.txt"], io: output.io(in: folder)) == 0)
+        #expect(output.standardOutput.contains("add it to `caseNumberPatterns` in"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("agendac.json"), encoding: .utf8) == settings)
+    }
+}

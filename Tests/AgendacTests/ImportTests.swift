@@ -40,13 +40,23 @@ import Testing
         let result = Self.imported(name)
         let source = SourceText(result.source)
         let document = AnalyzedDocument(source: source,
-                                        context: CheckContext(fileURL: URL(fileURLWithPath: "/import/\(name).agenda"), fileExists: { _ in false }))
+                                        context: CheckContext(fileURL: URL(fileURLWithPath: "/import/\(name).agenda"),
+                                                              settings: Self.settingsWritten(for: result.report), fileExists: { _ in false }))
         let errors = document.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(name): \(errors.prefix(5).map { "\($0.rule.code) \($0.message)" })")
         let warnings = document.diagnostics.filter { $0.severity == .warning }
         if name.hasPrefix("seed-") { #expect(warnings.isEmpty, "\(name): \(warnings.prefix(5).map { "\($0.rule.code) \($0.message)" })") }
         let listed = warnings.map { "line \(source.position(of: $0.range.lowerBound, unit: .utf8).line + 1): \($0.rule.code) \($0.message)\n" }.joined()
         Golden.check(listed, against: Self.base(name).appendingPathExtension("check"))
+    }
+
+    /// The `agendac.json` that `agendac import` writes beside an import whose case
+    /// numbers are in a form the checker reads only from the settings (`2024-012345`).
+    static func settingsWritten(for report: ImportReport) -> WorkspaceSettings? {
+        guard !report.caseNumberForms.isEmpty,
+              let json = try? JSON.parse(Array(CaseNumberForm.settingsJSON(report.caseNumberForms).utf8)),
+              case .success(let settings) = WorkspaceSettings.parse(json, url: URL(fileURLWithPath: "/import/agendac.json")) else { return nil }
+        return settings
     }
 
     /// The seeds' layouts must give back 99 % of their words, other layouts 97 %.

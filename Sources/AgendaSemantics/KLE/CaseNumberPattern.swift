@@ -22,6 +22,11 @@ public struct CaseNumberPattern: Hashable, Sendable {
     public let text: String
     let tokens: [Token]
 
+    /// The two forms the checker reads without settings (`CaseNumber`), as
+    /// patterns: a settings file that adds a form names these too, since
+    /// `caseNumberPatterns` replaces them.
+    public static let builtInForms = ["nn.nn.nn-Xnn-n-yy", "yy/n"]
+
     /// Case numbers longer than this match no pattern (and are not searched).
     static let longest = 64
 
