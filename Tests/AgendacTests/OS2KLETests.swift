@@ -18,6 +18,12 @@ import Testing
         #expect(Golden.read(licence).hasPrefix("Mozilla Public License Version 2.0"))
     }
 
+    /// `check` asks the generated numbers; they are the text's, read as the list reads them.
+    @Test func embeddedKeysAreTheListsNumbers() {
+        #expect(OS2KLEKeys.keys == OS2KLEFile.keys(in: OS2KLEText.text), "run scripts/embed-os2kle: the generated numbers differ from OS2KLE.txt's")
+        #expect(OS2KLEKeys.keys.count == KLESubjectList.os2kle.subjects.count)
+    }
+
     @Test func everySubjectIsIndexedWithItsTitle() {
         let list = KLESubjectList.os2kle
         #expect(list.subjects.count == 2_390)

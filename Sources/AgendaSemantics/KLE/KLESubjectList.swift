@@ -61,10 +61,10 @@ public struct KLESubjectList: Sendable {
     /// The open OS2KLE list, parsed once, on first use.
     public static let os2kle = KLESubjectList(OS2KLEFile.subjects(in: OS2KLEText.text))
 
-    /// The open OS2KLE list's numbers alone, sorted, read once on first use
-    /// without the titles: whether a subject exists is what `check` asks of
-    /// nearly every case number, and it should not pay for the whole list.
-    private static let os2kleKeys: [Int32] = OS2KLEFile.keys(in: OS2KLEText.text)
+    /// The open OS2KLE list's numbers alone, sorted, generated from the text
+    /// (`OS2KLEKeys`): whether a subject exists is what `check` asks of
+    /// nearly every case number, and it should not pay for reading the list.
+    private static let os2kleKeys: [Int32] = OS2KLEKeys.keys
 
     /// Whether the open OS2KLE list has the subject `key` (the same answer as
     /// `os2kle.subject(key:) != nil`, without parsing titles).
