@@ -19,7 +19,7 @@ let usage = """
     `archive add` per meeting on archives of 1,000 to 100,000 items.
     Prints Markdown tables.
     Build in release first, as scripts/install does:
-    swift build -c release --static-swift-stdlib && .build/release/agendac-bench
+    swift build -c release --static-swift-stdlib -Xswiftc -static-executable && .build/release/agendac-bench
 
     options:
       --quick          small sizes and short runs (the CI smoke run)
