@@ -316,6 +316,12 @@ extension Recognizer {
     }
 
     mutating func readSignature(_ text: LineText, _ line: ImportLine) {
+        // `Underskrifter` / `Godkendes digitalt af:`: the sheet is signed by click
+        if ImportPatterns.digitalSignatureHeadings.contains(text.folded), draft.signatures?.count == 1 {
+            draft.signatures = ["\(Keyword.signatures.canonical): digital"]
+            countStructure(text.plain)
+            return
+        }
         var written = text.plain
         if written.hasPrefix("- ") || written.hasPrefix("* ") { written = String(written.dropFirst(2)) }
         if written.allSatisfy({ $0 == "_" || $0 == "." || $0 == " " || $0 == "\t" }) { return }

@@ -254,7 +254,7 @@ extension Recognizer {
         }
         let digital = ImportPatterns.digitalSignatureHeadings.contains(folded)
         if digital || ImportPatterns.signatureHeadings.contains(folded), text.headingLevel <= 2,
-           section != .none || draft.items[itemIndex].body.isEmpty == false {
+           section != .none || draft.items[itemIndex].body.isEmpty == false || signaturesFollow() {
             // the signature sheet after the last item
             startSignatures(digital: digital)
             countStructure(text.plain)
@@ -294,6 +294,22 @@ extension Recognizer {
             }
         }
         return readSubheading(text)
+    }
+
+    /// Whether the first non-blank line below this one (within three) opens a
+    /// signature sheet (`Godkendes digitalt af:`, a line to sign on): an
+    /// `Underskrifter` heading under an item without sections (an agenda's
+    /// `Eventuelt`) is then the sheet's heading, not the item's text.
+    private func signaturesFollow() -> Bool {
+        var next = index + 1
+        while next < lines.count, next <= index + 3 {
+            let text = LineText(lines[next].text)
+            if !text.isBlank {
+                return ImportPatterns.digitalSignatureHeadings.contains(text.folded) || Self.isSignatureRule(text.plain)
+            }
+            next += 1
+        }
+        return false
     }
 
     mutating func startSignatures(digital: Bool) {

@@ -38,13 +38,13 @@ import Testing
     static func checksClean(_ source: String, _ name: String) -> [String] {
         let document = AnalyzedDocument(source: SourceText(source),
                                         context: CheckContext(fileURL: URL(fileURLWithPath: "/import/\(name).agenda"), fileExists: { _ in false }))
-        return document.diagnostics.filter { $0.severity == .error }.map { "\($0.rule.code) \($0.message)" }
+        return document.diagnostics.filter { $0.severity == .error || $0.severity == .warning }.map { "\($0.rule.code) \($0.message)" }
     }
 
-    /// What the round trip does not give back yet, by sample: the agenda's
-    /// signature block is read as `underskrifter:` again, but its heading
-    /// ("Underskrifter") prints above "Godkendes digitalt af:" in an item of few words.
-    static let knownGaps: Set<String> = ["horsens-beskaeftigelses-og-integrationsudvalget-2026-06-01.agenda"]
+    /// What the round trip does not give back yet, by sample (none now: the
+    /// agenda whose last item has no sections gives back its signature sheet,
+    /// `Underskrifter` above `Godkendes digitalt af:`, as `underskrifter: digital`).
+    static let knownGaps: Set<String> = []
 
     /// Each sample compiled to PDF in the standard style, imported and compiled
     /// to text again: every item's words as in the first compile.
