@@ -79,6 +79,8 @@ enum ImportCommand {
         for (folder, forms) in caseNumberForms where !settingCaseNumberForms(CaseNumberForm.merged(forms), in: folder, io: io) {
             failed = true
         }
+        // what the checker says of each imported document, apart from the import's own findings
+        for target in written { io.standardOutput(checkReport(URL(fileURLWithPath: target), io: io)) }
         if let styleOut, !styleLines.isEmpty {
             do {
                 try AtomicFile.write(StyleInference.infer(from: styleLines), to: styleOut)
@@ -122,6 +124,25 @@ enum ImportCommand {
             io.standardError("agendac: \(settings.path): \(error)\n")
             return false
         }
+    }
+
+    /// The checker's errors and warnings on an imported document, under the
+    /// settings it will be checked with: what the original says (a closed item
+    /// whose decision it printed, an absentee it never listed as a member) or
+    /// worth a look, listed apart from what the import could not place.
+    static func checkReport(_ target: URL, io: CommandIO) -> String {
+        guard let analyzed = try? InputFiles.analyzeInContext(target, io: io) else { return "" }
+        let path = InputFiles.displayPath(target, io: io)
+        let findings = (analyzed.settingsProblems + analyzed.document.diagnostics)
+            .filter { $0.severity == .error || $0.severity == .warning }
+            .map { CheckCommand.Finding(file: path, diagnostic: $0, in: analyzed.document.source) }
+        guard !findings.isEmpty else { return "\(path): checks clean\n" }
+        let errors = findings.filter { $0.diagnostic.severity == .error }.count
+        var out = "\(path): the checker's findings (\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")): what the original says, or worth a look; not import problems\n"
+        for finding in findings {
+            out += "  \(finding.file):\(finding.start.line + 1):\(finding.start.column + 1): \(finding.diagnostic.severity.rawValue) \(finding.diagnostic.code): \(finding.diagnostic.message)\n"
+        }
+        return out
     }
 
     struct Unreadable: Error, CustomStringConvertible {

@@ -26,6 +26,35 @@ import Testing
         #expect(written.contains("punkt 1: Godkendelse af dagsorden\nsagsnr: 21/24526"))
         #expect(output.standardOutput.hasPrefix("referat.txt → referat.agenda: 1 item, 1 sections"))
         #expect(output.standardOutput.contains("everything was placed"))
+        #expect(output.standardOutput.contains("referat.agenda: checks clean"))
+    }
+
+    /// The checker's findings on the import, listed apart from the import's own:
+    /// here one true of the original (an absentee it never lists as a participant).
+    @Test func theCheckersFindingsAreListedApart() throws {
+        let folder = temporaryTestFolder("import-check-findings")
+        let minutes = """
+            REFERAT Udvalget d. 04-05-2026
+
+            Deltagere: Anna Hansen, Bo Jensen
+            Fraværende: Carl Nielsen
+
+            Punkt 1: Godkendelse af dagsorden
+
+            21/24526
+
+            Beslutning
+
+            Godkendt.
+
+            """
+        try minutes.write(to: folder.appendingPathComponent("referat.txt"), atomically: true, encoding: .utf8)
+        let output = CapturedOutput()
+        #expect(CLI.run(["import", "referat.txt"], io: output.io(in: folder)) == 0)
+        #expect(output.standardOutput.contains("everything was placed"))
+        #expect(output.standardOutput.contains("referat.agenda: the checker's findings (0 errors, 1 warning): what the original says, or worth a look; not import problems"))
+        #expect(output.standardOutput.contains("  referat.agenda:"))
+        #expect(output.standardOutput.contains("warning AG500: Carl Nielsen is absent but not among the participants"))
     }
 
     @Test func severalFilesGoIntoTheFolderOfOutput() throws {
