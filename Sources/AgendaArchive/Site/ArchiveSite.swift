@@ -31,7 +31,7 @@ public enum ArchiveSite {
 
     /// Every file of the site for a snapshot, in a fixed order: (path, text) for
     /// generated files, the archive's file for copies.
-    static func plan(_ snapshot: ArchiveSnapshot, style: HouseStyle = .standard) -> [SiteFile] {
+    static func plan(_ snapshot: ArchiveSnapshot, style: HouseStyle = .standard, searchLayout: SearchLayout = SearchLayout()) -> [SiteFile] {
         let municipality = snapshot.municipality ?? snapshot.meetings.lazy.compactMap { $0.publicMeeting.municipality?.value }.last
         var files: [SiteFile] = []
         let index = IndexPages(snapshot)
@@ -56,7 +56,7 @@ public enum ArchiveSite {
             files.append(SiteFile(path: page.path) { page.render(municipality: municipality) })
         }
         files.append(SiteFile(path: SitePaths.search) { SearchPage.render(municipality: municipality) })
-        files += SiteSearchData(snapshot).files()
+        files += SiteSearchData(snapshot, layout: searchLayout).files()
         files.append(SiteFile(path: SitePaths.minutesStylesheet) { AgendaRenderer.htmlStylesheet(style) })
         files.append(SiteFile(path: SitePaths.siteStylesheet) { SiteStylesheet.css })
         files.append(SiteFile(path: SitePaths.danishScript) { SiteScripts.danish })

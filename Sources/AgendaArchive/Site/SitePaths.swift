@@ -41,6 +41,9 @@ enum SitePaths {
     }
 
     static func shard(_ key: String) -> String { "soeg/t/\(hex(key)).js" }
+    /// A common term's whole posting list, and the head of its best postings.
+    static func termFile(_ term: String) -> String { "soeg/o/\(hex(term)).js" }
+    static func termHead(_ term: String) -> String { "soeg/o/\(hex(term))-top.js" }
     static func documentChunk(_ number: Int) -> String { "soeg/d/\(number).js" }
 
     static func hex(_ text: String) -> String {

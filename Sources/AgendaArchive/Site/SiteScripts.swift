@@ -137,9 +137,9 @@ enum SiteScripts {
   "use strict";
   var root = document.documentElement.getAttribute("data-root") || "";
   var k1 = 1.2, b = 0.75, limit = 20, contextBefore = 60, contextAfter = 120;
-  var pending = {}, shards = {}, chunks = {}, decoded = {}, manifest = null;
-  var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", digit = {};
-  for (var i = 0; i < alphabet.length; i++) digit[alphabet[i]] = i;
+  var pending = {}, shards = {}, heads = {}, chunks = {}, decoded = {}, manifest = null, available = null, large = null;
+  var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", digit = new Int8Array(128).fill(-1);
+  for (var i = 0; i < alphabet.length; i++) digit[alphabet.charCodeAt(i)] = i;
 
   function load(path) {
     if (!pending[path]) {
@@ -153,8 +153,9 @@ enum SiteScripts {
     }
     return pending[path];
   }
-  site.manifest = function (data) { manifest = data; };
+  site.manifest = function (data) { manifest = data; available = new Set(data.shards); large = new Set(data.terms || []); };
   site.shard = function (key, terms) { shards[key] = terms; };
+  site.head = function (key, head) { heads[key] = head; };
   site.docs = function (chunk, list) { chunks[chunk] = list; };
   site.documentCount = function () { return manifest ? manifest.documents : 0; };
 
@@ -163,20 +164,42 @@ enum SiteScripts {
     for (var k = 0; k < bytes.length; k++) out += (bytes[k] < 16 ? "0" : "") + bytes[k].toString(16);
     return out;
   }
-  function shardKey(term) { return Array.from(term).slice(0, manifest.prefixLength).join(""); }
+  // A common term has files of its own (its whole list, and the head of its best postings);
+  // the others are in the shard of the longest listed prefix (SiteSearchShards.swift).
+  function isLarge(term) { return large.has(hex(term)); }
+  function shardKey(term) {
+    var letters = Array.from(term);
+    for (var n = Math.min(letters.length, manifest.prefixLength); n > 0; n--) {
+      var key = hex(letters.slice(0, n).join(""));
+      if (available.has(key)) return key;
+    }
+    return null;
+  }
+  function wholeFile(term) { return "soeg/o/" + hex(term) + ".js"; }
+  function headFile(term) { return "soeg/o/" + hex(term) + "-top.js"; }
+  function shardFile(term) { var key = shardKey(term); return key === null ? null : "soeg/t/" + key + ".js"; }
+  function postingText(term) {
+    var shard = isLarge(term) ? shards["=" + hex(term)] : shards[shardKey(term)];
+    return shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+  }
+  function known(term) { return isLarge(term) || postingText(term) !== null; }
+  // base-64 digits, 5 bits each, 32 set on all but the last of a number
+  function numbers(text) {
+    var values = new Float64Array(text.length), count = 0, value = 0, scale = 1;
+    for (var k = 0; k < text.length; k++) {
+      var d = digit[text.charCodeAt(k)];
+      value += (d & 31) * scale;
+      if (d & 32) { scale *= 32; } else { values[count++] = value; value = 0; scale = 1; }
+    }
+    return values.subarray(0, count);
+  }
   function postings(term) {
     if (decoded[term]) return decoded[term];
-    var shard = shards[hex(shardKey(term))];
-    var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    var text = postingText(term);
     if (text === null) return null;
-    // base-64 digits, 5 bits each, 32 set on all but the last of a number: (document gap, frequency, length) per posting,
-    // frequency and length in units of 1/frequencyScale (the average length is in the same units)
-    var values = [], value = 0, shift = 0;
-    for (var k = 0; k < text.length; k++) {
-      var d = digit[text[k]];
-      value += (d & 31) * Math.pow(2, shift);
-      if (d & 32) { shift += 5; } else { values.push(value); value = 0; shift = 0; }
-    }
+    // (document gap, frequency, length) per posting, frequency and length in units of
+    // 1/frequencyScale (the average length is in the same units)
+    var values = numbers(text);
     var count = values.length / 3, docs = new Int32Array(count), tfs = new Float64Array(count), lengths = new Float64Array(count), doc = 0;
     for (var p = 0; p < count; p++) {
       doc += values[3 * p];
@@ -196,7 +219,7 @@ enum SiteScripts {
     var terms = [], skipping = null;
     tokens.forEach(function (token) {
       if (token.compound) {
-        if (postings(token.term)) { terms.push(token.term); skipping = token; }
+        if (known(token.term)) { terms.push(token.term); skipping = token; }
         return;
       }
       if (token.part && skipping && token.start >= skipping.start && token.start < skipping.end) return;
@@ -204,13 +227,38 @@ enum SiteScripts {
     });
     return terms.filter(function (term, index) { return terms.indexOf(term) === index; });
   }
+  function idf(df) { return Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)); }
+  // Keeps the best `limit` hits, best first; ties: the later document (later meeting) first.
+  function keep(best, doc, score) {
+    if (best.length === limit && (score < best[limit - 1].score || (score === best[limit - 1].score && doc < best[limit - 1].doc))) return;
+    var at = best.length;
+    while (at > 0 && (score > best[at - 1].score || (score === best[at - 1].score && doc > best[at - 1].doc))) at--;
+    best.splice(at, 0, { doc: doc, score: score });
+    if (best.length > limit) best.pop();
+  }
+  // A query of one common term: its hits from the head of its best postings, when every
+  // posting left out scores below the last hit (else null, and the whole list is read).
+  function rankHead(term) {
+    var head = heads[hex(term)];
+    if (!head) return null;
+    var weight = idf(head.count), average = Math.max(manifest.averageLength, 1), best = [];
+    function score(frequency, length) {
+      var tf = frequency / manifest.frequencyScale, norm = 1 - b + b * length / average;
+      return 0 + weight * tf * (k1 + 1) / (tf + k1 * norm);
+    }
+    var values = numbers(head.postings);
+    for (var p = 0; p + 2 < values.length; p += 3) keep(best, values[p], score(values[p + 1], values[p + 2]));
+    if (!head.next) return best;
+    // the bound with room for rounding: the head's order was computed outside the browser
+    var bound = score(head.next[0], head.next[1]);
+    return best.length === limit && best[limit - 1].score > bound * (1 + 1e-9) ? best : null;
+  }
   function rank(terms) {
     var lists = [];
     for (var t = 0; t < terms.length; t++) {
       var list = postings(terms[t]);
       if (!list) return [];
-      var df = list.docs.length;
-      lists.push({ list: list, idf: Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)) });
+      lists.push({ list: list, idf: idf(list.docs.length) });
     }
     if (lists.length === 0) return [];
     lists.sort(function (x, y) { return x.list.docs.length - y.list.docs.length; });
@@ -227,12 +275,7 @@ enum SiteScripts {
         var tf = lists[l].list.tfs[found];
         score += lists[l].idf * tf * (k1 + 1) / (tf + k1 * norm);
       }
-      // ties: the later document (later meeting) first
-      if (best.length === limit && (score < best[limit - 1].score || (score === best[limit - 1].score && doc < best[limit - 1].doc))) continue;
-      var at = best.length;
-      while (at > 0 && (score > best[at - 1].score || (score === best[at - 1].score && doc > best[at - 1].doc))) at--;
-      best.splice(at, 0, { doc: doc, score: score });
-      if (best.length > limit) best.pop();
+      keep(best, doc, score);
     }
     return best;
   }
@@ -270,21 +313,31 @@ enum SiteScripts {
     return null;
   }
 
+  function loadAll(paths) { return Promise.all(Array.from(new Set(paths)).filter(Boolean).map(load)); }
+
   // Loads what the query needs, ranks, and resolves with the hits and their documents.
-  site.search = function (query) {
-    var started = performance.now();
+  // options.whole: read every posting list whole, never a head (the tests compare both ways).
+  site.search = function (query, options) {
+    var started = performance.now(), whole = !!(options && options.whole);
     return load("soeg/indeks.js").then(function () {
-      var tokens = site.danish.tokens(query), keys = new Set(), available = new Set(manifest.shards);
-      tokens.forEach(function (token) { var key = hex(shardKey(token.term)); if (available.has(key)) keys.add(key); });
-      return Promise.all(Array.from(keys).map(function (key) { return load("soeg/t/" + key + ".js"); })).then(function () {
-        var terms = queryTerms(tokens), hits = rank(terms), needed = new Set();
-        hits.forEach(function (hit) { needed.add(Math.floor(hit.doc / manifest.chunkSize)); });
+      var tokens = site.danish.tokens(query);
+      return loadAll(tokens.map(function (token) {
+        return isLarge(token.term) ? (whole ? wholeFile(token.term) : headFile(token.term)) : shardFile(token.term);
+      })).then(function () {
+        var terms = queryTerms(tokens), fromHead = !whole && terms.length === 1 ? rankHead(terms[0]) : null;
+        if (fromHead) return { terms: terms, hits: fromHead, docs: heads[hex(terms[0])].docs || {} };
+        return loadAll(terms.filter(isLarge).map(wholeFile)).then(function () { return { terms: terms, hits: rank(terms), docs: null }; });
+      }).then(function (ranked) {
+        var terms = ranked.terms, hits = ranked.hits, needed = new Set();
+        // a document the head carries needs no chunk
+        function carried(doc) { return ranked.docs && Object.prototype.hasOwnProperty.call(ranked.docs, doc) ? ranked.docs[doc] : null; }
+        hits.forEach(function (hit) { if (!carried(hit.doc)) needed.add(Math.floor(hit.doc / manifest.chunkSize)); });
         return Promise.all(Array.from(needed).map(function (chunk) { return load("soeg/d/" + chunk + ".js"); })).then(function () {
           var results = hits.map(function (hit) {
-            var doc = chunks[Math.floor(hit.doc / manifest.chunkSize)][hit.doc % manifest.chunkSize];
+            var doc = carried(hit.doc) || chunks[Math.floor(hit.doc / manifest.chunkSize)][hit.doc % manifest.chunkSize];
             return { score: hit.score, url: doc[0], title: doc[1], committee: doc[2], date: doc[3], caseNumber: doc[4], passage: passage(doc[5], terms) };
           });
-          return { query: query, terms: terms, results: results, milliseconds: performance.now() - started };
+          return { query: query, terms: terms, results: results, head: ranked.docs !== null, milliseconds: performance.now() - started };
         });
       });
     });

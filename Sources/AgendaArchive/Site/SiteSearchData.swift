@@ -20,7 +20,6 @@ struct SiteSearchData {
     /// recommendation (the title and the case number stand above it anyway; a
     /// hit on them alone shows the opening of the first of these with text).
     static let passageOrder = [3, 1, 2]
-    static let prefixLength = 2
     /// Small, so the hits shown load little beside them.
     static let chunkSize = 25
 
@@ -33,12 +32,14 @@ struct SiteSearchData {
         var texts: [String]
     }
 
+    let layout: SearchLayout
     private(set) var documents: [Document] = []
     /// term → (document, weighted frequency) in document order
     private var postings: [String: [(UInt32, UInt32)]] = [:]
     private var lengths: [UInt32] = []
 
-    init(_ snapshot: ArchiveSnapshot) {
+    init(_ snapshot: ArchiveSnapshot, layout: SearchLayout = SearchLayout()) {
+        self.layout = layout
         let cache = SearchText.TermCache()
         for meeting in snapshot.meetings {
             let page = SitePaths.meeting(meeting.id)
@@ -70,47 +71,95 @@ struct SiteSearchData {
 
     /// Every file of the index, shards and documents in order of their names.
     func files() -> [SiteFile] {
-        var shards: [String: [String]] = [:]
-        for term in postings.keys { shards[shardKey(term), default: []].append(term) }
-        var result: [SiteFile] = []
         let postings = postings, lengths = lengths, documents = documents
-        for key in shards.keys.sorted(by: { SitePaths.hex($0) < SitePaths.hex($1) }) {
-            let terms = (shards[key] ?? []).sorted()
+        let encoded = postings.mapValues { Self.encode($0, lengths: lengths) }
+        let plan = ShardPlan(encoded, layout: layout)
+        var result: [SiteFile] = []
+        for (key, terms) in plan.shards.sorted(by: { SitePaths.hex($0.key) < SitePaths.hex($1.key) }) {
             result.append(SiteFile(path: SitePaths.shard(key)) {
                 var text = "AgendaSite.shard(\(Self.jsString(SitePaths.hex(key))),{"
-                for (index, term) in terms.enumerated() {
-                    text += (index == 0 ? "\n" : ",\n") + Self.jsString(term) + ":\"" + Self.encode(postings[term] ?? [], lengths: lengths) + "\""
+                for (index, term) in terms.sorted().enumerated() {
+                    text += (index == 0 ? "\n" : ",\n") + Self.jsString(term) + ":\"" + (encoded[term] ?? "") + "\""
                 }
                 return text + "\n});\n"
+            })
+        }
+        let average = documents.isEmpty ? 0 : lengths.reduce(0.0) { $0 + Double($1) } / Double(documents.count)
+        let averageText = Self.number(average)
+        // the browser's average: the manifest's, at least 1
+        let browserAverage = max(Double(averageText) ?? average, 1)
+        for term in plan.termFiles {
+            let key = SitePaths.hex(term)
+            result.append(SiteFile(path: SitePaths.termFile(term)) {
+                "AgendaSite.shard(\(Self.jsString("=" + key)),{\n" + Self.jsString(term) + ":\"" + (encoded[term] ?? "") + "\"\n});\n"
+            })
+            let headSize = layout.headSize
+            result.append(SiteFile(path: SitePaths.termHead(term)) {
+                let head = Self.head(postings[term] ?? [], lengths: lengths, average: browserAverage, size: headSize)
+                var text = "AgendaSite.head(\(Self.jsString(key)),{\"count\":\(postings[term]?.count ?? 0),\"postings\":\""
+                text += Self.encode(numbers: head.postings.flatMap { [$0.document, $0.frequency, $0.length] }) + "\""
+                if let next = head.next { text += ",\"next\":[\(next.frequency),\(next.length)]" }
+                // the best documents themselves, so the hits of the term alone need no chunk (a file loaded costs more than its bytes)
+                let shown = head.postings.prefix(Self.headDocuments).compactMap { posting in
+                    documents.indices.contains(Int(posting.document))
+                        ? "\"\(posting.document)\":" + Self.entry(documents[Int(posting.document)]) : nil
+                }
+                text += ",\"docs\":{\n" + shown.joined(separator: ",\n") + "\n}"
+                return text + "});\n"
             })
         }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             let chunk = start / Self.chunkSize
             result.append(SiteFile(path: SitePaths.documentChunk(chunk)) {
-                let entries = documents[start..<min(start + Self.chunkSize, documents.count)].map { d in
-                    "[" + ([d.url, d.title, d.committee, d.date, d.caseNumber].map(Self.jsString)
-                        + ["[" + d.texts.map(Self.jsString).joined(separator: ",") + "]"]).joined(separator: ",") + "]"
-                }
+                let entries = documents[start..<min(start + Self.chunkSize, documents.count)].map(Self.entry)
                 return "AgendaSite.docs(\(chunk),[\n" + entries.joined(separator: ",\n") + "\n]);\n"
             })
         }
-        let total = lengths.reduce(0.0) { $0 + Double($1) }
-        let average = documents.isEmpty ? 0 : total / Double(documents.count)
-        var manifest = "AgendaSite.manifest({\"documents\":\(documents.count),\"averageLength\":\(Self.number(average)),"
-        manifest += "\"chunkSize\":\(Self.chunkSize),\"prefixLength\":\(Self.prefixLength),"
+        var manifest = "AgendaSite.manifest({\"documents\":\(documents.count),\"averageLength\":\(averageText),"
+        manifest += "\"chunkSize\":\(Self.chunkSize),\"prefixLength\":\(layout.longestPrefix),"
         manifest += "\"frequencyScale\":\(Self.number(Self.frequencyScale)),"
         manifest += "\"passageOrder\":[" + Self.passageOrder.map(String.init).joined(separator: ",") + "],"
         manifest += "\"fields\":[" + Self.fields.map { Self.jsString($0.name) }.joined(separator: ",") + "],"
-        manifest += "\"shards\":[" + shards.keys.map(SitePaths.hex).sorted().map(Self.jsString).joined(separator: ",") + "]});\n"
+        manifest += "\"shards\":[" + plan.shards.keys.map(SitePaths.hex).sorted().map(Self.jsString).joined(separator: ",") + "],"
+        manifest += "\"terms\":[" + plan.termFiles.map(SitePaths.hex).sorted().map(Self.jsString).joined(separator: ",") + "]});\n"
         result.append(SiteFile(path: SitePaths.searchManifest) { manifest })
         return result
     }
 
-    func shardKey(_ term: String) -> String {
-        var key = String.UnicodeScalarView()
-        key.append(contentsOf: term.unicodeScalars.prefix(Self.prefixLength))
-        return String(key)
+    /// What a hit shows, and the texts its passage is cut from, as the browser reads it.
+    static func entry(_ d: Document) -> String {
+        "[" + ([d.url, d.title, d.committee, d.date, d.caseNumber].map(Self.jsString)
+            + ["[" + d.texts.map(Self.jsString).joined(separator: ",") + "]"]).joined(separator: ",") + "]"
     }
+
+    /// The documents a head carries: the page's 20 hits, and a few for ties.
+    static let headDocuments = 24
+
+    struct Posting: Equatable {
+        var document: UInt32
+        var frequency: UInt32
+        var length: UInt32
+    }
+
+    /// A long list's best postings for a query of its term alone: the `size` with the
+    /// highest BM25 term weight (the browser's formula; equal weights: the later
+    /// document first), and the frequency and length of the best one left out, which
+    /// bounds every other posting's score. The browser takes the top hits from the
+    /// head when they all score above that bound, else it loads the whole list.
+    static func head(_ list: [(UInt32, UInt32)], lengths: [UInt32], average: Double, size: Int)
+        -> (postings: [Posting], next: Posting?) {
+        let all = list.map { Posting(document: $0.0, frequency: $0.1, length: Int($0.0) < lengths.count ? lengths[Int($0.0)] : 1) }
+        func weight(_ p: Posting) -> Double {
+            let tf = Double(p.frequency) / frequencyScale
+            return tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(p.length) / average))
+        }
+        let ordered = all.map { ($0, weight($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.document > $1.0.document }
+        let head = ordered.prefix(size).map(\.0)
+        return (head, ordered.count > size ? ordered[size].0 : nil)
+    }
+
+    /// BM25's constants, as the browser's `soeg.js` has them.
+    static let k1 = 1.2, b = 0.75
 
     static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".unicodeScalars)
 
@@ -128,6 +177,19 @@ struct SiteSearchData {
                 out.append(digits[Int(value)])
             }
             previous = document
+        }
+        return String(out)
+    }
+
+    /// Numbers in the same digits as `encode`, one after another.
+    static func encode(numbers: [UInt32]) -> String {
+        var out = String.UnicodeScalarView()
+        for var value in numbers {
+            while value >= 32 {
+                out.append(digits[Int(32 + (value & 31))])
+                value >>= 5
+            }
+            out.append(digits[Int(value)])
         }
         return String(out)
     }

@@ -232,3 +232,43 @@ def test_search_time_on_a_large_archive(browser):
     print("\n" + report)
     (ROOT / ".build/archive-site-search-times.txt").write_text(report + "\n")
     assert percentile(cold, 0.95) < 100
+
+
+SPLIT_SITE = ROOT / ".build/archive-site-split"
+
+
+def expected_hits(path):
+    expected = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            query, document, score = line.split("\t")
+            expected.setdefault(query, []).append((document, float(score)))
+    return expected
+
+
+@pytest.mark.skipif(not (SPLIT_SITE / "soeg.html").exists(), reason="no split site (swift test writes .build/archive-site-split)")
+def test_heads_and_split_shards_rank_as_agenda_search(browser):
+    """A generated archive's index cut small (ArchiveSiteSearchLayoutTests): every
+    query gives the same hits in the same order, with the same scores and
+    passages, whether a common term's hits come from its head or its whole
+    list, and the hits and scores SearchIndex gives."""
+    browser.get(url("soeg.html", SPLIT_SITE))
+    answered_from_head = fell_back = 0
+    for query, hits in expected_hits(SPLIT_SITE / "search-expected.tsv").items():
+        fast, whole = browser.execute_async_script(
+            "var query = arguments[0], done = arguments[1], site = window.AgendaSite;"
+            " site.search(query).then(function (fast) { return site.search(query, {whole: true}).then(function (whole) {"
+            " done([fast, whole].map(function (o) { return {head: o.head, results: o.results}; })); }); });", query)
+        assert not whole["head"], query
+        assert fast["results"] == whole["results"], query
+        if fast["head"]:
+            answered_from_head += 1
+        elif len(query.split()) == 1:
+            fell_back += 1
+        got = [(r["url"], r["score"]) for r in fast["results"]]
+        assert [s for _, s in got] == sorted((s for _, s in got), reverse=True), query
+        # the same scores; the same hits, but for ties at the 20th (each breaks them its own way)
+        assert len(got) == len(hits) and all(abs(a[1] - b[1]) < 1e-3 for a, b in zip(got, hits)), query
+        want, cut = dict(hits), got[-1][1] + 1e-3
+        assert all(u in want and abs(s - want[u]) < 1e-3 for u, s in got if s > cut), query
+    assert answered_from_head > 10 and fell_back > 0, (answered_from_head, fell_back)
