@@ -105,7 +105,8 @@ import Testing
     }
 
     /// A head holds the best postings by BM25 term weight; every posting left out
-    /// weighs no more than the one it names as next, and that no more than the head's last.
+    /// weighs no more than the one it names as next, and that no more than the head's last;
+    /// those left out like next are earlier documents, the others weigh no more than `other`.
     @Test func aHeadHoldsTheBestPostings() throws {
         var state: UInt64 = 3
         func next(_ bound: Int) -> Int {
@@ -125,9 +126,16 @@ import Testing
         let inHead = Set(head.postings.map(\.document))
         let last = head.postings.map(weight).min() ?? 0
         #expect(zip(head.postings, head.postings.dropFirst()).allSatisfy { weight($0) >= weight($1) })
+        let other = try #require(head.other)
+        #expect(other.frequency != next.frequency || other.length != next.length)
         for (document, frequency) in list where !inHead.contains(document) {
             let posting = SiteSearchData.Posting(document: document, frequency: frequency, length: lengths[Int(document)])
             #expect(weight(posting) <= weight(next) && weight(posting) <= last)
+            if posting.frequency == next.frequency && posting.length == next.length {
+                #expect(posting.document <= next.document)
+            } else {
+                #expect(weight(posting) <= weight(other))
+            }
         }
         #expect(head.postings.allSatisfy { $0.length == lengths[Int($0.document)] })
     }

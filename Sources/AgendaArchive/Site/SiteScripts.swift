@@ -249,9 +249,13 @@ enum SiteScripts {
     var values = numbers(head.postings);
     for (var p = 0; p + 2 < values.length; p += 3) keep(best, values[p], score(values[p + 1], values[p + 2]));
     if (!head.next) return best;
-    // the bound with room for rounding: the head's order was computed outside the browser
-    var bound = score(head.next[0], head.next[1]);
-    return best.length === limit && best[limit - 1].score > bound * (1 + 1e-9) ? best : null;
+    if (best.length < limit) return null;
+    // the postings left out with next's frequency and length score exactly as it does and are earlier
+    // documents; the others score at most as "other" does (room for rounding: the order was computed outside)
+    var last = best[limit - 1], same = score(head.next[1], head.next[2]);
+    var sameBelow = same < last.score || (same === last.score && head.next[0] < last.doc);
+    var othersBelow = !head.other || last.score > score(head.other[0], head.other[1]) * (1 + 1e-9);
+    return sameBelow && othersBelow ? best : null;
   }
   function rank(terms) {
     var lists = [];

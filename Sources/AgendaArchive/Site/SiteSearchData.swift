@@ -98,7 +98,8 @@ struct SiteSearchData {
                 let head = Self.head(postings[term] ?? [], lengths: lengths, average: browserAverage, size: headSize)
                 var text = "AgendaSite.head(\(Self.jsString(key)),{\"count\":\(postings[term]?.count ?? 0),\"postings\":\""
                 text += Self.encode(numbers: head.postings.flatMap { [$0.document, $0.frequency, $0.length] }) + "\""
-                if let next = head.next { text += ",\"next\":[\(next.frequency),\(next.length)]" }
+                if let next = head.next { text += ",\"next\":[\(next.document),\(next.frequency),\(next.length)]" }
+                if let other = head.other { text += ",\"other\":[\(other.frequency),\(other.length)]" }
                 // the best documents themselves, so the hits of the term alone need no chunk (a file loaded costs more than its bytes)
                 let shown = head.postings.prefix(Self.headDocuments).compactMap { posting in
                     documents.indices.contains(Int(posting.document))
@@ -143,11 +144,13 @@ struct SiteSearchData {
 
     /// A long list's best postings for a query of its term alone: the `size` with the
     /// highest BM25 term weight (the browser's formula; equal weights: the later
-    /// document first), and the frequency and length of the best one left out, which
-    /// bounds every other posting's score. The browser takes the top hits from the
-    /// head when they all score above that bound, else it loads the whole list.
+    /// document first); the best one left out (`next`: the postings left out with its
+    /// frequency and length score exactly as it does, and are earlier documents), and
+    /// the best left out with another frequency or length (`other`), which bounds the
+    /// rest. The browser takes the top hits from the head when nothing left out can
+    /// beat its last hit, else it loads the whole list.
     static func head(_ list: [(UInt32, UInt32)], lengths: [UInt32], average: Double, size: Int)
-        -> (postings: [Posting], next: Posting?) {
+        -> (postings: [Posting], next: Posting?, other: Posting?) {
         let all = list.map { Posting(document: $0.0, frequency: $0.1, length: Int($0.0) < lengths.count ? lengths[Int($0.0)] : 1) }
         func weight(_ p: Posting) -> Double {
             let tf = Double(p.frequency) / frequencyScale
@@ -155,7 +158,10 @@ struct SiteSearchData {
         }
         let ordered = all.map { ($0, weight($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.document > $1.0.document }
         let head = ordered.prefix(size).map(\.0)
-        return (head, ordered.count > size ? ordered[size].0 : nil)
+        guard ordered.count > size else { return (head, nil, nil) }
+        let next = ordered[size].0
+        let other = ordered[size...].first { $0.0.frequency != next.frequency || $0.0.length != next.length }?.0
+        return (head, next, other)
     }
 
     /// BM25's constants, as the browser's `soeg.js` has them.
