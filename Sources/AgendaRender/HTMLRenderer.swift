@@ -177,7 +177,8 @@ enum HTMLRenderer {
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout HTMLOutput) {
         out.line("<footer class=\"signatures\(signatures.digital ? " digital" : " paper")\">")
-        out.line("<h2>\(HTMLText.escape(signatures.heading))</h2>")
+        // a style may print the sheet without a heading (`signaturesHeading: ""`)
+        if !signatures.heading.isEmpty { out.line("<h2>\(HTMLText.escape(signatures.heading))</h2>") }
         if let lead = signatures.lead { out.line("<p>\(HTMLText.escape(lead))</p>") }
         out.line("<ul class=\"signers\">")
         for signer in signatures.signers { out.line("<li>\(HTMLText.escape(signer))</li>") }

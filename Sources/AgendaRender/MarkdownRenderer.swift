@@ -174,7 +174,7 @@ enum MarkdownRenderer {
     }
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout TextOutput) {
-        out.paragraph("## " + signatures.heading)
+        if !signatures.heading.isEmpty { out.paragraph("## " + MarkdownText.escape(signatures.heading)) }
         if let lead = signatures.lead { out.paragraph(MarkdownText.line(lead)) }
         out.lines(signatures.signers.map { "- " + MarkdownText.line($0) })
     }

@@ -131,7 +131,7 @@ enum TextRenderer {
     }
 
     static func writeSignatures(_ signatures: PrintedSignatures, into out: inout TextOutput) {
-        out.paragraph(signatures.heading)
+        if !signatures.heading.isEmpty { out.paragraph(signatures.heading) }
         if let lead = signatures.lead { out.paragraph(lead) }
         if signatures.digital {
             out.lines(signatures.signers)

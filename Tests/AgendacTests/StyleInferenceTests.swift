@@ -66,6 +66,21 @@ import Testing
         if fixture.hasPrefix("other-kobenhavn") { #expect(inferred["templates"]?["decisionLabel"] == nil) }
     }
 
+    /// A sheet signed by click under no heading of its own (`Godkendes digitalt af:` after the last item's text)
+    /// is printed so (`signaturesHeading: ""`, as the fixture's style has it); under `Underskrifter`, the
+    /// built-in heading, no key; a paper sheet's line to sign on tells nothing.
+    @Test func signaturesHeading() throws {
+        let folder = Golden.fixtures.appendingPathComponent("import")
+        let inferred = StyleInference.inferredJSON(from: Self.lines(Golden.read(folder.appendingPathComponent("seed-horsens-agenda-signatures.txt"))))
+        let written = try JSON.parse(Golden.read(folder.appendingPathComponent("seed-horsens-agenda-signatures.stil.json")))
+        #expect(inferred["templates"]?["signaturesHeading"]?.stringValue == "")
+        #expect(written["templates"]?["signaturesHeading"]?.stringValue == "")
+        let headed = StyleInference.inferredJSON(from: Self.lines("Punkt 1: Eventuelt\n\nIntet.\n\nUnderskrifter\n\nGodkendes digitalt af:\n\nAnna Hansen\n"))
+        #expect(headed["templates"]?["signaturesHeading"] == nil)
+        let sheet = StyleInference.inferredJSON(from: Self.lines("Punkt 1: Eventuelt\n\nIntet.\n\nSignaturside\n\nAnna Hansen\n______________\n"))
+        #expect(sheet["templates"]?["signaturesHeading"] == nil)
+    }
+
     /// Other wordings of the start and the end: labels kept as printed, the time's form and the words around it.
     @Test func startAndEndForms() {
         let lines = Self.lines("""

@@ -48,6 +48,27 @@ import Testing
         }
     }
 
+    /// `signaturesHeading: ""` prints the signature sheet without a heading, in every format (the PDF
+    /// then has no bookmark for it); the built-in style prints "Underskrifter".
+    @Test func signatureSheetWithoutAHeading() throws {
+        let source = "udvalg: Udvalget\ndato: 2026-05-04\ndokument: referat\n\npunkt 1: Eventuelt\nbeslutning:\nIntet.\n\nunderskrifter: digital\n- Anna Hansen\n"
+        let meeting = AnalyzedDocument(text: source).meeting
+        let (read, diagnostics) = StyleFile.read(Array(#"{ "templates": { "signaturesHeading": "" } }"#.utf8))
+        #expect(diagnostics.isEmpty)
+        let bare = try #require(read)
+        for format in [OutputFormat.text, .markdown, .html] {
+            let standard = AgendaRenderer.render(meeting, as: format)
+            let without = AgendaRenderer.render(meeting, as: format, options: RenderOptions(style: bare))
+            #expect(standard.contains("Underskrifter") && standard.contains("Anna Hansen"), "\(format)")
+            #expect(!without.contains("Underskrifter") && without.contains("Anna Hansen"), "\(format)")
+        }
+        let laidOut = PDFLayout.document(meeting, options: RenderOptions(style: bare), faces: .bundled)
+        let text = laidOut.pages.flatMap(\.texts).map(\.text).joined(separator: " ")
+        #expect(text.contains("Anna Hansen") && !text.contains("Underskrifter"))
+        #expect(!laidOut.outline.contains { $0.title == "Underskrifter" }, "no bookmark for the sheet")
+        #expect(PDFLayout.document(meeting, faces: .bundled).outline.contains { $0.title == "Underskrifter" })
+    }
+
     /// An empty style file is the built-in style: the outputs are the unstyled ones.
     @Test func emptyStyleIsTheStandardOne() throws {
         let style = try Self.style("standard")

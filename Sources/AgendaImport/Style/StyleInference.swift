@@ -45,6 +45,7 @@ public enum StyleInference {
         if let decision = reader.decisionHeading() { templates.append((.decisionHeading, decision)) }
         templates += reader.absentees()
         templates += reader.sectionLabels()
+        if let heading = reader.signaturesHeading() { templates.append((.signaturesHeading, heading)) }
 
         var style = JSONObjectBuilder()
         var templateObject = JSONObjectBuilder()
@@ -292,6 +293,22 @@ struct PrintedLines {
                 let labelTemplate = written == HouseStyle.standard[.caseNumberLabel].source ? "{label}" : written
                 return after.hasPrefix(":") ? labelTemplate + ": {number}" : labelTemplate + " {number}"
             }
+        }
+        return nil
+    }
+
+    /// The heading above the signature sheet (`Underskrifter`), or `""` when a
+    /// sheet signed by click (`Godkendes digitalt af:`) stands under no heading
+    /// of its own; nil when the original shows neither (a paper sheet's first
+    /// line to sign on may stand below a signer's name, so it tells nothing).
+    func signaturesHeading() -> String? {
+        for (position, entry) in nonBlank.enumerated() where position > 0 {
+            let folded = LineText.fold(entry.text.trimmingWhitespace(and: ":"))
+            let digital = ImportPatterns.digitalSignatureHeadings.contains(folded)
+            guard digital || Recognizer.isSignatureRule(entry.text) else { continue }
+            let above = nonBlank[position - 1].text
+            if ImportPatterns.signatureHeadings.contains(LineText.fold(above.trimmingWhitespace(and: ":"))) { return above }
+            return digital ? "" : nil
         }
         return nil
     }

@@ -240,9 +240,12 @@ struct PDFComposer {
 
     mutating func writeSignatures(_ signatures: PrintedSignatures) {
         flow.gap(24)
-        let section = flow.element(.sect, parent: Self.root, title: signatures.heading)
-        let place = heading(signatures.heading, role: .h2, style: styles.itemHeading, parent: section, gapBefore: 0)
-        flow.outline.append(OutlineEntry(title: signatures.heading, parent: nil, pageIndex: place.page, top: place.top))
+        let section = flow.element(.sect, parent: Self.root, title: signatures.heading.isEmpty ? signatures.lead ?? "" : signatures.heading)
+        // a style may print the sheet without a heading (`signaturesHeading: ""`): no heading, no bookmark
+        if !signatures.heading.isEmpty {
+            let place = heading(signatures.heading, role: .h2, style: styles.itemHeading, parent: section, gapBefore: 0)
+            flow.outline.append(OutlineEntry(title: signatures.heading, parent: nil, pageIndex: place.page, top: place.top))
+        }
         if let lead = signatures.lead { paragraph(StyledText(lead), parent: section) }
         for signer in signatures.signers {
             if signatures.digital {

@@ -242,7 +242,7 @@ public enum StyleTemplate: String, CaseIterable, Sendable {
         case .absentees: "Members absent for a decision: `{list}` \"A, B, C\", `{names}` \"A, B og C\"."
         case .itemAbsentees: "Members absent for an item, written as the item's field, at the item's end."
         case .substitutes: "Substitutes for an item or a decision."
-        case .signaturesHeading: "The heading of the signature sheet."
+        case .signaturesHeading: "The heading of the signature sheet; empty (\"\") prints the sheet without a heading."
         case .signedDigitally: "Above the signers of minutes approved digitally."
         case .toBeSignedDigitally: "Above the signers of an agenda to be approved digitally."
         }
