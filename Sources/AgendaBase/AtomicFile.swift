@@ -10,8 +10,8 @@ import Foundation
 ///
 /// - a symbolic link is followed: its target is written, the link stays;
 /// - the new text goes to a temporary file beside the target (named
-///   `.NAME.agendac-tmp-PID`), gets the target's mode and owner, is synced,
-///   then renamed over the target;
+///   `.NAME.agendac-tmp-PID`), gets the target's mode and owner, is synced
+///   (unless the caller says it is `regenerable`), then renamed over the target;
 /// - a file with several hard links is instead rewritten in place (space
 ///   reserved first), so that every link sees the new text; a crash in the
 ///   middle of that write can leave it half written, the price of keeping links;
@@ -27,11 +27,30 @@ public enum AtomicFile {
     /// Symbolic links followed before giving up (the kernel's own limit is 40).
     static let maximumLinks = 40
 
-    public static func write(_ text: String, to url: URL) throws(WriteError) {
-        try write(Array(text.utf8), to: url)
+    /// Whether a write waits for the disk before the file takes its place.
+    public enum Durability: Sendable {
+        /// Synced before the rename (`fsync`): text only the user has (a source
+        /// `fmt` rewrites, an import) and the archive's records.
+        case synced
+        /// Renamed into place without waiting for the disk: files a command makes
+        /// again from their source (`compile -o`). Readers still never see half a
+        /// file; only a power failure just after can lose the new bytes (the
+        /// file is then old or empty, and compiling again remakes it). The sync
+        /// cost more wall time than making a small PDF.
+        case regenerable
     }
 
-    public static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
+    public static func write(_ text: String, to url: URL, durability: Durability = .synced) throws(WriteError) {
+        try write(Array(text.utf8), to: url, durability: durability)
+    }
+
+    public static func write(_ bytes: [UInt8], to url: URL, durability: Durability = .synced) throws(WriteError) {
+        try write(bytes, to: url, durability: durability, sync: { fsync($0) })
+    }
+
+    /// `sync` is `fsync`, or a test's stand-in that counts the calls.
+    static func write(_ bytes: [UInt8], to url: URL, durability: Durability, sync: (Int32) -> Int32) throws(WriteError) {
+        let synced: (Int32) -> Bool = { durability == .regenerable || sync($0) == 0 }
         let path = try resolveLinks(url.path)
         let folder = PathText.deletingLastComponent(path)
         var status = stat()
@@ -46,10 +65,10 @@ public enum AtomicFile {
         }
         removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
         if exists, status.st_nlink > 1 {
-            try rewriteInPlace(bytes, path: path)
+            try rewriteInPlace(bytes, path: path, synced: synced)
             return
         }
-        try replace(path, with: bytes, keeping: exists ? status : nil)
+        try replace(path, with: bytes, keeping: exists ? status : nil, synced: synced)
     }
 
     /// Whether two paths name the same existing file (symbolic links followed).
@@ -90,7 +109,7 @@ public enum AtomicFile {
 
     // MARK: - Replacing by rename
 
-    private static func replace(_ path: String, with bytes: [UInt8], keeping original: stat?) throws(WriteError) {
+    private static func replace(_ path: String, with bytes: [UInt8], keeping original: stat?, synced: (Int32) -> Bool) throws(WriteError) {
         let folder = PathText.deletingLastComponent(path)
         let name = PathText.lastComponent(path)
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name)\(temporaryMarker)\(getpid())"
@@ -111,11 +130,11 @@ public enum AtomicFile {
                 // not allowed to give the file back to its owner: write in place, which keeps it
                 close(descriptor)
                 unlink(temporary)
-                try rewriteInPlace(bytes, path: path)
+                try rewriteInPlace(bytes, path: path, synced: synced)
                 return
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = "cannot write \(temporary): \(String(cString: strerror(errno)))" }
+        if failure == nil, !synced(descriptor) { failure = "cannot write \(temporary): \(String(cString: strerror(errno)))" }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = "cannot replace \(path): \(String(cString: strerror(errno)))" }
         if let failure {
@@ -129,7 +148,7 @@ public enum AtomicFile {
     /// Rewrites a file's bytes without replacing the file, keeping its links,
     /// owner and mode. Space is reserved before the first byte changes, so a
     /// full disk fails with the file as it was.
-    private static func rewriteInPlace(_ bytes: [UInt8], path: String) throws(WriteError) {
+    private static func rewriteInPlace(_ bytes: [UInt8], path: String, synced: (Int32) -> Bool) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -146,7 +165,7 @@ public enum AtomicFile {
             }
         }
         if let reason = writeAll(bytes, to: descriptor) { throw WriteError(description: "cannot write \(path): \(reason)") }
-        guard ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else {
+        guard ftruncate(descriptor, off_t(bytes.count)) == 0, synced(descriptor) else {
             throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }

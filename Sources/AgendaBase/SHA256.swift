@@ -52,37 +52,63 @@ public enum SHA256 {
     public static func hexDigest(_ bytes: [UInt8]) -> String { Hex.lowercase(hash(bytes)) }
 
     /// One 64-byte block at `offset` (the callers keep `offset + 64 <= bytes.count`).
+    /// Eight rounds per pass with the working variables renamed instead of moved,
+    /// and the constants read from a buffer, so the rounds stay in registers:
+    /// the PDF writer hashes every file it writes, a megabyte and more.
     private static func compress(_ state: UnsafeMutableBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int,
-                                 schedule w: UnsafeMutableBufferPointer<UInt32>) {
+                                 schedule: UnsafeMutableBufferPointer<UInt32>) {
+        guard let base = bytes.baseAddress, let w = schedule.baseAddress, let k = roundConstantBuffer.baseAddress else { return }
+        let block = UnsafeRawPointer(base + offset)
         for t in 0..<16 {
-            let base = offset + 4 * t
-            w[t] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
+            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
         }
         for t in 16..<64 {
-            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            let x = w[t - 15], y = w[t - 2]
+            let s0 = rotate(x, 7) ^ rotate(x, 18) ^ (x >> 3)
+            let s1 = rotate(y, 17) ^ rotate(y, 19) ^ (y >> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
-        let k = roundConstants
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
-        for t in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            h = g; g = f; f = e
-            e = d &+ temp1
-            d = c; c = b; b = a
-            a = temp1 &+ temp2
+        var t = 0
+        while t < 64 {
+            round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+            t += 8
         }
         state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
+    /// One round (FIPS 180-4, 6.2.2 step 3) on the variables as named this round:
+    /// d becomes the new e, h the new a; the others only move names.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantAndWord: UInt32) {
+        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+        let choice = g ^ (e & (f ^ g))
+        let temp1 = h &+ s1 &+ choice &+ constantAndWord
+        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+        let majority = (a & b) | (c & (a | b))
+        d &+= temp1
+        h = temp1 &+ s0 &+ majority
+    }
+
+    @inline(__always)
     private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// `roundConstants` where the rounds read them without bounds checks; allocated once, never freed.
+    nonisolated(unsafe) private static let roundConstantBuffer: UnsafeBufferPointer<UInt32> = {
+        let buffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: roundConstants.count)
+        _ = buffer.initialize(from: roundConstants)
+        return UnsafeBufferPointer(buffer)
+    }()
 
     private static let initialState: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,

@@ -17,6 +17,8 @@ import Foundation
 /// The house style is `--style STYLE`, else `agendac-stil.json` beside or above
 /// the agenda; a style with errors stops the compile (exit 1, nothing written).
 enum CompileCommand {
+    /// A compiled file is made again from its source, so it is not synced to disk (the source `fmt` writes is).
+    static let outputDurability = AtomicFile.Durability.regenerable
     static let synopsis = "agendac compile FILE --to json|text|markdown|html|pdf [-o OUT] [--public] [--force] [--style STYLE]"
 
     static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> Int32 {
@@ -91,7 +93,7 @@ enum CompileCommand {
             }
             if let outputPath {
                 do {
-                    try AtomicFile.write(bytes, to: io.resolve(outputPath))
+                    try AtomicFile.write(bytes, to: io.resolve(outputPath), durability: Self.outputDurability)
                 } catch {
                     throw UsageError(error.description)
                 }
@@ -103,7 +105,7 @@ enum CompileCommand {
         let output = AgendaRenderer.render(document.meeting, as: format, options: options)
         if let outputPath {
             do {
-                try AtomicFile.write(output, to: io.resolve(outputPath))
+                try AtomicFile.write(output, to: io.resolve(outputPath), durability: Self.outputDurability)
             } catch {
                 throw UsageError(error.description)
             }

@@ -20,4 +20,10 @@ import Testing
         #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
         #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
+
+    /// Bytes that are not a repeated letter, over many blocks and an odd tail (the value is Python's hashlib's).
+    @Test func manyBlocksOfVariedBytes() {
+        let bytes = (0..<100_003).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+        #expect(SHA256.hexDigest(bytes) == "c06f53971c7943fafd45b744804b7c7480642a5f81fdac2c2400537dcbe9c962")
+    }
 }

@@ -19,6 +19,8 @@ struct BitWriter {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// `bits` is at most 16 (a code or extra bits), so the buffer never holds more than 47.
+    /// Inlined: it runs several times per symbol, and a call each time cost as much as the rest of writing a block.
+    @inline(__always)
     mutating func write(_ value: Int, bits: Int) {
         buffer |= UInt64(truncatingIfNeeded: value & ((1 << bits) - 1)) << UInt64(pending)
         pending += bits
@@ -56,8 +58,14 @@ struct BitWriter {
         withUnsafeBytes(of: value.bigEndian) { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(extra)
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
         let grown = max(capacity * 2, count + extra)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.initialize(from: storage, count: count)

@@ -36,11 +36,11 @@ struct FontEmbedding {
     }
 
     /// Writes the font's objects into `file`.
-    func write(into file: inout PDFFile, compression: StreamCompression) {
+    func write(into file: inout PDFFile, streams: inout DeferredStreams) {
         let font = encoder.font
         let baseFont = "\(Self.subsetTag(encoder.usedGlyphs))+\(font.postScriptName)"
         let program = encoder.subsetFont
-        let fontFile = compression.addStream(PDFDictionary(["Length1": .integer(program.count)]), data: program, to: &file)
+        let fontFile = streams.add(PDFDictionary(["Length1": .integer(program.count)]), data: program, to: &file)
 
         let values = font.descriptor
         var descriptor = PDFDictionary()
@@ -66,7 +66,7 @@ struct FontEmbedding {
         cidFont["CIDToGIDMap"] = .name("Identity")
         let cidFontReference = file.add(.dictionary(cidFont))
 
-        let toUnicode = compression.addStream(PDFDictionary(), data: encoder.toUnicodeCMap, to: &file)
+        let toUnicode = streams.add(PDFDictionary(), data: encoder.toUnicodeCMap, to: &file)
 
         var type0 = PDFDictionary()
         type0["Type"] = .name("Font")

@@ -24,6 +24,7 @@ public struct PDFWriter: Sendable {
     /// Writes `document` with the given fonts and compression.
     public func write(_ document: LaidOutDocument) throws -> [UInt8] {
         var state = try WriterState(document: document, writer: self)
+        defer { state.streams.abandon() }
         return try state.run()
     }
 }
@@ -32,6 +33,8 @@ struct WriterState {
     let document: LaidOutDocument
     let writer: PDFWriter
     var file = PDFFile()
+    /// Compressed on a second thread while the pages are written.
+    var streams: DeferredStreams
     var structure: StructureTreeBuilder
     var fontsByFace: [FontFace: FontEmbedding] = [:]
     var images: [RasterImage: PDFReference] = [:]
@@ -46,6 +49,7 @@ struct WriterState {
         }
         self.document = document
         self.writer = writer
+        streams = DeferredStreams(writer.compression)
         structure = try StructureTreeBuilder(elements: document.structure, pageCount: document.pages.count)
         catalog = file.allocate()
         pageTree = file.allocate()
@@ -57,7 +61,7 @@ struct WriterState {
     mutating func run() throws -> [UInt8] {
         for index in document.pages.indices { try writePage(index) }
         for face in FontFace.allCases {
-            fontsByFace[face]?.write(into: &file, compression: writer.compression)
+            fontsByFace[face]?.write(into: &file, streams: &streams)
         }
         file.set(pageTree, .dictionary(PDFDictionary([
             "Type": .name("Pages"), "Kids": .array(pages.map { .reference($0) }), "Count": .integer(pages.count),
@@ -81,7 +85,7 @@ struct WriterState {
             root["PageMode"] = .name("UseOutlines")
         }
         if document.archival {
-            let profile = writer.compression.addStream(PDFDictionary(["N": .integer(3)]), data: SRGBProfile.bytes, to: &file)
+            let profile = streams.add(PDFDictionary(["N": .integer(3)]), data: SRGBProfile.bytes, to: &file)
             root["OutputIntents"] = .array([.dictionary(PDFDictionary([
                 "Type": .name("OutputIntent"), "S": .name("GTS_PDFA1"),
                 "OutputConditionIdentifier": .ascii(SRGBProfile.description), "Info": .ascii(SRGBProfile.description),
@@ -89,6 +93,7 @@ struct WriterState {
             ]))])
         }
         file.set(catalog, .dictionary(root))
+        streams.finish(into: &file)
         return file.serialized(root: catalog, info: info)
     }
 
@@ -140,7 +145,7 @@ struct WriterState {
             annotations.append(.reference(annotation))
         }
 
-        let contents = writer.compression.addStream(PDFDictionary(), data: content.bytes, to: &file)
+        let contents = streams.add(PDFDictionary(), data: content.bytes, to: &file)
         var resources = PDFDictionary()
         if !fontResources.isEmpty { resources["Font"] = .dictionary(fontResources) }
         if !imageResources.isEmpty { resources["XObject"] = .dictionary(imageResources) }
