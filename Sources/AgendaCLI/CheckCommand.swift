@@ -76,14 +76,17 @@ enum CheckCommand {
 
     static func text(_ findings: [Finding], fileCount: Int) -> String {
         var out = ""
-        for finding in findings {
-            let diagnostic = finding.diagnostic
-            out += "\(finding.file):\(finding.start.line + 1):\(finding.start.column + 1): \(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)\n"
-        }
+        for finding in findings { out += line(finding) }
         let errors = findings.filter { $0.diagnostic.severity == .error }.count
         let warnings = findings.filter { $0.diagnostic.severity == .warning }.count
         out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(fileCount) file\(fileCount == 1 ? "" : "s")\n"
         return out
+    }
+
+    /// `file:line:column: severity CODE: message`, as compilers print a finding.
+    static func line(_ finding: Finding) -> String {
+        let diagnostic = finding.diagnostic
+        return "\(finding.file):\(finding.start.line + 1):\(finding.start.column + 1): \(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)\n"
     }
 
     static func json(_ findings: [Finding]) -> JSON {

@@ -116,9 +116,7 @@ enum ImportCommand {
         let settings = folder.appendingPathComponent(WorkspaceSettings.fileName)
         do {
             try AtomicFile.write(CaseNumberForm.settingsJSON(forms), to: settings)
-            let here = io.currentDirectory.standardizedFileURL.path + "/"
-            let shown = settings.standardizedFileURL.path.hasPrefix(here) ? String(settings.standardizedFileURL.path.dropFirst(here.count)) : settings.path
-            io.standardOutput("case numbers written \(quoted) → \(shown) (`caseNumberPatterns`, so that `agendac check` reads them)\n")
+            io.standardOutput("case numbers written \(quoted) → \(InputFiles.displayPath(settings, io: io)) (`caseNumberPatterns`, so that `agendac check` reads them)\n")
             return true
         } catch {
             io.standardError("agendac: \(settings.path): \(error)\n")
@@ -139,9 +137,7 @@ enum ImportCommand {
         guard !findings.isEmpty else { return "\(path): checks clean\n" }
         let errors = findings.filter { $0.diagnostic.severity == .error }.count
         var out = "\(path): the checker's findings (\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")): what the original says, or worth a look; not import problems\n"
-        for finding in findings {
-            out += "  \(finding.file):\(finding.start.line + 1):\(finding.start.column + 1): \(finding.diagnostic.severity.rawValue) \(finding.diagnostic.code): \(finding.diagnostic.message)\n"
-        }
+        for finding in findings { out += "  " + CheckCommand.line(finding) }
         return out
     }
 
